@@ -1,0 +1,173 @@
+//! Browsing the catalogue. Quiz views carry prompts and options only: the answer key and
+//! the explanations stay on the server.
+
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleCard {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub minutes: u16,
+    pub audiences: Vec<String>,
+    pub lesson_count: usize,
+    pub fallback: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonLink {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleDetail {
+    pub card: ModuleCard,
+    pub lessons: Vec<LessonLink>,
+    pub question_count: usize,
+    pub pass_mark: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonPage {
+    pub module_id: String,
+    pub module_title: String,
+    /// 1-based place of this lesson in the module.
+    pub number: usize,
+    pub count: usize,
+    pub title: String,
+    /// Sanitized at load time (no raw HTML from Markdown).
+    pub html: String,
+    pub previous: Option<LessonLink>,
+    pub next: Option<LessonLink>,
+    pub fallback: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionView {
+    pub id: String,
+    /// `single`, `multiple` or `true-false`.
+    pub kind: String,
+    pub prompt: String,
+    /// Option ids and texts (empty texts for true-false: the interface labels them).
+    pub options: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizPage {
+    pub module_id: String,
+    pub module_title: String,
+    pub pass_mark: u8,
+    pub questions: Vec<QuestionView>,
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use crate::catalog::{Catalog, CatalogModule};
+    use std::sync::Arc;
+
+    pub fn catalog() -> Result<Arc<Catalog>, ServerFnError> {
+        use_context::<Arc<Catalog>>().ok_or_else(|| ServerFnError::new("the catalogue is not loaded"))
+    }
+
+    pub fn card(m: &CatalogModule, lang: Lang) -> ModuleCard {
+        let texts = m.texts(lang);
+        ModuleCard {
+            id: m.module.id.to_string(),
+            title: texts.title.clone(),
+            summary: texts.summary.clone(),
+            minutes: m.module.minutes,
+            audiences: m.module.audiences.iter().map(|a| a.code()).collect(),
+            lesson_count: m.module.lessons.len(),
+            fallback: texts.fallback,
+        }
+    }
+
+    pub fn lesson_links(m: &CatalogModule, lang: Lang) -> Vec<LessonLink> {
+        m.module
+            .lessons
+            .iter()
+            .zip(&m.texts(lang).lessons)
+            .map(|(lesson, text)| LessonLink { id: lesson.id.to_string(), title: text.title.clone() })
+            .collect()
+    }
+}
+
+/// The modules for one audience (by code, e.g. `student-6-10`), or all of them.
+#[server]
+pub async fn list_modules(audience: Option<String>, lang: Lang) -> Result<Vec<ModuleCard>, ServerFnError> {
+    use crate::domain::content::Audience;
+    let catalog = server::catalog()?;
+    let audience = audience.as_deref().and_then(Audience::parse);
+    Ok(catalog
+        .modules()
+        .iter()
+        .filter(|m| audience.is_none_or(|a| m.module.is_for(a)))
+        .map(|m| server::card(m, lang))
+        .collect())
+}
+
+#[server]
+pub async fn get_module(id: String, lang: Lang) -> Result<Option<ModuleDetail>, ServerFnError> {
+    let catalog = server::catalog()?;
+    Ok(catalog.module(&id).map(|m| ModuleDetail {
+        card: server::card(m, lang),
+        lessons: server::lesson_links(m, lang),
+        question_count: m.module.quiz.questions.len(),
+        pass_mark: m.module.pass_mark,
+    }))
+}
+
+#[server]
+pub async fn get_lesson(module: String, lesson: String, lang: Lang) -> Result<Option<LessonPage>, ServerFnError> {
+    let catalog = server::catalog()?;
+    let Some(m) = catalog.module(&module) else { return Ok(None) };
+    let Some(index) = m.module.lessons.iter().position(|l| l.id.as_str() == lesson) else {
+        return Ok(None);
+    };
+    let links = server::lesson_links(m, lang);
+    let texts = m.texts(lang);
+    let text = &texts.lessons[index];
+    Ok(Some(LessonPage {
+        module_id: m.module.id.to_string(),
+        module_title: texts.title.clone(),
+        number: index + 1,
+        count: links.len(),
+        title: text.title.clone(),
+        html: text.html.clone(),
+        previous: index.checked_sub(1).and_then(|i| links.get(i).cloned()),
+        next: links.get(index + 1).cloned(),
+        fallback: text.fallback,
+    }))
+}
+
+#[server]
+pub async fn get_quiz(module: String, lang: Lang) -> Result<Option<QuizPage>, ServerFnError> {
+    let catalog = server::catalog()?;
+    let Some(m) = catalog.module(&module) else { return Ok(None) };
+    let texts = m.texts(lang);
+    let questions = m
+        .module
+        .quiz
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let text = texts.questions.get(&q.id)?;
+            Some(QuestionView {
+                id: q.id.to_string(),
+                kind: q.kind.code().to_owned(),
+                prompt: text.prompt.clone(),
+                options: text.options.iter().map(|(id, s)| (id.to_string(), s.clone())).collect(),
+            })
+        })
+        .collect();
+    Ok(Some(QuizPage {
+        module_id: m.module.id.to_string(),
+        module_title: texts.title.clone(),
+        pass_mark: m.module.pass_mark,
+        questions,
+    }))
+}

@@ -1,0 +1,3 @@
+//! Server functions: thin — authorize, call the catalogue/domain/store, return view data.
+
+pub mod catalog;

@@ -1,0 +1,409 @@
+//! The checker: one test per problem class, with the exact message and line.
+
+use super::*;
+use proptest::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const MANIFEST: &str = r#"id = "sample-module"
+version = 1
+audiences = ["student-6-10", "parent"]
+minutes = 10
+pass_mark = 80
+prerequisites = []
+tags = ["test"]
+lessons = ["first", "second"]
+
+[[quiz]]
+id = "pick-one"
+kind = "single"
+options = ["a", "b"]
+answer = ["b"]
+
+[[quiz]]
+id = "is-true"
+kind = "true-false"
+answer = ["true"]
+"#;
+
+const VI_FTL: &str = "title = Mẫu
+summary = Tóm tắt
+q-pick-one = Chọn một
+    .a = Phương án A
+    .b = Phương án B
+    .explanation = Vì B đúng
+q-is-true = Đúng không?
+    .explanation = Đúng vậy
+";
+
+const EN_FTL: &str = "title = Sample
+summary = Summary
+q-pick-one = Pick one
+    .a = Option A
+    .b = Option B
+    .explanation = Because B is right
+q-is-true = True?
+    .explanation = It is
+";
+
+/// A temporary content folder; removed when dropped.
+struct Fixture {
+    dir: PathBuf,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "safesteps-content-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("modules")).unwrap();
+        Fixture { dir }
+    }
+
+    /// A fixture with one valid module, `sample-module`.
+    fn valid() -> Fixture {
+        let f = Fixture::new();
+        f.write("sample-module/module.toml", MANIFEST);
+        f.write("sample-module/vi/module.ftl", VI_FTL);
+        f.write("sample-module/vi/first.md", "# Bài một\n\nNội dung bài một.\n");
+        f.write("sample-module/vi/second.md", "# Bài hai\n\nNội dung bài hai.\n");
+        f.write("sample-module/en/module.ftl", EN_FTL);
+        f.write("sample-module/en/first.md", "# Lesson one\n\nLesson one text.\n");
+        f.write("sample-module/en/second.md", "# Lesson two\n\nLesson two text.\n");
+        f
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        let path = self.dir.join("modules").join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn remove(&self, path: &str) {
+        std::fs::remove_file(self.dir.join("modules").join(path)).unwrap();
+    }
+
+    fn edit(&self, path: &str, from: &str, to: &str) {
+        let full = self.dir.join("modules").join(path);
+        let text = std::fs::read_to_string(&full).unwrap();
+        assert!(text.contains(from), "{from:?} not in {path}");
+        std::fs::write(full, text.replacen(from, to, 1)).unwrap();
+    }
+
+    fn load(&self) -> Loaded {
+        load(&self.dir)
+    }
+
+    /// The problems as `modules/…:line: message`.
+    fn problems(&self) -> Vec<String> {
+        let prefix = format!("{}/", self.dir.display());
+        self.load().problems.iter().map(|p| p.to_string().replace(&prefix, "")).collect()
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn a_valid_module_loads_in_every_locale() {
+    let f = Fixture::valid();
+    let loaded = f.load();
+    assert_eq!(loaded.problems, vec![]);
+    let module = loaded.catalog.module("sample-module").expect("loaded");
+    assert_eq!(module.module.lessons.len(), 2);
+    let vi = module.texts(Lang::Vi);
+    assert_eq!(vi.title, "Mẫu");
+    assert_eq!(vi.lessons[0].title, "Bài một");
+    assert_eq!(vi.lessons[0].html, "<p>Nội dung bài một.</p>\n");
+    let en = module.texts(Lang::En);
+    assert_eq!(en.title, "Sample");
+    let q = &en.questions[&LocalId::parse("pick-one").unwrap()];
+    assert_eq!(q.options[1], (LocalId::parse("b").unwrap(), "Option B".to_owned()));
+    assert!(!en.fallback && !en.lessons[0].fallback);
+}
+
+#[test]
+fn toml_syntax_error() {
+    let f = Fixture::valid();
+    f.edit("sample-module/module.toml", "minutes = 10", "minutes = = 10");
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("modules/sample-module/module.toml:4: "), "{problems:?}");
+}
+
+#[test]
+fn unknown_field() {
+    let f = Fixture::valid();
+    f.edit("sample-module/module.toml", "tags = [\"test\"]", "tags = [\"test\"]\ncolour = \"red\"");
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("modules/sample-module/module.toml:8: unknown field `colour`"), "{problems:?}");
+}
+
+#[test]
+fn missing_field() {
+    let f = Fixture::valid();
+    f.edit("sample-module/module.toml", "minutes = 10\n", "");
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("modules/sample-module/module.toml:1: missing field `minutes`"), "{problems:?}");
+}
+
+#[test]
+fn module_id_must_match_its_folder() {
+    let f = Fixture::valid();
+    f.edit("sample-module/module.toml", "id = \"sample-module\"", "id = \"other-module\"");
+    assert_eq!(
+        f.problems(),
+        ["modules/sample-module/module.toml:1: id \"other-module\" must match the folder name \"sample-module\""]
+    );
+}
+
+#[test]
+fn duplicate_ids() {
+    let f = Fixture::valid();
+    f.edit("sample-module/module.toml", "lessons = [\"first\", \"second\"]", "lessons = [\"first\", \"second\", \"first\"]");
+    f.edit("sample-module/module.toml", "options = [\"a\", \"b\"]", "options = [\"a\", \"b\", \"a\"]");
+    f.edit("sample-module/module.toml", "id = \"is-true\"", "id = \"pick-one\"");
+    assert_eq!(
+        f.problems(),
+        [
+            "modules/sample-module/module.toml:8: duplicate lesson id \"first\"",
+            "modules/sample-module/module.toml:13: duplicate option id \"a\"",
+            "modules/sample-module/module.toml:17: duplicate question id \"pick-one\"",
+        ]
+    );
+}
+
+#[test]
+fn answer_names_an_option_that_does_not_exist() {
+    let f = Fixture::valid();
+    f.edit("sample-module/module.toml", "answer = [\"b\"]", "answer = [\"c\"]");
+    assert_eq!(
+        f.problems(),
+        ["modules/sample-module/module.toml:14: question \"pick-one\": the answer names option \"c\", which does not exist"]
+    );
+}
+
+#[test]
+fn single_choice_needs_exactly_one_answer() {
+    let f = Fixture::valid();
+    f.edit("sample-module/module.toml", "answer = [\"b\"]", "answer = [\"a\", \"b\"]");
+    assert_eq!(
+        f.problems(),
+        ["modules/sample-module/module.toml:14: question \"pick-one\": a single question needs exactly 1 answer, has 2"]
+    );
+}
+
+#[test]
+fn unknown_prerequisite() {
+    let f = Fixture::valid();
+    f.edit("sample-module/module.toml", "prerequisites = []", "prerequisites = [\"no-such-module\"]");
+    assert_eq!(f.problems(), ["modules/sample-module/module.toml:6: unknown prerequisite module \"no-such-module\""]);
+}
+
+#[test]
+fn prerequisite_cycle() {
+    let f = Fixture::valid();
+    f.edit("sample-module/module.toml", "prerequisites = []", "prerequisites = [\"other-module\"]");
+    for file in ["module.toml", "vi/module.ftl", "vi/first.md", "vi/second.md", "en/module.ftl", "en/first.md", "en/second.md"] {
+        let text = std::fs::read_to_string(f.dir.join("modules/sample-module").join(file)).unwrap();
+        let text = text.replace("id = \"sample-module\"", "id = \"other-module\"").replace("[\"other-module\"]", "[\"sample-module\"]");
+        f.write(&format!("other-module/{file}"), &text);
+    }
+    assert_eq!(
+        f.problems(),
+        ["modules/other-module/module.toml:6: prerequisites form a cycle: other-module → sample-module → other-module"]
+    );
+}
+
+#[test]
+fn a_text_missing_in_the_default_locale_is_an_error() {
+    let f = Fixture::valid();
+    f.edit("sample-module/vi/module.ftl", "summary = Tóm tắt\n", "");
+    f.edit("sample-module/vi/module.ftl", "    .b = Phương án B\n", "");
+    f.remove("sample-module/vi/second.md");
+    assert_eq!(
+        f.problems(),
+        [
+            "modules/sample-module/vi/module.ftl:1: missing text \"summary\"",
+            "modules/sample-module/vi/module.ftl:1: missing text \"q-pick-one.b\"",
+            "modules/sample-module/vi/second.md:1: missing lesson \"second\"",
+        ]
+    );
+    assert!(f.load().catalog.module("sample-module").is_none(), "not loaded");
+}
+
+#[test]
+fn a_missing_translation_is_a_warning_and_falls_back_to_vietnamese() {
+    let f = Fixture::valid();
+    f.edit("sample-module/en/module.ftl", "title = Sample\n", "");
+    f.remove("sample-module/en/second.md");
+    let loaded = f.load();
+    assert!(!loaded.has_errors());
+    assert_eq!(
+        f.problems(),
+        [
+            "modules/sample-module/en/module.ftl:1: warning: missing translation \"title\": the vi text is shown",
+            "modules/sample-module/en/second.md:1: warning: missing translation of lesson \"second\": the vi text is shown",
+        ]
+    );
+    let en = loaded.catalog.module("sample-module").unwrap().texts(Lang::En);
+    assert_eq!(en.title, "Mẫu");
+    assert!(en.fallback);
+    assert_eq!(en.lessons[1].title, "Bài hai");
+    assert!(en.lessons[1].fallback);
+    assert!(!en.lessons[0].fallback);
+}
+
+#[test]
+fn images_must_exist_and_have_alt_text() {
+    let f = Fixture::valid();
+    f.edit(
+        "sample-module/vi/first.md",
+        "Nội dung bài một.\n",
+        "Nội dung bài một.\n\n![](images/missing.png)\n\n![Hai bạn nhỏ](images/friends.png)\n",
+    );
+    assert_eq!(
+        f.problems(),
+        [
+            "modules/sample-module/vi/first.md:5: image \"images/missing.png\" has no alt text: ![what the picture shows](images/missing.png)",
+            "modules/sample-module/vi/first.md:5: image \"images/missing.png\" does not exist (or is not a PNG, JPEG, GIF or WebP picture)",
+            "modules/sample-module/vi/first.md:7: image \"images/friends.png\" does not exist (or is not a PNG, JPEG, GIF or WebP picture)",
+        ]
+    );
+}
+
+/// A 3×2 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+    0x00, 0x03, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0x12, 0x16, 0xF1, 0x4D, 0x00, 0x00, 0x00,
+    0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+#[test]
+fn an_image_renders_lazy_and_sized() {
+    let f = Fixture::valid();
+    let images = f.dir.join("modules/sample-module/images");
+    std::fs::create_dir_all(&images).unwrap();
+    std::fs::write(images.join("friends.png"), PNG).unwrap();
+    f.edit("sample-module/vi/first.md", "Nội dung bài một.\n", "![Hai bạn \"nhỏ\"](images/friends.png)\n");
+    let loaded = f.load();
+    assert_eq!(loaded.problems, vec![]);
+    assert_eq!(
+        loaded.catalog.module("sample-module").unwrap().texts(Lang::Vi).lessons[0].html,
+        "<p><img src=\"/content/sample-module/images/friends.png\" alt=\"Hai bạn &quot;nhỏ&quot;\" \
+         width=\"3\" height=\"2\" loading=\"lazy\" decoding=\"async\"></p>\n"
+    );
+}
+
+#[test]
+fn raw_html_is_reported_and_escaped() {
+    let f = Fixture::valid();
+    f.edit("sample-module/vi/first.md", "Nội dung bài một.\n", "Nội dung <b>đậm</b>.\n\n<script>alert(1)</script>\n");
+    assert_eq!(
+        f.problems(),
+        [
+            "modules/sample-module/vi/first.md:3: raw HTML is not allowed in lessons: <b>",
+            "modules/sample-module/vi/first.md:3: raw HTML is not allowed in lessons: </b>",
+            "modules/sample-module/vi/first.md:5: raw HTML is not allowed in lessons: <script>alert(1)</script>",
+        ]
+    );
+}
+
+#[test]
+fn rendering_never_passes_html_through() {
+    let mut problems = Problems::default();
+    let cx = markdown::RenderContext {
+        image_url_prefix: "/x/",
+        image_size: &|_| None,
+        label_remember: "Nhớ nhé",
+        label_try_this: "Thử xem",
+    };
+    let text = "# T\n\n<img src=x onerror=alert(1)>\n\nA <i>b</i> [c](javascript:alert(1))\n\n## Cách nói \"Không\"\n\n> [!IMPORTANT]\n> Gọi 111.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+    let html = markdown::render(Path::new("x.md"), text, &cx, &mut problems).unwrap().html;
+    assert!(!html.contains("<img") && !html.contains("<i>") && !html.contains("javascript:"), "{html}");
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+    assert!(html.contains("<h2 id=\"cách-nói-không\">"), "{html}");
+    assert!(html.contains("<aside class=\"callout callout-remember\"><p class=\"callout-label\">Nhớ nhé</p>"), "{html}");
+    assert!(html.contains("<table>"), "{html}");
+    let messages: Vec<_> = problems.0.iter().map(|p| p.to_string()).collect();
+    assert!(messages.contains(&"x.md:5: link to \"javascript:alert(1)\": only http, https, mailto, tel and relative links are allowed".to_owned()), "{messages:?}");
+}
+
+#[test]
+fn empty_lesson() {
+    let f = Fixture::valid();
+    f.write("sample-module/vi/first.md", "# Bài một\n\n");
+    assert_eq!(f.problems(), ["modules/sample-module/vi/first.md:1: the lesson is empty: it has a title and nothing else"]);
+}
+
+#[test]
+fn lesson_without_a_title() {
+    let f = Fixture::valid();
+    f.write("sample-module/en/first.md", "Just text.\n");
+    assert_eq!(
+        f.problems(),
+        ["modules/sample-module/en/first.md:1: a lesson starts with its title as a level-1 heading: `# Title`"]
+    );
+}
+
+#[test]
+fn fluent_syntax_error_and_unknown_message() {
+    let f = Fixture::valid();
+    f.edit("sample-module/en/module.ftl", "summary = Summary\n", "summary = Summary\nq-nope = What?\n!!! broken\n");
+    assert_eq!(
+        f.problems(),
+        [
+            "modules/sample-module/en/module.ftl:4: Fluent syntax error (Expected one of \"a-zA-Z\") in \"!!! broken\"",
+            "modules/sample-module/en/module.ftl:3: unknown message \"q-nope\": expected title, summary or q-<question id> from module.toml",
+        ]
+    );
+}
+
+#[test]
+fn unknown_files_and_folders() {
+    let f = Fixture::valid();
+    f.write("sample-module/fr/module.ftl", "title = Exemple\n");
+    f.write("sample-module/vi/third.md", "# Ba\n\nBa.\n");
+    let problems = f.problems();
+    assert!(problems.contains(&"modules/sample-module/fr:1: unknown folder \"fr\": a module holds images/ and one folder per locale (vi, en)".to_owned()), "{problems:?}");
+    assert!(problems.contains(&"modules/sample-module/vi/third.md:1: unknown file \"third.md\": a locale folder holds module.ftl and one <lesson id>.md per lesson in module.toml".to_owned()), "{problems:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_checker_never_panics_on_arbitrary_input(toml_text in "\\PC*", ftl in "\\PC*", md in "\\PC*") {
+        let mut problems = Problems::default();
+        let path = Path::new("x");
+        let module = manifest::parse(path, &toml_text, "sample-module", &mut problems);
+        let module = module.or_else(|| manifest::parse(path, MANIFEST, "sample-module", &mut problems)).unwrap();
+        let _ = texts::parse(path, &ftl, &module, &mut problems);
+        let cx = markdown::RenderContext { image_url_prefix: "/", image_size: &|_| Some((1, 1)), label_remember: "r", label_try_this: "t" };
+        let _ = markdown::render(path, &md, &cx, &mut problems);
+    }
+
+    #[test]
+    fn the_checker_never_panics_on_mutated_valid_files(cut in 0usize..400, insert in "[\\[\\]=\"#<>!\\n.a-z ]{0,12}") {
+        let mut problems = Problems::default();
+        let path = Path::new("x");
+        let mutate = |s: &str| {
+            let mut at = cut.min(s.len());
+            while !s.is_char_boundary(at) { at -= 1; }
+            format!("{}{}{}", &s[..at], insert, &s[at..])
+        };
+        let module = manifest::parse(path, &mutate(MANIFEST), "sample-module", &mut problems)
+            .or_else(|| manifest::parse(path, MANIFEST, "sample-module", &mut problems)).unwrap();
+        let _ = texts::parse(path, &mutate(VI_FTL), &module, &mut problems);
+        let cx = markdown::RenderContext { image_url_prefix: "/", image_size: &|_| None, label_remember: "r", label_try_this: "t" };
+        let _ = markdown::render(path, &mutate("# T\n\n> [!TIP]\n> x ![a](images/b.png) [l](http://x)\n"), &cx, &mut problems);
+    }
+}

@@ -1,0 +1,3 @@
+//! The domain: types and rules with no I/O. Depends on serde only.
+
+pub mod content;

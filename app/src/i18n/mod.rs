@@ -1,0 +1,195 @@
+//! Interface strings through Fluent (`locales/<lang>/*.ftl`), and the language in force.
+//!
+//! The same compiled-in bundles serve the server render and the hydrated client, so both
+//! produce the same text. Vietnamese is the default and the fallback.
+
+mod negotiate;
+
+pub use negotiate::{lang_from_accept_language, lang_from_cookies, negotiate, LANG_COOKIE};
+
+use fluent_bundle::{concurrent::FluentBundle, FluentArgs, FluentResource};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+use unic_langid::LanguageIdentifier;
+
+/// A language SafeSteps is offered in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// Every offered language, the default first.
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The BCP 47 code, as used in `<html lang>`, cookies and the `locales/` folders.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a code such as `vi`, `EN` or `en-GB` (only the primary subtag counts).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next().unwrap_or("");
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.code().eq_ignore_ascii_case(primary))
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Lang::Vi => 0,
+            Lang::En => 1,
+        }
+    }
+}
+
+/// One Fluent file of the interface: its language, its path (for messages) and its text.
+pub struct LocaleFile {
+    pub lang: Lang,
+    pub path: &'static str,
+    pub source: &'static str,
+}
+
+/// Every interface Fluent file, compiled in so the WASM needs no extra request.
+pub const LOCALE_FILES: &[LocaleFile] = &[
+    LocaleFile {
+        lang: Lang::Vi,
+        path: "locales/vi/main.ftl",
+        source: include_str!("../../../locales/vi/main.ftl"),
+    },
+    LocaleFile {
+        lang: Lang::En,
+        path: "locales/en/main.ftl",
+        source: include_str!("../../../locales/en/main.ftl"),
+    },
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| Lang::ALL.map(build_bundle).into());
+
+fn build_bundle(lang: Lang) -> Bundle {
+    let id: LanguageIdentifier = lang.code().parse().unwrap_or_default();
+    let mut bundle = Bundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks: both languages are left-to-right.
+    bundle.set_use_isolating(false);
+    for file in LOCALE_FILES.iter().filter(|f| f.lang == lang) {
+        // Syntax errors are caught by the tests; a damaged entry is skipped, the rest is kept.
+        let resource = FluentResource::try_new(file.source.to_owned()).unwrap_or_else(|(r, _)| r);
+        // Duplicate keys are caught by the tests too; the first definition wins.
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+/// The text of `key` in `lang`, falling back to Vietnamese, then to the key itself
+/// (which the locale tests forbid from ever happening).
+pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
+    [lang, Lang::default()]
+        .into_iter()
+        .find_map(|lang| {
+            let bundle = &BUNDLES[lang.index()];
+            let pattern = bundle.get_message(key)?.value()?;
+            let mut errors = Vec::new();
+            Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        })
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The language in force for this page, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    /// The text of `key` in the current language (reactive when called in a closure).
+    pub fn tr(&self, key: &str) -> String {
+        translate(self.lang.get(), key, None)
+    }
+
+    /// The text of `key` with Fluent arguments.
+    pub fn tr_args(&self, key: &str, args: &FluentArgs) -> String {
+        translate(self.lang.get(), key, Some(args))
+    }
+}
+
+/// Puts the language for this render into context: on the server, from the request; in the
+/// browser, from `<html lang>` as the server rendered it (so hydration sees the same text).
+pub fn provide_i18n() -> I18n {
+    if let Some(i18n) = use_context::<I18n>() {
+        return i18n;
+    }
+    let i18n = I18n {
+        lang: RwSignal::new(initial_lang()),
+    };
+    provide_context(i18n);
+    i18n
+}
+
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(provide_i18n)
+}
+
+/// A reactive view of the interface string `key`.
+pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.tr(key)
+}
+
+#[cfg(feature = "ssr")]
+fn initial_lang() -> Lang {
+    use axum::http::{header, request::Parts};
+    use_context::<Parts>()
+        .map(|parts| {
+            let header = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
+            negotiate(header(header::COOKIE), header(header::ACCEPT_LANGUAGE))
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn initial_lang() -> Lang {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn initial_lang() -> Lang {
+    Lang::default()
+}
+
+/// Remembers an explicit choice in the browser (the same cookie the `/lang` form sets).
+#[cfg(feature = "hydrate")]
+pub fn remember_choice(lang: Lang) {
+    use wasm_bindgen::JsCast;
+    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
+        let _ = doc.set_cookie(&format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        ));
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,134 @@
+use super::*;
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// The message ids (and `id.attribute` names) a Fluent source defines, in order.
+fn message_ids(source: &str) -> Result<Vec<String>, String> {
+    let resource = FluentResource::try_new(source.to_owned())
+        .map_err(|(_, errors)| format!("{errors:?}"))?;
+    let mut ids = Vec::new();
+    for entry in resource.entries() {
+        if let ast::Entry::Message(message) = entry {
+            ids.push(message.id.name.to_owned());
+            for attribute in &message.attributes {
+                ids.push(format!("{}.{}", message.id.name, attribute.id.name));
+            }
+        }
+    }
+    Ok(ids)
+}
+
+/// Keys present in `a` but not in `b`.
+fn missing_from(a: &[String], b: &[String]) -> Vec<String> {
+    let b: BTreeSet<_> = b.iter().collect();
+    a.iter().filter(|k| !b.contains(k)).cloned().collect()
+}
+
+fn ids_of(lang: Lang) -> Vec<String> {
+    LOCALE_FILES
+        .iter()
+        .filter(|f| f.lang == lang)
+        .flat_map(|f| message_ids(f.source).unwrap_or_else(|e| panic!("{}: {e}", f.path)))
+        .collect()
+}
+
+#[test]
+fn every_locale_file_parses() {
+    for file in LOCALE_FILES {
+        if let Err(errors) = message_ids(file.source) {
+            panic!("{} has syntax errors: {errors}", file.path);
+        }
+    }
+}
+
+#[test]
+fn a_missing_key_is_detected() {
+    let vi = message_ids("a = một\nb = hai\n    .title = tiêu đề\n").unwrap();
+    let en = message_ids("a = one\nb = two\n").unwrap();
+    assert_eq!(missing_from(&vi, &en), vec!["b.title".to_owned()]);
+    assert!(missing_from(&en, &vi).is_empty());
+    assert!(message_ids("a = \n= broken").is_err());
+}
+
+#[test]
+fn every_locale_has_the_same_keys_and_no_duplicates() {
+    let vi = ids_of(Lang::Vi);
+    for lang in Lang::ALL {
+        let ids = ids_of(lang);
+        let unique: BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{lang:?} defines a key twice");
+        assert_eq!(missing_from(&vi, &ids), Vec::<String>::new(), "missing in {lang:?}");
+        assert_eq!(missing_from(&ids, &vi), Vec::<String>::new(), "missing in vi, present in {lang:?}");
+    }
+}
+
+/// Every `t("key")`, `.tr("key")` and `.tr_args("key", …)` in the app's source.
+fn keys_used_in_code() -> BTreeSet<String> {
+    fn walk(dir: &Path, keys: &mut BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).expect("read app/src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, keys);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/tests.rs") {
+                let text = std::fs::read_to_string(&path).expect("read source file");
+                keys.extend(keys_in(&text));
+            }
+        }
+    }
+    let mut keys = BTreeSet::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut keys);
+    keys
+}
+
+fn keys_in(text: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for marker in ["t(\"", "tr(\"", "tr_args(\""] {
+        for (at, _) in text.match_indices(marker) {
+            let before = text[..at].chars().next_back();
+            let word_start = before.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+            if !word_start {
+                continue;
+            }
+            let rest = &text[at + marker.len()..];
+            if let Some(end) = rest.find('"') {
+                keys.push(rest[..end].to_owned());
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn key_scanner_finds_calls_and_ignores_lookalikes() {
+    let code = r#"view!{ {t("home-title")} } i18n.tr("x-y"); i18n.tr_args("z", &a); set("no"); at("no")"#;
+    assert_eq!(keys_in(code), vec!["home-title", "x-y", "z"]);
+}
+
+#[test]
+fn every_key_used_in_code_exists_in_every_locale() {
+    let used = keys_used_in_code();
+    assert!(used.len() > 5, "the scanner found too few keys: {used:?}");
+    for lang in Lang::ALL {
+        let ids: BTreeSet<_> = ids_of(lang).into_iter().collect();
+        let missing: Vec<_> = used.iter().filter(|k| !ids.contains(*k)).collect();
+        assert!(missing.is_empty(), "keys used in code but missing in {lang:?}: {missing:?}");
+    }
+}
+
+#[test]
+fn translate_falls_back_to_vietnamese_then_to_the_key() {
+    assert_eq!(translate(Lang::Vi, "help-hotline", None), "111");
+    assert_ne!(translate(Lang::En, "help-banner", None), translate(Lang::Vi, "help-banner", None));
+    assert_eq!(translate(Lang::En, "no-such-key", None), "no-such-key");
+}
+
+#[test]
+fn lang_codes_round_trip() {
+    for lang in Lang::ALL {
+        assert_eq!(Lang::from_code(lang.code()), Some(lang));
+    }
+    assert_eq!(Lang::from_code("EN-gb"), Some(Lang::En));
+    assert_eq!(Lang::from_code("fr"), None);
+}

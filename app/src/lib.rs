@@ -1,0 +1,17 @@
+//! SafeSteps (Bước An Toàn): child-safety training for students, parents and staff.
+//!
+//! This crate is compiled twice: with `ssr` for the server and with `hydrate` for the
+//! browser. See `../shared/DESIGN.md` for where each part lives.
+
+#[cfg(feature = "ssr")]
+pub mod catalog;
+pub mod domain;
+pub mod api;
+pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod ui;
+
+pub use ui::App;
+#[cfg(feature = "ssr")]
+pub use ui::shell;

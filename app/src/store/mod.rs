@@ -1,0 +1,95 @@
+//! Storage: the SQLite database (sqlx), its migrations and the queries, one module per aggregate.
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub type Db = SqlitePool;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database URL {url:?} is not valid: {source}")]
+    BadUrl { url: String, source: sqlx::Error },
+    #[error("database URL {0:?}: only sqlite: URLs are supported so far")]
+    Unsupported(String),
+    #[error("cannot create the database folder {path}: {source}")]
+    CreateFolder { path: PathBuf, source: std::io::Error },
+    #[error("cannot open the database {url:?}: {source}")]
+    Open { url: String, source: sqlx::Error },
+    #[error("cannot apply the database migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error: {0}")]
+    Query(#[from] sqlx::Error),
+}
+
+/// Opens (creating if needed) the SQLite database at `url` and applies the migrations.
+///
+/// WAL lets readers work while one writer writes; `synchronous = FULL` makes a commit
+/// durable before it returns, so an answer the user was told is saved survives a crash or
+/// a power cut the next instant (NORMAL would only survive a crash of the process).
+pub async fn open(url: &str) -> Result<Db, StoreError> {
+    if !url.starts_with("sqlite:") {
+        return Err(StoreError::Unsupported(url.to_owned()));
+    }
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|source| StoreError::BadUrl { url: url.to_owned(), source })?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    if let Some(folder) = options.get_filename().parent().filter(|p| !p.as_os_str().is_empty()) {
+        create_folder(folder)?;
+    }
+    let db = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .map_err(|source| StoreError::Open { url: url.to_owned(), source })?;
+    sqlx::migrate!("./migrations").run(&db).await?;
+    Ok(db)
+}
+
+fn create_folder(folder: &Path) -> Result<(), StoreError> {
+    if folder.exists() || folder == Path::new(":memory:") {
+        return Ok(());
+    }
+    std::fs::create_dir_all(folder).map_err(|source| StoreError::CreateFolder {
+        path: folder.to_owned(),
+        source,
+    })
+}
+
+/// Answers whether the database takes queries (for `/healthz`).
+pub async fn ping(db: &Db) -> Result<(), StoreError> {
+    sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(db).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn opens_a_new_database_in_wal_mode_and_creates_its_folder() {
+        let dir = std::env::temp_dir().join(format!("safesteps-store-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let url = format!("sqlite://{}/nested/app.db", dir.display());
+        let db = open(&url).await.expect("open");
+        ping(&db).await.expect("ping");
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&db).await.unwrap();
+        assert_eq!(mode, "wal");
+        let sync: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&db).await.unwrap();
+        assert_eq!(sync, 2, "synchronous = FULL");
+        db.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[tokio::test]
+    async fn a_bad_url_is_a_clear_error() {
+        let err = open("postgres:// nope").await.unwrap_err();
+        assert!(err.to_string().contains("postgres:// nope"), "{err}");
+    }
+}

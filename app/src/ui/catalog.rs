@@ -1,0 +1,315 @@
+//! Browsing the catalogue: modules by audience, a module, its lessons and its quiz.
+
+use super::not_found::NotFound;
+use crate::api::catalog::{get_lesson, get_module, get_quiz, list_modules, ModuleCard, QuestionView};
+use crate::domain::content::Audience;
+use crate::i18n::{t, use_i18n, I18n};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The audience's name in the current language.
+fn audience_name(i18n: I18n, code: &str) -> String {
+    match code {
+        "student-6-10" => i18n.tr("audience-student-6-10"),
+        "student-11-14" => i18n.tr("audience-student-11-14"),
+        "student-15-18" => i18n.tr("audience-student-15-18"),
+        "parent" => i18n.tr("audience-parent"),
+        "teacher" => i18n.tr("audience-teacher"),
+        "school-manager" => i18n.tr("audience-school-manager"),
+        "child-protection-officer" => i18n.tr("audience-child-protection-officer"),
+        "health-worker" => i18n.tr("audience-health-worker"),
+        "police-officer" => i18n.tr("audience-police-officer"),
+        other => other.to_owned(),
+    }
+}
+
+fn minutes(i18n: I18n, minutes: u16) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("minutes", minutes);
+    i18n.tr_args("module-minutes", &args)
+}
+
+/// Shown where a text is in Vietnamese because this language lacks it.
+#[component]
+fn FallbackNotice(show: bool) -> impl IntoView {
+    show.then(|| view! { <p class="notice" role="note">{t("content-fallback")}</p> })
+}
+
+#[component]
+fn LoadError() -> impl IntoView {
+    view! { <p class="notice" role="alert">{t("content-load-error")}</p> }
+}
+
+#[component]
+pub fn CataloguePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let audience = move || query.read().get("for").filter(|code| Audience::parse(code).is_some());
+    let modules = Resource::new(move || (audience(), i18n.lang()), |(audience, lang)| list_modules(audience, lang));
+
+    view! {
+        <section class="catalogue">
+            <h1>{t("catalogue-title")}</h1>
+            <nav class="filters" aria-label=t("catalogue-filter-label")>
+                <A href="/modules" attr:aria-current=move || audience().is_none().then_some("true")>
+                    {t("catalogue-all")}
+                </A>
+                {Audience::all()
+                    .into_iter()
+                    .map(|a| {
+                        let code = a.code();
+                        let href = format!("/modules?for={code}");
+                        let current = {
+                            let code = code.clone();
+                            move || (audience().as_deref() == Some(code.as_str())).then_some("true")
+                        };
+                        view! {
+                            <A href=href attr:aria-current=current>
+                                {move || audience_name(i18n, &code)}
+                            </A>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match modules.await {
+                        Ok(list) if list.is_empty() => view! { <p>{t("catalogue-empty")}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="cards module-cards">
+                                {list.into_iter().map(|m| view! { <ModuleCardView module=m /> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        Err(_) => view! { <LoadError /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn ModuleCardView(module: ModuleCard) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/modules/{}", module.id);
+    let audiences = module.audiences.clone();
+    view! {
+        <li class="card module-card">
+            <h2><A href=href>{module.title}</A></h2>
+            <p>{module.summary}</p>
+            <p class="meta">
+                {move || minutes(i18n, module.minutes)}
+                " · "
+                {move || audiences.iter().map(|a| audience_name(i18n, a)).collect::<Vec<_>>().join(", ")}
+            </p>
+        </li>
+    }
+}
+
+#[component]
+pub fn ModulePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let detail = Resource::new(
+        move || (params.read().get("id").unwrap_or_default(), i18n.lang()),
+        |(id, lang)| get_module(id, lang),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(Some(m)) => {
+                        let first = m.lessons.first().map(|l| format!("/modules/{}/lessons/{}", m.card.id, l.id));
+                        let quiz = format!("/modules/{}/quiz", m.card.id);
+                        let id = m.card.id.clone();
+                        let audiences = m.card.audiences.clone();
+                        let count = m.question_count;
+                        view! {
+                            <article class="module">
+                                <p class="breadcrumb"><A href="/modules">{t("catalogue-title")}</A></p>
+                                <h1>{m.card.title}</h1>
+                                <FallbackNotice show=m.card.fallback />
+                                <p class="lead">{m.card.summary}</p>
+                                <p class="meta">
+                                    {move || minutes(i18n, m.card.minutes)}
+                                    " · "
+                                    {move || audiences.iter().map(|a| audience_name(i18n, a)).collect::<Vec<_>>().join(", ")}
+                                </p>
+                                <h2>{t("module-lessons")}</h2>
+                                <ol class="lesson-list">
+                                    {m.lessons.into_iter().map(|l| {
+                                        let href = format!("/modules/{id}/lessons/{}", l.id);
+                                        view! { <li><A href=href>{l.title}</A></li> }
+                                    }).collect_view()}
+                                </ol>
+                                <p class="actions">
+                                    {first.map(|href| view! { <A href=href attr:class="button primary">{t("module-start")}</A> })}
+                                    <A href=quiz attr:class="button">
+                                        {move || {
+                                            let mut args = fluent_bundle::FluentArgs::new();
+                                            args.set("count", count);
+                                            i18n.tr_args("module-quiz", &args)
+                                        }}
+                                    </A>
+                                </p>
+                            </article>
+                        }
+                        .into_any()
+                    }
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <LoadError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn LessonPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let lesson = Resource::new(
+        move || {
+            let p = params.read();
+            (p.get("id").unwrap_or_default(), p.get("lesson").unwrap_or_default(), i18n.lang())
+        },
+        |(module, lesson, lang)| get_lesson(module, lesson, lang),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match lesson.await {
+                    Ok(Some(l)) => {
+                        let module_href = format!("/modules/{}", l.module_id);
+                        let link = |id: &str| format!("/modules/{}/lessons/{id}", l.module_id);
+                        let previous = l.previous.map(|p| (link(&p.id), p.title));
+                        let next = l.next.map(|n| (link(&n.id), n.title));
+                        let quiz = format!("/modules/{}/quiz", l.module_id);
+                        let (number, count) = (l.number, l.count);
+                        let place = move || {
+                            let mut args = fluent_bundle::FluentArgs::new();
+                            args.set("number", number);
+                            args.set("count", count);
+                            i18n.tr_args("lesson-place", &args)
+                        };
+                        view! {
+                            <article class="lesson">
+                                <p class="breadcrumb"><A href=module_href>{l.module_title}</A></p>
+                                <p class="lesson-place">
+                                    <span>{place}</span>
+                                    <progress max=count value=number aria-hidden="true"></progress>
+                                </p>
+                                <h1>{l.title}</h1>
+                                <FallbackNotice show=l.fallback />
+                                <div class="lesson-body" inner_html=l.html></div>
+                                <nav class="pager" aria-label=t("lesson-pager-label")>
+                                    {previous.map(|(href, title)| view! {
+                                        <A href=href attr:class="button" attr:rel="prev">
+                                            <span class="pager-dir">{t("lesson-previous")}</span>
+                                            <span class="pager-title">{title}</span>
+                                        </A>
+                                    })}
+                                    {match next {
+                                        Some((href, title)) => view! {
+                                            <A href=href attr:class="button primary" attr:rel="next">
+                                                <span class="pager-dir">{t("lesson-next")}</span>
+                                                <span class="pager-title">{title}</span>
+                                            </A>
+                                        }.into_any(),
+                                        None => view! {
+                                            <A href=quiz attr:class="button primary">{t("lesson-to-quiz")}</A>
+                                        }.into_any(),
+                                    }}
+                                </nav>
+                            </article>
+                        }
+                        .into_any()
+                    }
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <LoadError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let quiz = Resource::new(
+        move || (params.read().get("id").unwrap_or_default(), i18n.lang()),
+        |(id, lang)| get_quiz(id, lang),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match quiz.await {
+                    Ok(Some(q)) => {
+                        let module_href = format!("/modules/{}", q.module_id);
+                        let pass_mark = q.pass_mark;
+                        view! {
+                            <article class="quiz">
+                                <p class="breadcrumb"><A href=module_href>{q.module_title}</A></p>
+                                <h1>{t("quiz-title")}</h1>
+                                <p>
+                                    {move || {
+                                        let mut args = fluent_bundle::FluentArgs::new();
+                                        args.set("mark", pass_mark);
+                                        i18n.tr_args("quiz-pass-mark", &args)
+                                    }}
+                                </p>
+                                <form class="quiz-form" method="post" action="">
+                                    {q.questions.into_iter().enumerate().map(|(i, question)| view! {
+                                        <QuestionField number=i + 1 question />
+                                    }).collect_view()}
+                                    <p class="notice" role="note">{t("quiz-grading-later")}</p>
+                                </form>
+                            </article>
+                        }
+                        .into_any()
+                    }
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(_) => view! { <LoadError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn QuestionField(number: usize, question: QuestionView) -> impl IntoView {
+    let i18n = use_i18n();
+    let multiple = question.kind == "multiple";
+    let input_type = if multiple { "checkbox" } else { "radio" };
+    let name = format!("q-{}", question.id);
+    let hint = multiple.then(|| view! { <p class="hint">{t("quiz-choose-all")}</p> });
+    let qid = question.id.clone();
+    view! {
+        <fieldset class="question">
+            <legend>
+                <span class="question-number">{number}". "</span>
+                {question.prompt}
+            </legend>
+            {hint}
+            {question.options.into_iter().map(|(id, text)| {
+                let input_id = format!("q-{qid}-{id}");
+                let label = if question.kind == "true-false" {
+                    let id = id.clone();
+                    Either::Left(move || if id == "true" { i18n.tr("quiz-true") } else { i18n.tr("quiz-false") })
+                } else {
+                    Either::Right(text)
+                };
+                view! {
+                    <div class="option">
+                        <input type=input_type id=input_id.clone() name=name.clone() value=id />
+                        <label for=input_id>{label}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,99 @@
+//! Pages and shared components.
+
+mod catalog;
+mod home;
+mod layout;
+mod not_found;
+mod sign_in;
+
+use crate::i18n::{provide_i18n, t};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The HTML document around the app, rendered on the server only.
+#[cfg(feature = "ssr")]
+pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
+    use leptos_meta::{HashedStylesheet, MetaTags};
+    let i18n = provide_i18n();
+    set_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang=i18n.lang().code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Content-Security-Policy for a rendered page: our own files, the WASM, and only the inline
+/// scripts that carry this response's nonce (Leptos' hydration and streaming scripts).
+#[cfg(feature = "ssr")]
+fn set_security_policy() {
+    use axum::http::{header, HeaderValue};
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The application: same component tree on the server and in the browser.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n();
+    let title = t("app-title");
+    // Marks the document once the WASM has taken over (effects run only in the browser).
+    Effect::new(|| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-hydrated", "");
+        }
+    });
+
+    view! {
+        <Title text=title />
+        <Router>
+            <layout::Header />
+            <layout::HelpBanner />
+            <main id="main" class="page">
+                <Routes fallback=not_found::NotFound>
+                    <Route path=path!("") view=home::HomePage />
+                    <Route path=path!("/sign-in") view=sign_in::SignInPage />
+                    <Route path=path!("/modules") view=catalog::CataloguePage />
+                    // Rendered whole before sending, so an unknown module answers 404.
+                    <Route path=path!("/modules/:id") view=catalog::ModulePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/modules/:id/lessons/:lesson")
+                        view=catalog::LessonPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/modules/:id/quiz") view=catalog::QuizPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <layout::Footer />
+        </Router>
+    }
+}

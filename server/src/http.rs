@@ -1,0 +1,270 @@
+//! The axum server: routes, Leptos rendering, middleware, graceful shutdown.
+
+use axum::{
+    extract::{FromRef, Path, Request, State},
+    http::{header, HeaderName, HeaderValue, StatusCode},
+    middleware::{self, Next},
+    response::{IntoResponse, Redirect, Response},
+    routing::{get, post},
+    serve::ListenerExt,
+    Form, Router,
+};
+use leptos::config::{get_configuration, LeptosOptions};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use safesteps_app::catalog::Catalog;
+use safesteps_app::i18n::{Lang, LANG_COOKIE};
+use safesteps_app::store::{self, Db};
+use safesteps_app::{shell, App};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tower_http::{
+    compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer,
+};
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub catalog: Arc<Catalog>,
+    pub content_dir: ContentDir,
+}
+
+/// The content folder, for serving module images.
+#[derive(Clone)]
+pub struct ContentDir(pub Arc<PathBuf>);
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("the Leptos configuration is not valid: {0}")]
+    Config(String),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+    #[error("the server stopped with an error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Where the built site is and how its files are named. cargo-leptos sets the `LEPTOS_*`
+/// variables when it runs the binary; run on its own, the defaults point at `target/site`,
+/// and hashed file names are used when cargo-leptos left a hash file beside the binary.
+fn leptos_options(addr: SocketAddr) -> Result<LeptosOptions, ServeError> {
+    let mut options = get_configuration(None)
+        .map_err(|e| ServeError::Config(e.to_string()))?
+        .leptos_options;
+    options.site_addr = addr;
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        let beside_binary = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())));
+        options.hash_files = beside_binary.is_some_and(|path| path.exists());
+    }
+    Ok(options)
+}
+
+pub fn router(leptos_options: LeptosOptions, db: Db, catalog: Arc<Catalog>, content_dir: PathBuf) -> Router {
+    let state = AppState { leptos_options, db, catalog, content_dir: ContentDir(Arc::new(content_dir)) };
+    let routes = generate_route_list(App);
+    let context = {
+        let (db, catalog) = (state.db.clone(), state.catalog.clone());
+        move || {
+            provide_context(db.clone());
+            provide_context(catalog.clone());
+        }
+    };
+    let render = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    let routes = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/lang", post(choose_language))
+        .route("/content/{module}/images/{file}", get(module_image))
+        .leptos_routes_with_context(&state, routes, context, render)
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(cache_control));
+    with_security_headers(routes)
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+pub async fn serve(addr: SocketAddr, db: Db, catalog: Arc<Catalog>, content_dir: PathBuf) -> Result<(), ServeError> {
+    let app = router(leptos_options(addr)?, db, catalog, content_dir);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| ServeError::Bind { addr, source })?;
+    let local = listener.local_addr()?;
+    tracing::info!(address = %local, "listening");
+    println!("SafeSteps is running at http://{local}");
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// `GET /healthz`: 200 when the database answers, 503 when it does not.
+async fn healthz(State(db): State<Db>) -> Response {
+    match store::ping(&db).await {
+        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+        }
+    }
+}
+
+/// `GET /content/{module}/images/{file}`: a picture from a module's `images/` folder (and
+/// nothing else of the content folder: the answer keys stay private).
+async fn module_image(
+    State(catalog): State<Arc<Catalog>>,
+    State(ContentDir(dir)): State<ContentDir>,
+    Path((module, file)): Path<(String, String)>,
+) -> Response {
+    let content_type = match file.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()) {
+        Some(ext) if ext == "png" => "image/png",
+        Some(ext) if ext == "jpg" || ext == "jpeg" => "image/jpeg",
+        Some(ext) if ext == "gif" => "image/gif",
+        Some(ext) if ext == "webp" => "image/webp",
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let safe_name = !file.starts_with('.') && !file.contains(['/', '\\']);
+    if !safe_name || catalog.module(&module).is_none() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    match tokio::fs::read(dir.join("modules").join(&module).join("images").join(&file)).await {
+        Ok(bytes) => (
+            [(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct LanguageChoice {
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// `POST /lang` (the switch without JavaScript): remember the choice, go back.
+async fn choose_language(Form(choice): Form<LanguageChoice>) -> Response {
+    let back = Redirect::to(local_path(&choice.next));
+    let Some(lang) = Lang::from_code(&choice.lang) else {
+        return back.into_response();
+    };
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    );
+    ([(header::SET_COOKIE, cookie)], Redirect::to(local_path(&choice.next))).into_response()
+}
+
+/// Only same-site paths are followed after a form; anything else goes home.
+fn local_path(next: &str) -> &str {
+    let is_local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if is_local {
+        next
+    } else {
+        "/"
+    }
+}
+
+/// Hashed files under `/pkg` never change: cache them for a year. Anything else under
+/// `/pkg` (a build without hashes) must be revalidated.
+async fn cache_control(request: Request, next: Next) -> Response {
+    let pkg_file = request.uri().path().strip_prefix("/pkg/").map(str::to_owned);
+    let mut response = next.run(request).await;
+    if let Some(file) = pkg_file {
+        if response.status() == StatusCode::OK {
+            let value = if is_hashed_name(&file) {
+                "public, max-age=31536000, immutable"
+            } else {
+                "no-cache"
+            };
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        }
+    }
+    response
+}
+
+/// `safesteps.3f2a….wasm`: a middle part of at least 8 hex-like characters.
+fn is_hashed_name(file: &str) -> bool {
+    let parts: Vec<&str> = file.split('.').collect();
+    parts.len() >= 3
+        && parts[1..parts.len() - 1]
+            .iter()
+            .any(|p| p.len() >= 8 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+}
+
+/// Headers for every response. Rendered pages carry their own Content-Security-Policy with
+/// the response's nonce (see `safesteps_app::ui::shell`); everything else gets the strict one.
+fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
+    const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+        style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
+        form-action 'self'; frame-ancestors 'none'";
+    let set = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+    };
+    router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(STRICT_CSP),
+        ))
+        .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(set(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(set(header::X_FRAME_OPTIONS, "DENY"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(local_path("/sign-in?x=1"), "/sign-in?x=1");
+        assert_eq!(local_path("//evil.example"), "/");
+        assert_eq!(local_path("https://evil.example"), "/");
+        assert_eq!(local_path("/\\evil.example"), "/");
+        assert_eq!(local_path(""), "/");
+    }
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_hashed_name("safesteps.a1b2c3d4e5f6.wasm"));
+        assert!(is_hashed_name("safesteps.Zm9vYmFyYmF6.css"));
+        assert!(!is_hashed_name("safesteps.wasm"));
+        assert!(!is_hashed_name("safesteps_bg.wasm"));
+    }
+}

@@ -1,0 +1,59 @@
+// Starts the real safesteps binary and headless Chromium for the end-to-end tests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function startServer() {
+  const bin = process.env.SAFESTEPS_BIN || join(root, 'target/release/safesteps');
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run cargo leptos build --release first`);
+  const dir = mkdtempSync(join(tmpdir(), 'safesteps-e2e-'));
+  const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--database-url', `sqlite://${dir}/e2e.db`], {
+    cwd: root,
+    env: { ...process.env, RUST_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('safesteps did not start within 30 s')), 30_000);
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const m = seen.match(/SafeSteps is running at (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`safesteps exited with ${code}`)); });
+  });
+  return {
+    base,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((ok) => (child.exitCode !== null ? ok() : child.on('exit', ok)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/// A page that records console errors, page errors and failed or erroring requests.
+/// The browser speaks Vietnamese unless `options.locale` says otherwise.
+export async function watchedPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'vi-VN', ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => { if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`); });
+  return { context, page, problems };
+}

@@ -1,0 +1,1 @@
+//! Shared helpers live in the test files; this crate only hosts integration tests.
