@@ -66,7 +66,11 @@ impl Cli {
     pub async fn run(self) -> Result<(), CliError> {
         match self.command {
             Some(Command::Serve(args)) => serve(args).await,
-            Some(Command::Content(ContentCommand::Check { dir })) => check_content(&dir).map(|_| ()),
+            Some(Command::Content(ContentCommand::Check { dir })) => {
+                let catalog = check_content(&dir)?;
+                println!("{}: {} modules, no errors", dir.display(), catalog.modules().len());
+                Ok(())
+            }
             None => serve(self.serve).await,
         }
     }

@@ -13,7 +13,8 @@ use std::fmt;
 pub struct ModuleId(String);
 
 /// A lesson's or question's or option's id inside a module: the same rules as [`ModuleId`]
-/// but 1–64 characters (option ids like `a`, `b` are common).
+/// but 1–64 characters (option ids like `a`, `b` are common). Starting with a letter keeps
+/// every id a valid Fluent identifier.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct LocalId(String);
@@ -28,7 +29,7 @@ impl fmt::Display for BadId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:?} is not a valid id: use {}–64 lowercase letters, digits and single hyphens",
+            "{:?} is not a valid id: use {}–64 lowercase letters, digits and single hyphens, starting with a letter",
             self.id, self.min_len
         )
     }
@@ -37,7 +38,7 @@ impl fmt::Display for BadId {
 fn valid_id(id: &str, min_len: usize) -> bool {
     (min_len..=64).contains(&id.len())
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
         && !id.ends_with('-')
         && !id.contains("--")
 }
@@ -305,13 +306,13 @@ mod tests {
     #[test]
     fn ids_follow_the_rules() {
         assert!(ModuleId::parse("my-body-belongs-to-me").is_ok());
-        for bad in ["", "ab", "Caps", "two--hyphens", "-lead", "trail-", "space here", "dấu"] {
+        for bad in ["", "ab", "Caps", "two--hyphens", "-lead", "trail-", "space here", "dấu", "16-18"] {
             assert!(ModuleId::parse(bad).is_err(), "{bad:?}");
         }
         assert!(LocalId::parse("a").is_ok());
         assert_eq!(
             LocalId::parse("A").unwrap_err().to_string(),
-            "\"A\" is not a valid id: use 1–64 lowercase letters, digits and single hyphens"
+            "\"A\" is not a valid id: use 1–64 lowercase letters, digits and single hyphens, starting with a letter"
         );
     }
 
