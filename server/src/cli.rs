@@ -68,7 +68,12 @@ impl Cli {
             Some(Command::Serve(args)) => serve(args).await,
             Some(Command::Content(ContentCommand::Check { dir })) => {
                 let catalog = check_content(&dir)?;
-                println!("{}: {} modules, no errors", dir.display(), catalog.modules().len());
+                println!(
+                    "{}: {} modules, {} targets, no errors",
+                    dir.display(),
+                    catalog.modules().len(),
+                    catalog.targets().len()
+                );
                 Ok(())
             }
             None => serve(self.serve).await,

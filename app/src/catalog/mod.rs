@@ -4,11 +4,13 @@
 mod manifest;
 mod markdown;
 mod problem;
+mod targets;
 mod texts;
 
 pub use problem::{Problem, Severity};
 
 use crate::domain::content::{prerequisite_cycle, Audience, LocalId, Module, ModuleId, QuestionKind};
+use crate::domain::target::Target;
 use crate::i18n::{translate, Lang};
 use problem::Problems;
 use std::collections::HashMap;
@@ -59,6 +61,7 @@ impl CatalogModule {
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
     modules: Vec<CatalogModule>,
+    targets: Vec<Target>,
 }
 
 impl Catalog {
@@ -68,6 +71,11 @@ impl Catalog {
 
     pub fn module(&self, id: &str) -> Option<&CatalogModule> {
         self.modules.iter().find(|m| m.module.id.as_str() == id)
+    }
+
+    /// The plan's targets (`targets.toml`), checked against the modules.
+    pub fn targets(&self) -> &[Target] {
+        &self.targets
     }
 
     pub fn for_audience(&self, audience: Audience) -> impl Iterator<Item = &CatalogModule> {
@@ -138,7 +146,12 @@ pub fn load(dir: &Path) -> Loaded {
         let first = |m: &CatalogModule| m.module.audiences.iter().min().copied();
         first(a).cmp(&first(b)).then_with(|| a.module.id.cmp(&b.module.id))
     });
-    Loaded { catalog: Catalog { modules }, problems: problems.0 }
+    let mut catalog = Catalog { modules, targets: Vec::new() };
+    let targets_path = dir.join("targets.toml");
+    if let Some(text) = read(&targets_path, &mut problems) {
+        catalog.targets = targets::parse(&targets_path, &text, &catalog, &mut problems);
+    }
+    Loaded { catalog, problems: problems.0 }
 }
 
 fn line_containing(text: &str, needle: &str) -> usize {

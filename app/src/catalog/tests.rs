@@ -407,3 +407,72 @@ proptest! {
         let _ = markdown::render(path, &mutate("# T\n\n> [!TIP]\n> x ![a](images/b.png) [l](http://x)\n"), &cx, &mut problems);
     }
 }
+
+const TARGETS: &str = r#"[[target]]
+id = "students"
+name = { vi = "Học sinh", en = "Students" }
+people = ["student-6-10"]
+unit_kinds = ["school"]
+counts = "people"
+threshold = 95
+deadline = "2025-12-31"
+modules = ["sample-module"]
+
+[[target]]
+id = "families"
+name = { vi = "Gia đình", en = "Families" }
+people = ["parent"]
+counts = "households"
+threshold = 95
+deadline = "2025-12-31"
+modules = ["sample-module"]
+"#;
+
+impl Fixture {
+    fn targets(&self, text: &str) {
+        std::fs::write(self.dir.join("targets.toml"), text).unwrap();
+    }
+}
+
+#[test]
+fn valid_targets_load() {
+    let f = Fixture::valid();
+    f.targets(TARGETS);
+    let loaded = f.load();
+    assert_eq!(loaded.problems, vec![]);
+    let targets = loaded.catalog.targets();
+    assert_eq!(targets.len(), 2);
+    assert_eq!(targets[0].threshold, 95);
+    assert_eq!(targets[1].counting, crate::domain::target::Counting::Households);
+}
+
+#[test]
+fn target_problems_have_lines() {
+    let f = Fixture::valid();
+    let broken = TARGETS
+        .replacen("modules = [\"sample-module\"]", "modules = [\"nope-module\"]", 1)
+        .replacen("deadline = \"2025-12-31\"", "deadline = \"2025-02-30\"", 1)
+        .replace("counts = \"households\"", "counts = \"households\"\ncolour = 1")
+        .replacen("people = [\"parent\"]", "people = [\"teacher\"]", 1);
+    f.targets(&broken);
+    assert_eq!(
+        f.problems(),
+        ["targets.toml:16: unknown field `colour`, expected one of `id`, `name`, `people`, `unit_kinds`, `counts`, `threshold`, `deadline`, `modules`"]
+    );
+    let broken = TARGETS
+        .replacen("modules = [\"sample-module\"]", "modules = [\"nope-module\"]", 1)
+        .replacen("deadline = \"2025-12-31\"", "deadline = \"2025-02-30\"", 1)
+        .replacen("people = [\"parent\"]", "people = [\"teacher\"]", 1)
+        .replacen("id = \"families\"", "id = \"students\"", 1);
+    f.targets(&broken);
+    assert_eq!(
+        f.problems(),
+        [
+            "targets.toml:8: target \"students\": deadline \"2025-02-30\" is not a date (YYYY-MM-DD)",
+            "targets.toml:9: target \"students\": unknown module \"nope-module\"",
+            "targets.toml:12: duplicate target id \"students\"",
+            "targets.toml:15: target \"students\": only parents are counted by households",
+            "targets.toml:18: target \"students\": module \"sample-module\" is not written for any of its people",
+        ]
+    );
+}

@@ -1,3 +1,4 @@
 //! The domain: types and rules with no I/O. Depends on serde only.
 
 pub mod content;
+pub mod target;

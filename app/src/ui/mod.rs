@@ -82,8 +82,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("") view=home::HomePage />
                     <Route path=path!("/sign-in") view=sign_in::SignInPage />
-                    <Route path=path!("/modules") view=catalog::CataloguePage />
-                    // Rendered whole before sending, so an unknown module answers 404.
+                    // Pages with data render whole before sending: they work without
+                    // JavaScript (no out-of-order chunks to swap in) and can answer 404.
+                    <Route path=path!("/modules") view=catalog::CataloguePage ssr=SsrMode::Async />
                     <Route path=path!("/modules/:id") view=catalog::ModulePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/modules/:id/lessons/:lesson")

@@ -74,11 +74,13 @@ impl TestServer {
         format!("{}{path}", self.base)
     }
 
+    #[allow(dead_code)] // not every test file uses it
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
 
     /// Waits for the process to exit by itself; returns its exit code.
+    #[allow(dead_code)]
     pub fn wait_exit(&mut self, limit: Duration) -> Option<i32> {
         let deadline = std::time::Instant::now() + limit;
         while std::time::Instant::now() < deadline {
