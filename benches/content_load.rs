@@ -14,7 +14,11 @@ fn measure(name: &str, dir: &Path, runs: usize) {
         let started = Instant::now();
         let loaded = catalog::load(dir);
         times.push(started.elapsed());
-        assert!(!loaded.has_errors(), "{name}: {:?}", loaded.problems.first());
+        assert!(
+            !loaded.has_errors(),
+            "{name}: {:?}",
+            loaded.problems.first()
+        );
         modules = loaded.catalog.modules().len();
     }
     times.sort();
@@ -56,12 +60,17 @@ fn synthetic(shipped: &Path, count: usize) -> PathBuf {
         s.sort();
         s
     };
-    let ids: Vec<String> = sources.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    let ids: Vec<String> = sources
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
     for n in 0..count {
         let copy = n / sources.len();
         let source = &sources[n % sources.len()];
         let rename = |text: &str| {
-            ids.iter().fold(text.to_owned(), |t, id| t.replace(&format!("\"{id}\""), &format!("\"{id}-{copy}\"")))
+            ids.iter().fold(text.to_owned(), |t, id| {
+                t.replace(&format!("\"{id}\""), &format!("\"{id}-{copy}\""))
+            })
         };
         let id = format!("{}-{copy}", ids[n % sources.len()]);
         copy_dir(source, &dir.join("modules").join(id), &rename);

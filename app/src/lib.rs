@@ -3,15 +3,15 @@
 //! This crate is compiled twice: with `ssr` for the server and with `hydrate` for the
 //! browser. See `../shared/DESIGN.md` for where each part lives.
 
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod catalog;
 pub mod domain;
-pub mod api;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;
 
-pub use ui::App;
 #[cfg(feature = "ssr")]
 pub use ui::shell;
+pub use ui::App;

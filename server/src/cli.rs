@@ -10,7 +10,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 #[derive(Debug, Parser)]
-#[command(name = "safesteps", version, about = "SafeSteps (Bước An Toàn): child-safety training")]
+#[command(
+    name = "safesteps",
+    version,
+    about = "SafeSteps (Bước An Toàn): child-safety training"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -45,7 +49,11 @@ pub struct ServeArgs {
     #[arg(long, env = "SAFESTEPS_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
     /// Database URL; a SQLite file is created on first run.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/safesteps.db")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/safesteps.db"
+    )]
     pub database_url: String,
     /// The content folder (modules and targets).
     #[arg(long, env = "SAFESTEPS_CONTENT", default_value = "content")]
@@ -96,9 +104,16 @@ fn check_content(dir: &Path) -> Result<Catalog, CliError> {
     for problem in &loaded.problems {
         eprintln!("{problem}");
     }
-    let errors = loaded.problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = loaded
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     if errors > 0 {
-        return Err(CliError::Content { dir: dir.to_owned(), count: errors });
+        return Err(CliError::Content {
+            dir: dir.to_owned(),
+            count: errors,
+        });
     }
     tracing::info!(
         modules = loaded.catalog.modules().len(),

@@ -41,7 +41,10 @@ pub enum ServeError {
     #[error("the Leptos configuration is not valid: {0}")]
     Config(String),
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error("the server stopped with an error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -63,8 +66,18 @@ fn leptos_options(addr: SocketAddr) -> Result<LeptosOptions, ServeError> {
     Ok(options)
 }
 
-pub fn router(leptos_options: LeptosOptions, db: Db, catalog: Arc<Catalog>, content_dir: PathBuf) -> Router {
-    let state = AppState { leptos_options, db, catalog, content_dir: ContentDir(Arc::new(content_dir)) };
+pub fn router(
+    leptos_options: LeptosOptions,
+    db: Db,
+    catalog: Arc<Catalog>,
+    content_dir: PathBuf,
+) -> Router {
+    let state = AppState {
+        leptos_options,
+        db,
+        catalog,
+        content_dir: ContentDir(Arc::new(content_dir)),
+    };
     let routes = generate_route_list(App);
     let context = {
         let (db, catalog) = (state.db.clone(), state.catalog.clone());
@@ -90,7 +103,12 @@ pub fn router(leptos_options: LeptosOptions, db: Db, catalog: Arc<Catalog>, cont
         .with_state(state)
 }
 
-pub async fn serve(addr: SocketAddr, db: Db, catalog: Arc<Catalog>, content_dir: PathBuf) -> Result<(), ServeError> {
+pub async fn serve(
+    addr: SocketAddr,
+    db: Db,
+    catalog: Arc<Catalog>,
+    content_dir: PathBuf,
+) -> Result<(), ServeError> {
     let app = router(leptos_options(addr)?, db, catalog, content_dir);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -148,7 +166,10 @@ async fn module_image(
     State(ContentDir(dir)): State<ContentDir>,
     Path((module, file)): Path<(String, String)>,
 ) -> Response {
-    let content_type = match file.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()) {
+    let content_type = match file
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+    {
         Some(ext) if ext == "png" => "image/png",
         Some(ext) if ext == "jpg" || ext == "jpeg" => "image/jpeg",
         Some(ext) if ext == "gif" => "image/gif",
@@ -161,7 +182,10 @@ async fn module_image(
     }
     match tokio::fs::read(dir.join("modules").join(&module).join("images").join(&file)).await {
         Ok(bytes) => (
-            [(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")],
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::CACHE_CONTROL, "public, max-age=86400"),
+            ],
             bytes,
         )
             .into_response(),
@@ -186,7 +210,11 @@ async fn choose_language(Form(choice): Form<LanguageChoice>) -> Response {
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
         lang.code()
     );
-    ([(header::SET_COOKIE, cookie)], Redirect::to(local_path(&choice.next))).into_response()
+    (
+        [(header::SET_COOKIE, cookie)],
+        Redirect::to(local_path(&choice.next)),
+    )
+        .into_response()
 }
 
 /// Only same-site paths are followed after a form; anything else goes home.
@@ -202,7 +230,11 @@ fn local_path(next: &str) -> &str {
 /// Hashed files under `/pkg` never change: cache them for a year. Anything else under
 /// `/pkg` (a build without hashes) must be revalidated.
 async fn cache_control(request: Request, next: Next) -> Response {
-    let pkg_file = request.uri().path().strip_prefix("/pkg/").map(str::to_owned);
+    let pkg_file = request
+        .uri()
+        .path()
+        .strip_prefix("/pkg/")
+        .map(str::to_owned);
     let mut response = next.run(request).await;
     if let Some(file) = pkg_file {
         if response.status() == StatusCode::OK {
@@ -223,9 +255,11 @@ async fn cache_control(request: Request, next: Next) -> Response {
 fn is_hashed_name(file: &str) -> bool {
     let parts: Vec<&str> = file.split('.').collect();
     parts.len() >= 3
-        && parts[1..parts.len() - 1]
-            .iter()
-            .any(|p| p.len() >= 8 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        && parts[1..parts.len() - 1].iter().any(|p| {
+            p.len() >= 8
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
 }
 
 /// Headers for every response. Rendered pages carry their own Content-Security-Policy with
@@ -243,7 +277,10 @@ fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
             HeaderValue::from_static(STRICT_CSP),
         ))
         .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(set(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(set(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
         .layer(set(header::X_FRAME_OPTIONS, "DENY"))
 }
 

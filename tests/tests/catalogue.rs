@@ -13,7 +13,10 @@ async fn page(server: &TestServer, path: &str, lang: &str) -> (u16, String) {
         .send()
         .await
         .expect("request");
-    (response.status().as_u16(), response.text().await.expect("body"))
+    (
+        response.status().as_u16(),
+        response.text().await.expect("body"),
+    )
 }
 
 #[tokio::test]
@@ -21,19 +24,33 @@ async fn catalogue_module_lesson_and_quiz_pages_in_both_languages() {
     let server = TestServer::start();
     let (status, body) = page(&server, "/modules?for=student-6-10", "vi").await;
     assert_eq!(status, 200);
-    assert!(body.contains("Cơ thể em là của em"), "module title in Vietnamese");
-    assert!(!body.contains("Luật Trẻ em: định nghĩa"), "staff modules are filtered out");
+    assert!(
+        body.contains("Cơ thể em là của em"),
+        "module title in Vietnamese"
+    );
+    assert!(
+        !body.contains("Luật Trẻ em: định nghĩa"),
+        "staff modules are filtered out"
+    );
 
     let (status, body) = page(&server, "/modules/my-body-belongs-to-me", "en").await;
     assert_eq!(status, 200);
     assert!(body.contains("My body belongs to me") && body.contains("Private parts"));
 
-    let (status, body) = page(&server, "/modules/my-body-belongs-to-me/lessons/no-go-tell", "vi").await;
+    let (status, body) = page(
+        &server,
+        "/modules/my-body-belongs-to-me/lessons/no-go-tell",
+        "vi",
+    )
+    .await;
     assert_eq!(status, 200);
     assert!(body.contains("Không — Tránh xa — Kể lại"));
     assert!(body.contains("Bài 3 / 3"), "place in the module");
     assert!(body.contains("class=\"callout callout-try-this\""));
-    assert!(body.contains("/modules/my-body-belongs-to-me/quiz"), "the last lesson leads to the quiz");
+    assert!(
+        body.contains("/modules/my-body-belongs-to-me/quiz"),
+        "the last lesson leads to the quiz"
+    );
 }
 
 #[tokio::test]
@@ -42,27 +59,42 @@ async fn the_quiz_page_carries_no_answer_key_and_no_explanations() {
     let (status, body) = page(&server, "/modules/my-body-belongs-to-me/quiz", "en").await;
     assert_eq!(status, 200);
     assert!(body.contains("Where are your private parts?"));
-    assert!(body.contains("The parts covered by your underwear"), "options are shown");
+    assert!(
+        body.contains("The parts covered by your underwear"),
+        "options are shown"
+    );
     // No explanation text of this module, in either language, and no answer key field.
     for lang in ["en", "vi"] {
-        let ftl = std::fs::read_to_string(
-            repo_root().join(format!("content/modules/my-body-belongs-to-me/{lang}/module.ftl")),
-        )
+        let ftl = std::fs::read_to_string(repo_root().join(format!(
+            "content/modules/my-body-belongs-to-me/{lang}/module.ftl"
+        )))
         .unwrap();
-        let explanations: Vec<&str> =
-            ftl.lines().filter_map(|l| l.trim().strip_prefix(".explanation = ")).collect();
+        let explanations: Vec<&str> = ftl
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix(".explanation = "))
+            .collect();
         assert_eq!(explanations.len(), 6);
         for explanation in explanations {
-            assert!(!body.contains(explanation), "explanation leaked: {explanation}");
+            assert!(
+                !body.contains(explanation),
+                "explanation leaked: {explanation}"
+            );
         }
     }
-    assert!(!body.contains("\"answer\"") && !body.contains("\\\"answer\\\""), "an answer key field leaked");
+    assert!(
+        !body.contains("\"answer\"") && !body.contains("\\\"answer\\\""),
+        "an answer key field leaked"
+    );
 }
 
 #[tokio::test]
 async fn unknown_modules_and_lessons_are_404() {
     let server = TestServer::start();
-    for path in ["/modules/no-such-module", "/modules/my-body-belongs-to-me/lessons/nope", "/modules/nope/quiz"] {
+    for path in [
+        "/modules/no-such-module",
+        "/modules/my-body-belongs-to-me/lessons/nope",
+        "/modules/nope/quiz",
+    ] {
         let (status, body) = page(&server, path, "vi").await;
         assert_eq!(status, 404, "{path}");
         assert!(body.contains("Không tìm thấy trang"), "{path}");
@@ -90,13 +122,21 @@ fn serve_refuses_broken_content_and_prints_each_problem() {
     let module = dir.join("modules/broken-module");
     std::fs::create_dir_all(&module).unwrap();
     let source = repo_root().join("content/modules/my-body-belongs-to-me/module.toml");
-    let manifest = std::fs::read_to_string(source).unwrap()
+    let manifest = std::fs::read_to_string(source)
+        .unwrap()
         .replace("my-body-belongs-to-me", "broken-module")
         .replace("answer = [\"b\"]", "answer = [\"z\"]");
     std::fs::write(module.join("module.toml"), manifest).unwrap();
 
     let output = Command::new(binary())
-        .args(["serve", "--addr", "127.0.0.1:0", "--database-url", "sqlite::memory:", "--content"])
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--database-url",
+            "sqlite::memory:",
+            "--content",
+        ])
         .arg(&dir)
         .output()
         .unwrap();
@@ -107,18 +147,41 @@ fn serve_refuses_broken_content_and_prints_each_problem() {
         "{stderr}"
     );
 
-    let check = Command::new(binary()).args(["content", "check"]).arg(&dir).output().unwrap();
+    let check = Command::new(binary())
+        .args(["content", "check"])
+        .arg(&dir)
+        .output()
+        .unwrap();
     assert_eq!(check.status.code(), Some(1));
-    assert_eq!(String::from_utf8_lossy(&check.stderr).lines().next(), stderr.lines().next());
+    assert_eq!(
+        String::from_utf8_lossy(&check.stderr).lines().next(),
+        stderr.lines().next()
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn the_shipped_catalogue_passes_the_check() {
-    let output = Command::new(binary()).current_dir(repo_root()).args(["content", "check"]).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = Command::new(binary())
+        .current_dir(repo_root())
+        .args(["content", "check"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let count: usize = stdout.split(": ").nth(1).and_then(|s| s.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
+    let count: usize = stdout
+        .split(": ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
     assert!(count >= 12, "{stdout}");
-    assert!(stdout.contains(", 6 targets, no errors"), "the plan's six targets load: {stdout}");
+    assert!(
+        stdout.contains(", 6 targets, no errors"),
+        "the plan's six targets load: {stdout}"
+    );
 }

@@ -3,8 +3,8 @@
 mod support;
 
 use reqwest::header;
-use support::{client, TestServer};
 use std::time::Duration;
+use support::{client, TestServer};
 
 async fn get(server: &TestServer, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
     let mut request = client().get(server.url(path));
@@ -37,20 +37,43 @@ async fn home_page_is_vietnamese_by_default_with_the_hotline() {
     assert!(body.contains("Bước An Toàn"), "brand in Vietnamese");
     assert!(body.contains("Cần giúp đỡ?"), "help banner in Vietnamese");
     assert!(body.contains("href=\"tel:111\""), "the 111 hotline link");
-    assert!(body.contains("Học sinh") && body.contains("Cha mẹ"), "audiences");
+    assert!(
+        body.contains("Học sinh") && body.contains("Cha mẹ"),
+        "audiences"
+    );
 }
 
 #[tokio::test]
 async fn english_is_chosen_by_accept_language_and_cookie_beats_it() {
     let server = TestServer::start();
-    let body = get(&server, "/", &[("accept-language", "en-GB,en;q=0.9")]).await.text().await.unwrap();
+    let body = get(&server, "/", &[("accept-language", "en-GB,en;q=0.9")])
+        .await
+        .text()
+        .await
+        .unwrap();
     assert_eq!(html_lang(&body), "en");
     assert!(body.contains("Need help?") && body.contains("free, 24/7"));
     assert!(!body.contains("Cần giúp đỡ?"));
 
-    let body = get(&server, "/", &[("accept-language", "en"), ("cookie", "lang=vi")]).await.text().await.unwrap();
+    let body = get(
+        &server,
+        "/",
+        &[("accept-language", "en"), ("cookie", "lang=vi")],
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
     assert_eq!(html_lang(&body), "vi");
-    let body = get(&server, "/", &[("accept-language", "vi"), ("cookie", "lang=en")]).await.text().await.unwrap();
+    let body = get(
+        &server,
+        "/",
+        &[("accept-language", "vi"), ("cookie", "lang=en")],
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
     assert_eq!(html_lang(&body), "en");
 }
 
@@ -66,7 +89,10 @@ async fn the_language_form_sets_the_cookie_and_goes_back() {
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()[header::LOCATION], "/sign-in");
     let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
-    assert!(cookie.starts_with("lang=en;") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.starts_with("lang=en;") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
 
     let response = client()
         .post(server.url("/lang"))
@@ -74,7 +100,11 @@ async fn the_language_form_sets_the_cookie_and_goes_back() {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.headers()[header::LOCATION], "/", "no open redirect");
+    assert_eq!(
+        response.headers()[header::LOCATION],
+        "/",
+        "no open redirect"
+    );
 }
 
 #[tokio::test]
@@ -84,7 +114,10 @@ async fn pages_carry_the_security_headers_and_a_nonce_for_their_scripts() {
     let headers = response.headers().clone();
     let body = response.text().await.unwrap();
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert_eq!(headers[header::REFERRER_POLICY], "strict-origin-when-cross-origin");
+    assert_eq!(
+        headers[header::REFERRER_POLICY],
+        "strict-origin-when-cross-origin"
+    );
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
@@ -98,15 +131,27 @@ async fn pages_carry_the_security_headers_and_a_nonce_for_their_scripts() {
     // Every inline script carries this response's nonce.
     let scripts = body.matches("<script").count();
     assert!(scripts >= 1, "hydration script present");
-    assert_eq!(body.matches(&format!("nonce=\"{nonce}\"")).count() >= scripts, true, "{body}");
+    assert_eq!(
+        body.matches(&format!("nonce=\"{nonce}\"")).count() >= scripts,
+        true,
+        "{body}"
+    );
 
     let second = get(&server, "/", &[]).await;
-    let csp2 = second.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    let csp2 = second.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert_ne!(csp, csp2, "a fresh nonce per response");
 
     let health = get(&server, "/healthz", &[]).await;
-    let strict = health.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
-    assert!(strict.contains("frame-ancestors 'none'") && !strict.contains("nonce-"), "{strict}");
+    let strict = health.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
+    assert!(
+        strict.contains("frame-ancestors 'none'") && !strict.contains("nonce-"),
+        "{strict}"
+    );
 }
 
 #[tokio::test]
@@ -116,7 +161,10 @@ async fn unknown_pages_are_a_localized_404() {
     assert_eq!(response.status(), 404);
     let body = response.text().await.unwrap();
     assert!(body.contains("Không tìm thấy trang"), "{body}");
-    assert!(body.contains("tel:111"), "the help banner is on the 404 page too");
+    assert!(
+        body.contains("tel:111"),
+        "the help banner is on the 404 page too"
+    );
 
     let response = get(&server, "/no-such-page", &[("accept-language", "en")]).await;
     assert_eq!(response.status(), 404);
@@ -141,11 +189,18 @@ async fn hashed_assets_are_compressed_and_cached_for_a_year() {
     let body = get(&server, "/", &[]).await.text().await.unwrap();
     let links = pkg_links(&body);
     for ext in [".wasm", ".js", ".css"] {
-        let link = links.iter().find(|l| l.ends_with(ext)).unwrap_or_else(|| panic!("no {ext} in {links:?}"));
+        let link = links
+            .iter()
+            .find(|l| l.ends_with(ext))
+            .unwrap_or_else(|| panic!("no {ext} in {links:?}"));
         let response = get(&server, link, &[("accept-encoding", "gzip")]).await;
         assert_eq!(response.status(), 200, "{link}");
         let headers = response.headers();
-        assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable", "{link}");
+        assert_eq!(
+            headers[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable",
+            "{link}"
+        );
         assert_eq!(headers[header::CONTENT_ENCODING], "gzip", "{link}");
     }
     let html = get(&server, "/", &[("accept-encoding", "gzip")]).await;
@@ -163,10 +218,16 @@ async fn home_page_html_and_css_fit_the_budget() {
     let html = get(&server, "/", &[("accept-encoding", "gzip")]).await;
     let html_len = gzip_len(html).await;
     let plain = get(&server, "/", &[]).await.text().await.unwrap();
-    let css = pkg_links(&plain).into_iter().find(|l| l.ends_with(".css")).expect("stylesheet");
+    let css = pkg_links(&plain)
+        .into_iter()
+        .find(|l| l.ends_with(".css"))
+        .expect("stylesheet");
     let css_len = gzip_len(get(&server, &css, &[("accept-encoding", "gzip")]).await).await;
     println!("home page: HTML {html_len} B gzip, CSS {css_len} B gzip");
-    assert!(html_len + css_len <= 30 * 1024, "HTML {html_len} + CSS {css_len} bytes gzip");
+    assert!(
+        html_len + css_len <= 30 * 1024,
+        "HTML {html_len} + CSS {css_len} bytes gzip"
+    );
 }
 
 #[tokio::test]

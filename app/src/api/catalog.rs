@@ -70,7 +70,8 @@ mod server {
     use std::sync::Arc;
 
     pub fn catalog() -> Result<Arc<Catalog>, ServerFnError> {
-        use_context::<Arc<Catalog>>().ok_or_else(|| ServerFnError::new("the catalogue is not loaded"))
+        use_context::<Arc<Catalog>>()
+            .ok_or_else(|| ServerFnError::new("the catalogue is not loaded"))
     }
 
     pub fn card(m: &CatalogModule, lang: Lang) -> ModuleCard {
@@ -91,14 +92,20 @@ mod server {
             .lessons
             .iter()
             .zip(&m.texts(lang).lessons)
-            .map(|(lesson, text)| LessonLink { id: lesson.id.to_string(), title: text.title.clone() })
+            .map(|(lesson, text)| LessonLink {
+                id: lesson.id.to_string(),
+                title: text.title.clone(),
+            })
             .collect()
     }
 }
 
 /// The modules for one audience (by code, e.g. `student-6-10`), or all of them.
 #[server]
-pub async fn list_modules(audience: Option<String>, lang: Lang) -> Result<Vec<ModuleCard>, ServerFnError> {
+pub async fn list_modules(
+    audience: Option<String>,
+    lang: Lang,
+) -> Result<Vec<ModuleCard>, ServerFnError> {
     use crate::domain::content::Audience;
     let catalog = server::catalog()?;
     let audience = audience.as_deref().and_then(Audience::parse);
@@ -122,10 +129,21 @@ pub async fn get_module(id: String, lang: Lang) -> Result<Option<ModuleDetail>, 
 }
 
 #[server]
-pub async fn get_lesson(module: String, lesson: String, lang: Lang) -> Result<Option<LessonPage>, ServerFnError> {
+pub async fn get_lesson(
+    module: String,
+    lesson: String,
+    lang: Lang,
+) -> Result<Option<LessonPage>, ServerFnError> {
     let catalog = server::catalog()?;
-    let Some(m) = catalog.module(&module) else { return Ok(None) };
-    let Some(index) = m.module.lessons.iter().position(|l| l.id.as_str() == lesson) else {
+    let Some(m) = catalog.module(&module) else {
+        return Ok(None);
+    };
+    let Some(index) = m
+        .module
+        .lessons
+        .iter()
+        .position(|l| l.id.as_str() == lesson)
+    else {
         return Ok(None);
     };
     let links = server::lesson_links(m, lang);
@@ -147,7 +165,9 @@ pub async fn get_lesson(module: String, lesson: String, lang: Lang) -> Result<Op
 #[server]
 pub async fn get_quiz(module: String, lang: Lang) -> Result<Option<QuizPage>, ServerFnError> {
     let catalog = server::catalog()?;
-    let Some(m) = catalog.module(&module) else { return Ok(None) };
+    let Some(m) = catalog.module(&module) else {
+        return Ok(None);
+    };
     let texts = m.texts(lang);
     let questions = m
         .module
@@ -160,7 +180,11 @@ pub async fn get_quiz(module: String, lang: Lang) -> Result<Option<QuizPage>, Se
                 id: q.id.to_string(),
                 kind: q.kind.code().to_owned(),
                 prompt: text.prompt.clone(),
-                options: text.options.iter().map(|(id, s)| (id.to_string(), s.clone())).collect(),
+                options: text
+                    .options
+                    .iter()
+                    .map(|(id, s)| (id.to_string(), s.clone()))
+                    .collect(),
             })
         })
         .collect();

@@ -37,7 +37,12 @@ struct RawQuestion {
 
 /// Reads a module's structure. Returns `None` when the file cannot be understood at all;
 /// every problem found is added to `problems` with its line.
-pub fn parse(path: &Path, text: &str, folder_name: &str, problems: &mut Problems) -> Option<Module> {
+pub fn parse(
+    path: &Path,
+    text: &str,
+    folder_name: &str,
+    problems: &mut Problems,
+) -> Option<Module> {
     let raw: RawModule = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
@@ -52,7 +57,14 @@ pub fn parse(path: &Path, text: &str, folder_name: &str, problems: &mut Problems
     let id = match ModuleId::parse(raw.id.get_ref().clone()) {
         Ok(id) if id.as_str() == folder_name => Some(id),
         Ok(id) => {
-            problems.error(path, at(raw.id.span()), format!("id {:?} must match the folder name {folder_name:?}", id.as_str()));
+            problems.error(
+                path,
+                at(raw.id.span()),
+                format!(
+                    "id {:?} must match the folder name {folder_name:?}",
+                    id.as_str()
+                ),
+            );
             None
         }
         Err(bad) => {
@@ -68,15 +80,21 @@ pub fn parse(path: &Path, text: &str, folder_name: &str, problems: &mut Problems
     }
     let pass_mark = *raw.pass_mark.get_ref();
     if !(1..=100).contains(&pass_mark) {
-        problems.error(path, at(raw.pass_mark.span()), format!("pass_mark is a percentage from 1 to 100, not {pass_mark}"));
+        problems.error(
+            path,
+            at(raw.pass_mark.span()),
+            format!("pass_mark is a percentage from 1 to 100, not {pass_mark}"),
+        );
     }
 
     let mut audiences = Vec::new();
     for code in raw.audiences.get_ref() {
         match Audience::parse(code.get_ref()) {
-            Some(a) if audiences.contains(&a) => {
-                problems.error(path, at(code.span()), format!("duplicate audience {:?}", code.get_ref()))
-            }
+            Some(a) if audiences.contains(&a) => problems.error(
+                path,
+                at(code.span()),
+                format!("duplicate audience {:?}", code.get_ref()),
+            ),
             Some(a) => audiences.push(a),
             None => problems.error(
                 path,
@@ -84,21 +102,47 @@ pub fn parse(path: &Path, text: &str, folder_name: &str, problems: &mut Problems
                 format!(
                     "unknown audience {:?} (one of: {})",
                     code.get_ref(),
-                    Audience::all().iter().map(|a| a.code()).collect::<Vec<_>>().join(", ")
+                    Audience::all()
+                        .iter()
+                        .map(|a| a.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ),
         }
     }
     if raw.audiences.get_ref().is_empty() {
-        problems.error(path, at(raw.audiences.span()), "audiences must name at least one audience");
+        problems.error(
+            path,
+            at(raw.audiences.span()),
+            "audiences must name at least one audience",
+        );
     }
 
-    let prerequisites = parse_ids(path, text, &raw.prerequisites, "prerequisite", ModuleId::parse, problems);
+    let prerequisites = parse_ids(
+        path,
+        text,
+        &raw.prerequisites,
+        "prerequisite",
+        ModuleId::parse,
+        problems,
+    );
     let tags = raw.tags.iter().map(|t| t.get_ref().clone()).collect();
 
-    let lesson_ids = parse_ids(path, text, raw.lessons.get_ref(), "lesson", LocalId::parse, problems);
+    let lesson_ids = parse_ids(
+        path,
+        text,
+        raw.lessons.get_ref(),
+        "lesson",
+        LocalId::parse,
+        problems,
+    );
     if raw.lessons.get_ref().is_empty() {
-        problems.error(path, at(raw.lessons.span()), "lessons must list at least one lesson");
+        problems.error(
+            path,
+            at(raw.lessons.span()),
+            "lessons must list at least one lesson",
+        );
     }
     let lessons = lesson_ids.into_iter().map(|id| Lesson { id }).collect();
 
@@ -107,13 +151,21 @@ pub fn parse(path: &Path, text: &str, folder_name: &str, problems: &mut Problems
     for raw_question in raw.quiz.get_ref() {
         let raw_id = &raw_question.get_ref().id;
         if !question_ids.insert(raw_id.get_ref().clone()) {
-            problems.error(path, at(raw_id.span()), format!("duplicate question id {:?}", raw_id.get_ref()));
+            problems.error(
+                path,
+                at(raw_id.span()),
+                format!("duplicate question id {:?}", raw_id.get_ref()),
+            );
         } else if let Some(q) = parse_question(path, text, raw_question.get_ref(), problems) {
             questions.push(q);
         }
     }
     if raw.quiz.get_ref().is_empty() {
-        problems.error(path, at(raw.quiz.span()), "the quiz needs at least one question ([[quiz]])");
+        problems.error(
+            path,
+            at(raw.quiz.span()),
+            "the quiz needs at least one question ([[quiz]])",
+        );
     }
 
     if problems.0.len() > before {
@@ -146,9 +198,11 @@ fn parse_ids<T: Clone + Eq + std::hash::Hash>(
     for item in raw {
         let line = line_of(text, item.span().start);
         match parse(item.get_ref().clone()) {
-            Ok(id) if !seen.insert(id.clone()) => {
-                problems.error(path, line, format!("duplicate {what} id {:?}", item.get_ref()))
-            }
+            Ok(id) if !seen.insert(id.clone()) => problems.error(
+                path,
+                line,
+                format!("duplicate {what} id {:?}", item.get_ref()),
+            ),
             Ok(id) => ids.push(id),
             Err(bad) => problems.error(path, line, format!("{what}: {bad}")),
         }
@@ -156,7 +210,12 @@ fn parse_ids<T: Clone + Eq + std::hash::Hash>(
     ids
 }
 
-fn parse_question(path: &Path, text: &str, raw: &RawQuestion, problems: &mut Problems) -> Option<Question> {
+fn parse_question(
+    path: &Path,
+    text: &str,
+    raw: &RawQuestion,
+    problems: &mut Problems,
+) -> Option<Question> {
     let at = |span: std::ops::Range<usize>| line_of(text, span.start);
     let before = problems.0.len();
     let id = LocalId::parse(raw.id.get_ref().clone())
@@ -167,19 +226,33 @@ fn parse_question(path: &Path, text: &str, raw: &RawQuestion, problems: &mut Pro
         problems.error(
             path,
             at(raw.kind.span()),
-            format!("question {qid:?}: unknown kind {:?} (single, multiple or true-false)", raw.kind.get_ref()),
+            format!(
+                "question {qid:?}: unknown kind {:?} (single, multiple or true-false)",
+                raw.kind.get_ref()
+            ),
         );
         return None;
     };
     let options = if kind == QuestionKind::TrueFalse {
         if let Some(first) = raw.options.first() {
-            problems.error(path, at(first.span()), format!("question {qid:?}: a true-false question has no options list"));
+            problems.error(
+                path,
+                at(first.span()),
+                format!("question {qid:?}: a true-false question has no options list"),
+            );
         }
         true_false_options()
     } else {
         let options = parse_ids(path, text, &raw.options, "option", LocalId::parse, problems);
         if options.len() < 2 {
-            problems.error(path, at(raw.id.span()), format!("question {qid:?}: needs at least 2 options, has {}", options.len()));
+            problems.error(
+                path,
+                at(raw.id.span()),
+                format!(
+                    "question {qid:?}: needs at least 2 options, has {}",
+                    options.len()
+                ),
+            );
         }
         options
     };
@@ -190,11 +263,19 @@ fn parse_question(path: &Path, text: &str, raw: &RawQuestion, problems: &mut Pro
             Ok(option) if !options.contains(&option) => problems.error(
                 path,
                 line,
-                format!("question {qid:?}: the answer names option {:?}, which does not exist", item.get_ref()),
+                format!(
+                    "question {qid:?}: the answer names option {:?}, which does not exist",
+                    item.get_ref()
+                ),
             ),
-            Ok(option) if answer.contains(&option) => {
-                problems.error(path, line, format!("question {qid:?}: option {:?} is in the answer twice", item.get_ref()))
-            }
+            Ok(option) if answer.contains(&option) => problems.error(
+                path,
+                line,
+                format!(
+                    "question {qid:?}: option {:?} is in the answer twice",
+                    item.get_ref()
+                ),
+            ),
             Ok(option) => answer.push(option),
             Err(bad) => problems.error(path, line, format!("question {qid:?}: answer: {bad}")),
         }
@@ -205,15 +286,25 @@ fn parse_question(path: &Path, text: &str, raw: &RawQuestion, problems: &mut Pro
         QuestionKind::SingleChoice | QuestionKind::TrueFalse if answers != 1 => problems.error(
             path,
             line,
-            format!("question {qid:?}: a {} question needs exactly 1 answer, has {answers}", kind.code()),
+            format!(
+                "question {qid:?}: a {} question needs exactly 1 answer, has {answers}",
+                kind.code()
+            ),
         ),
-        QuestionKind::MultipleChoice if answers == 0 => {
-            problems.error(path, line, format!("question {qid:?}: a multiple question needs at least 1 answer"))
-        }
+        QuestionKind::MultipleChoice if answers == 0 => problems.error(
+            path,
+            line,
+            format!("question {qid:?}: a multiple question needs at least 1 answer"),
+        ),
         _ => {}
     }
     if problems.0.len() > before {
         return None;
     }
-    Some(Question { id: id?, kind, options, answer })
+    Some(Question {
+        id: id?,
+        kind,
+        options,
+        answer,
+    })
 }

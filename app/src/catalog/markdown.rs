@@ -31,8 +31,15 @@ fn options() -> Options {
 
 /// Checks the lesson (adding problems with their lines) and renders it. Returns `None`
 /// when the lesson has no title; a lesson with other problems still renders (safely).
-pub fn render(path: &Path, text: &str, cx: &RenderContext, problems: &mut Problems) -> Option<RenderedLesson> {
-    let mut events = Parser::new_ext(text, options()).into_offset_iter().peekable();
+pub fn render(
+    path: &Path,
+    text: &str,
+    cx: &RenderContext,
+    problems: &mut Problems,
+) -> Option<RenderedLesson> {
+    let mut events = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .peekable();
     let mut out: Vec<Event> = Vec::new();
     let mut title = None;
     let mut slugs = HashSet::new();
@@ -42,7 +49,13 @@ pub fn render(path: &Path, text: &str, cx: &RenderContext, problems: &mut Proble
 
     // The title: the first block must be a level-1 heading.
     match events.peek() {
-        Some((Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }), _)) => {
+        Some((
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }),
+            _,
+        )) => {
             events.next();
             let mut t = String::new();
             for (event, _) in events.by_ref() {
@@ -57,20 +70,32 @@ pub fn render(path: &Path, text: &str, cx: &RenderContext, problems: &mut Proble
         _ => {}
     }
     if title.is_none() {
-        problems.error(path, 1, "a lesson starts with its title as a level-1 heading: `# Title`");
+        problems.error(
+            path,
+            1,
+            "a lesson starts with its title as a level-1 heading: `# Title`",
+        );
     }
 
     while let Some((event, range)) = events.next() {
         let line = line_of(text, range.start);
         match event {
             Event::Html(html) | Event::InlineHtml(html) => {
-                problems.error(path, line, format!("raw HTML is not allowed in lessons: {}", html.trim()));
+                problems.error(
+                    path,
+                    line,
+                    format!("raw HTML is not allowed in lessons: {}", html.trim()),
+                );
                 out.push(Event::Text(html));
                 has_body = true;
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 if level == HeadingLevel::H1 {
-                    problems.error(path, line, "only the title is a level-1 heading: use ## for sections");
+                    problems.error(
+                        path,
+                        line,
+                        "only the title is a level-1 heading: use ## for sections",
+                    );
                 }
                 let mut inner = Vec::new();
                 let mut plain = String::new();
@@ -84,7 +109,12 @@ pub fn render(path: &Path, text: &str, cx: &RenderContext, problems: &mut Proble
                     inner.push(escape_raw(event));
                 }
                 let id = unique_slug(&plain, &mut slugs);
-                out.push(Event::Start(Tag::Heading { level, id: Some(id.into()), classes: vec![], attrs: vec![] }));
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(id.into()),
+                    classes: vec![],
+                    attrs: vec![],
+                }));
                 out.extend(inner);
                 out.push(Event::End(TagEnd::Heading(level)));
                 has_body = true;
@@ -103,9 +133,19 @@ pub fn render(path: &Path, text: &str, cx: &RenderContext, problems: &mut Proble
                 }
                 has_body = true;
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 if safe_link(&dest_url) {
-                    out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 } else {
                     problems.error(
                         path,
@@ -118,10 +158,16 @@ pub fn render(path: &Path, text: &str, cx: &RenderContext, problems: &mut Proble
             Event::End(TagEnd::Link) if skipped_links > 0 => skipped_links -= 1,
             Event::Start(Tag::BlockQuote(kind)) => {
                 let label = match kind {
-                    Some(BlockQuoteKind::Important) | Some(BlockQuoteKind::Note) => Some(("remember", cx.label_remember)),
+                    Some(BlockQuoteKind::Important) | Some(BlockQuoteKind::Note) => {
+                        Some(("remember", cx.label_remember))
+                    }
                     Some(BlockQuoteKind::Tip) => Some(("try-this", cx.label_try_this)),
                     Some(BlockQuoteKind::Warning) | Some(BlockQuoteKind::Caution) => {
-                        problems.error(path, line, "call-outs are [!IMPORTANT] (remember) or [!TIP] (try this)");
+                        problems.error(
+                            path,
+                            line,
+                            "call-outs are [!IMPORTANT] (remember) or [!TIP] (try this)",
+                        );
                         None
                     }
                     None => None,
@@ -159,7 +205,11 @@ pub fn render(path: &Path, text: &str, cx: &RenderContext, problems: &mut Proble
         }
     }
     if title.is_some() && !has_body {
-        problems.error(path, 1, "the lesson is empty: it has a title and nothing else");
+        problems.error(
+            path,
+            1,
+            "the lesson is empty: it has a title and nothing else",
+        );
     }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
@@ -185,16 +235,38 @@ fn safe_link(url: &str) -> bool {
     }
 }
 
-fn image(path: &Path, line: usize, dest: &str, alt: &str, cx: &RenderContext, problems: &mut Problems) -> Option<String> {
-    let Some(file) = dest.strip_prefix("images/").filter(|f| !f.is_empty() && !f.contains(['/', '\\'])) else {
-        problems.error(path, line, format!("image {dest:?}: images live in the module's images/ folder (images/<file>)"));
+fn image(
+    path: &Path,
+    line: usize,
+    dest: &str,
+    alt: &str,
+    cx: &RenderContext,
+    problems: &mut Problems,
+) -> Option<String> {
+    let Some(file) = dest
+        .strip_prefix("images/")
+        .filter(|f| !f.is_empty() && !f.contains(['/', '\\']))
+    else {
+        problems.error(
+            path,
+            line,
+            format!("image {dest:?}: images live in the module's images/ folder (images/<file>)"),
+        );
         return None;
     };
     if alt.is_empty() {
-        problems.error(path, line, format!("image {dest:?} has no alt text: ![what the picture shows]({dest})"));
+        problems.error(
+            path,
+            line,
+            format!("image {dest:?} has no alt text: ![what the picture shows]({dest})"),
+        );
     }
     let Some((width, height)) = (cx.image_size)(file) else {
-        problems.error(path, line, format!("image {dest:?} does not exist (or is not a PNG, JPEG, GIF or WebP picture)"));
+        problems.error(
+            path,
+            line,
+            format!("image {dest:?} does not exist (or is not a PNG, JPEG, GIF or WebP picture)"),
+        );
         return None;
     };
     Some(format!(
@@ -242,4 +314,3 @@ fn escape(s: &str) -> String {
     }
     out
 }
-

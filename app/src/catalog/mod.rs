@@ -9,7 +9,9 @@ mod texts;
 
 pub use problem::{Problem, Severity};
 
-use crate::domain::content::{prerequisite_cycle, Audience, LocalId, Module, ModuleId, QuestionKind};
+use crate::domain::content::{
+    prerequisite_cycle, Audience, LocalId, Module, ModuleId, QuestionKind,
+};
 use crate::domain::target::Target;
 use crate::i18n::{translate, Lang};
 use problem::Problems;
@@ -53,7 +55,10 @@ pub struct CatalogModule {
 impl CatalogModule {
     /// The module's texts in `lang` (complete: gaps are filled from the default language).
     pub fn texts(&self, lang: Lang) -> &ModuleTexts {
-        self.texts.get(&lang).or_else(|| self.texts.get(&Lang::default())).expect("default texts exist for every loaded module")
+        self.texts
+            .get(&lang)
+            .or_else(|| self.texts.get(&Lang::default()))
+            .expect("default texts exist for every loaded module")
     }
 }
 
@@ -79,7 +84,9 @@ impl Catalog {
     }
 
     pub fn for_audience(&self, audience: Audience) -> impl Iterator<Item = &CatalogModule> {
-        self.modules.iter().filter(move |m| m.module.is_for(audience))
+        self.modules
+            .iter()
+            .filter(move |m| m.module.is_for(audience))
     }
 }
 
@@ -101,9 +108,17 @@ pub fn load(dir: &Path) -> Loaded {
     let mut problems = Problems::default();
     let modules_dir = dir.join("modules");
     let mut folders: Vec<PathBuf> = match std::fs::read_dir(&modules_dir) {
-        Ok(entries) => entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect(),
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect(),
         Err(error) => {
-            problems.error(&modules_dir, 0, format!("cannot read the modules folder: {error}"));
+            problems.error(
+                &modules_dir,
+                0,
+                format!("cannot read the modules folder: {error}"),
+            );
             Vec::new()
         }
     };
@@ -144,18 +159,29 @@ pub fn load(dir: &Path) -> Loaded {
     let mut modules: Vec<CatalogModule> = loaded.into_iter().map(|(m, _, _)| m).collect();
     modules.sort_by(|a, b| {
         let first = |m: &CatalogModule| m.module.audiences.iter().min().copied();
-        first(a).cmp(&first(b)).then_with(|| a.module.id.cmp(&b.module.id))
+        first(a)
+            .cmp(&first(b))
+            .then_with(|| a.module.id.cmp(&b.module.id))
     });
-    let mut catalog = Catalog { modules, targets: Vec::new() };
+    let mut catalog = Catalog {
+        modules,
+        targets: Vec::new(),
+    };
     let targets_path = dir.join("targets.toml");
     if let Some(text) = read(&targets_path, &mut problems) {
         catalog.targets = targets::parse(&targets_path, &text, &catalog, &mut problems);
     }
-    Loaded { catalog, problems: problems.0 }
+    Loaded {
+        catalog,
+        problems: problems.0,
+    }
 }
 
 fn line_containing(text: &str, needle: &str) -> usize {
-    text.lines().position(|l| l.contains(needle)).map(|i| i + 1).unwrap_or(0)
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map(|i| i + 1)
+        .unwrap_or(0)
 }
 
 fn read(path: &Path, problems: &mut Problems) -> Option<String> {
@@ -174,14 +200,22 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
     let folder_name = folder.file_name()?.to_string_lossy().into_owned();
     let manifest_path = folder.join("module.toml");
     let Some(manifest_text) = read(&manifest_path, problems) else {
-        problems.error(&manifest_path, 0, "missing: every module folder has a module.toml");
+        problems.error(
+            &manifest_path,
+            0,
+            "missing: every module folder has a module.toml",
+        );
         return None;
     };
     let module = manifest::parse(&manifest_path, &manifest_text, &folder_name, problems)?;
     check_folder_entries(folder, &module, problems);
 
     let images = folder.join("images");
-    let image_size = |file: &str| imagesize::size(images.join(file)).ok().map(|s| (s.width as u32, s.height as u32));
+    let image_size = |file: &str| {
+        imagesize::size(images.join(file))
+            .ok()
+            .map(|s| (s.width as u32, s.height as u32))
+    };
     let image_url_prefix = format!("/content/{}/images/", module.id);
 
     let errors_before = problems.has_errors();
@@ -197,7 +231,14 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
             if is_default {
                 problems.error(&ftl_path, 0, format!("missing text {gap:?}"));
             } else {
-                problems.warning(&ftl_path, 0, format!("missing translation {gap:?}: the {} text is shown", Lang::default().code()));
+                problems.warning(
+                    &ftl_path,
+                    0,
+                    format!(
+                        "missing translation {gap:?}: the {} text is shown",
+                        Lang::default().code()
+                    ),
+                );
             }
         }
         let cx = markdown::RenderContext {
@@ -209,18 +250,35 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
         let mut lessons = Vec::new();
         for lesson in &module.lessons {
             let path = folder.join(lang.code()).join(format!("{}.md", lesson.id));
-            let rendered = read(&path, problems).and_then(|text| markdown::render(&path, &text, &cx, problems));
+            let rendered = read(&path, problems)
+                .and_then(|text| markdown::render(&path, &text, &cx, problems));
             match rendered {
-                Some(r) => lessons.push(Some(LessonText { title: r.title, html: r.html, fallback: false })),
+                Some(r) => lessons.push(Some(LessonText {
+                    title: r.title,
+                    html: r.html,
+                    fallback: false,
+                })),
                 None if is_default => {
                     if !path.exists() {
-                        problems.error(&path, 0, format!("missing lesson {:?}", lesson.id.as_str()));
+                        problems.error(
+                            &path,
+                            0,
+                            format!("missing lesson {:?}", lesson.id.as_str()),
+                        );
                     }
                     lessons.push(None);
                 }
                 None => {
                     if !path.exists() {
-                        problems.warning(&path, 0, format!("missing translation of lesson {:?}: the {} text is shown", lesson.id.as_str(), Lang::default().code()));
+                        problems.warning(
+                            &path,
+                            0,
+                            format!(
+                                "missing translation of lesson {:?}: the {} text is shown",
+                                lesson.id.as_str(),
+                                Lang::default().code()
+                            ),
+                        );
                     }
                     lessons.push(None);
                 }
@@ -235,12 +293,18 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
     if !texts.contains_key(&Lang::default()) || (problems.has_errors() && !errors_before) {
         return None;
     }
-    Some((CatalogModule { module, texts }, manifest_path, manifest_text))
+    Some((
+        CatalogModule { module, texts },
+        manifest_path,
+        manifest_text,
+    ))
 }
 
 /// Files in a module folder that the format does not know are errors: they would be ignored.
 fn check_folder_entries(folder: &Path, module: &Module, problems: &mut Problems) {
-    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -252,7 +316,9 @@ fn check_folder_entries(folder: &Path, module: &Module, problems: &mut Problems)
                 problems.error(&path, 0, format!("unknown folder {name:?}: a module holds images/ and one folder per locale ({})", Lang::ALL.map(Lang::code).join(", ")));
                 continue;
             }
-            let Ok(files) = std::fs::read_dir(&path) else { continue };
+            let Ok(files) = std::fs::read_dir(&path) else {
+                continue;
+            };
             for file in files.flatten() {
                 let file_name = file.file_name().to_string_lossy().into_owned();
                 let known = file_name == "module.ftl"
@@ -289,30 +355,60 @@ fn merge(
     for question in &module.quiz.questions {
         let own = ftl.questions.get(question.id.as_str());
         let theirs = default.and_then(|d| d.questions.get(&question.id));
-        let prompt = pick(own.and_then(|t| t.prompt.clone()), theirs.map(|t| &t.prompt))?;
-        let explanation = pick(own.and_then(|t| t.explanation.clone()), theirs.map(|t| &t.explanation))?;
+        let prompt = pick(
+            own.and_then(|t| t.prompt.clone()),
+            theirs.map(|t| &t.prompt),
+        )?;
+        let explanation = pick(
+            own.and_then(|t| t.explanation.clone()),
+            theirs.map(|t| &t.explanation),
+        )?;
         let mut options = Vec::new();
         for option in &question.options {
             let text = if question.kind == QuestionKind::TrueFalse {
                 String::new() // labelled by the interface ("True" / "False")
             } else {
-                let theirs = theirs.and_then(|t| t.options.iter().find(|(id, _)| id == option).map(|(_, s)| s));
-                pick(own.and_then(|t| t.options.get(option.as_str()).cloned()), theirs)?
+                let theirs = theirs.and_then(|t| {
+                    t.options
+                        .iter()
+                        .find(|(id, _)| id == option)
+                        .map(|(_, s)| s)
+                });
+                pick(
+                    own.and_then(|t| t.options.get(option.as_str()).cloned()),
+                    theirs,
+                )?
             };
             options.push((option.clone(), text));
         }
-        questions.insert(question.id.clone(), QuestionText { prompt, options, explanation });
+        questions.insert(
+            question.id.clone(),
+            QuestionText {
+                prompt,
+                options,
+                explanation,
+            },
+        );
     }
     let lessons = lessons
         .into_iter()
         .enumerate()
         .map(|(i, lesson)| {
             lesson.or_else(|| {
-                default.and_then(|d| d.lessons.get(i)).map(|l| LessonText { fallback: true, ..l.clone() })
+                default.and_then(|d| d.lessons.get(i)).map(|l| LessonText {
+                    fallback: true,
+                    ..l.clone()
+                })
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    Some(ModuleTexts { title, summary, lessons, questions, fallback })
+    Some(ModuleTexts {
+        title,
+        summary,
+        lessons,
+        questions,
+        fallback,
+    })
 }
 
 #[cfg(test)]

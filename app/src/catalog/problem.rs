@@ -25,7 +25,12 @@ impl fmt::Display for Problem {
         let line = self.line.max(1);
         match self.severity {
             Severity::Error => write!(f, "{}:{line}: {}", self.path.display(), self.message),
-            Severity::Warning => write!(f, "{}:{line}: warning: {}", self.path.display(), self.message),
+            Severity::Warning => write!(
+                f,
+                "{}:{line}: warning: {}",
+                self.path.display(),
+                self.message
+            ),
         }
     }
 }
@@ -44,7 +49,12 @@ impl Problems {
     }
 
     fn push(&mut self, path: &Path, line: usize, severity: Severity, message: impl Into<String>) {
-        self.0.push(Problem { path: path.to_owned(), line, severity, message: message.into() });
+        self.0.push(Problem {
+            path: path.to_owned(),
+            line,
+            severity,
+            message: message.into(),
+        });
     }
 
     pub fn has_errors(&self) -> bool {
@@ -55,7 +65,10 @@ impl Problems {
 /// The 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    let end = (0..=end).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+    let end = (0..=end)
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
     text[..end].bytes().filter(|b| *b == b'\n').count() + 1
 }
 
@@ -79,7 +92,13 @@ mod tests {
         problems.error(Path::new("content/x/module.toml"), 3, "bad");
         problems.warning(Path::new("content/x/en/module.ftl"), 0, "gap");
         let lines: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
-        assert_eq!(lines, ["content/x/module.toml:3: bad", "content/x/en/module.ftl:1: warning: gap"]);
+        assert_eq!(
+            lines,
+            [
+                "content/x/module.toml:3: bad",
+                "content/x/en/module.ftl:1: warning: gap"
+            ]
+        );
         assert!(problems.has_errors());
     }
 }

@@ -59,11 +59,24 @@ pub fn parse(path: &Path, text: &str, catalog: &Catalog, problems: &mut Problems
         let before = problems.0.len();
         let id = raw.id.get_ref().clone();
         if !ids.insert(id.clone()) {
-            problems.error(path, at(raw.id.span()), format!("duplicate target id {id:?}"));
+            problems.error(
+                path,
+                at(raw.id.span()),
+                format!("duplicate target id {id:?}"),
+            );
         }
         for lang in Lang::ALL {
-            if raw.name.get_ref().get(lang.code()).is_none_or(|n| n.trim().is_empty()) {
-                problems.error(path, at(raw.name.span()), format!("target {id:?}: no name in {}", lang.code()));
+            if raw
+                .name
+                .get_ref()
+                .get(lang.code())
+                .is_none_or(|n| n.trim().is_empty())
+            {
+                problems.error(
+                    path,
+                    at(raw.name.span()),
+                    format!("target {id:?}: no name in {}", lang.code()),
+                );
             }
         }
         let mut audiences = Vec::new();
@@ -72,69 +85,118 @@ pub fn parse(path: &Path, text: &str, catalog: &Catalog, problems: &mut Problems
                 "student" => audiences.extend(AgeBand::ALL.map(Audience::Student)),
                 other => match Audience::parse(other) {
                     Some(a) => audiences.push(a),
-                    None => problems.error(path, at(code.span()), format!("target {id:?}: unknown people {other:?}")),
+                    None => problems.error(
+                        path,
+                        at(code.span()),
+                        format!("target {id:?}: unknown people {other:?}"),
+                    ),
                 },
             }
         }
         if raw.people.get_ref().is_empty() {
-            problems.error(path, at(raw.people.span()), format!("target {id:?}: people names no one"));
+            problems.error(
+                path,
+                at(raw.people.span()),
+                format!("target {id:?}: people names no one"),
+            );
         }
         let counting = Counting::parse(raw.counts.get_ref());
         match counting {
             None => problems.error(
                 path,
                 at(raw.counts.span()),
-                format!("target {id:?}: counts is \"people\" or \"households\", not {:?}", raw.counts.get_ref()),
+                format!(
+                    "target {id:?}: counts is \"people\" or \"households\", not {:?}",
+                    raw.counts.get_ref()
+                ),
             ),
-            Some(Counting::Households) if audiences.iter().any(|a| *a != Audience::Parent) => problems.error(
-                path,
-                at(raw.counts.span()),
-                format!("target {id:?}: only parents are counted by households"),
-            ),
+            Some(Counting::Households) if audiences.iter().any(|a| *a != Audience::Parent) => {
+                problems.error(
+                    path,
+                    at(raw.counts.span()),
+                    format!("target {id:?}: only parents are counted by households"),
+                )
+            }
             _ => {}
         }
         let threshold = *raw.threshold.get_ref();
         if !(1..=100).contains(&threshold) {
-            problems.error(path, at(raw.threshold.span()), format!("target {id:?}: threshold is a percentage from 1 to 100, not {threshold}"));
+            problems.error(
+                path,
+                at(raw.threshold.span()),
+                format!("target {id:?}: threshold is a percentage from 1 to 100, not {threshold}"),
+            );
         }
         let deadline = Date::parse(raw.deadline.get_ref());
         if deadline.is_none() {
             problems.error(
                 path,
                 at(raw.deadline.span()),
-                format!("target {id:?}: deadline {:?} is not a date (YYYY-MM-DD)", raw.deadline.get_ref()),
+                format!(
+                    "target {id:?}: deadline {:?} is not a date (YYYY-MM-DD)",
+                    raw.deadline.get_ref()
+                ),
             );
         }
         let mut modules = Vec::new();
         for module in raw.modules.get_ref() {
             let line = at(module.span());
             match catalog.module(module.get_ref()) {
-                None => problems.error(path, line, format!("target {id:?}: unknown module {:?}", module.get_ref())),
+                None => problems.error(
+                    path,
+                    line,
+                    format!("target {id:?}: unknown module {:?}", module.get_ref()),
+                ),
                 Some(m) if !audiences.iter().any(|a| m.module.is_for(*a)) => problems.error(
                     path,
                     line,
-                    format!("target {id:?}: module {:?} is not written for any of its people", module.get_ref()),
+                    format!(
+                        "target {id:?}: module {:?} is not written for any of its people",
+                        module.get_ref()
+                    ),
                 ),
                 Some(m) => modules.push(m.module.id.clone()),
             }
         }
         if raw.modules.get_ref().is_empty() {
-            problems.error(path, at(raw.modules.span()), format!("target {id:?}: modules lists none"));
+            problems.error(
+                path,
+                at(raw.modules.span()),
+                format!("target {id:?}: modules lists none"),
+            );
         }
         // Every audience of the target needs at least one module written for it.
         for audience in &audiences {
-            let covered = modules.iter().any(|m: &ModuleId| catalog.module(m.as_str()).is_some_and(|m| m.module.is_for(*audience)));
+            let covered = modules.iter().any(|m: &ModuleId| {
+                catalog
+                    .module(m.as_str())
+                    .is_some_and(|m| m.module.is_for(*audience))
+            });
             if !covered && problems.0.len() == before {
-                problems.error(path, at(raw.modules.span()), format!("target {id:?}: no listed module is written for {}", audience.code()));
+                problems.error(
+                    path,
+                    at(raw.modules.span()),
+                    format!(
+                        "target {id:?}: no listed module is written for {}",
+                        audience.code()
+                    ),
+                );
             }
         }
         if problems.0.len() > before {
             continue;
         }
-        let (Some(counting), Some(deadline)) = (counting, deadline) else { continue };
+        let (Some(counting), Some(deadline)) = (counting, deadline) else {
+            continue;
+        };
         targets.push(Target {
             id,
-            names: raw.name.get_ref().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            names: raw
+                .name
+                .get_ref()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
             audiences,
             unit_kinds: raw.unit_kinds.clone(),
             counting,

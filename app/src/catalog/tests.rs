@@ -68,11 +68,23 @@ impl Fixture {
         let f = Fixture::new();
         f.write("sample-module/module.toml", MANIFEST);
         f.write("sample-module/vi/module.ftl", VI_FTL);
-        f.write("sample-module/vi/first.md", "# Bài một\n\nNội dung bài một.\n");
-        f.write("sample-module/vi/second.md", "# Bài hai\n\nNội dung bài hai.\n");
+        f.write(
+            "sample-module/vi/first.md",
+            "# Bài một\n\nNội dung bài một.\n",
+        );
+        f.write(
+            "sample-module/vi/second.md",
+            "# Bài hai\n\nNội dung bài hai.\n",
+        );
         f.write("sample-module/en/module.ftl", EN_FTL);
-        f.write("sample-module/en/first.md", "# Lesson one\n\nLesson one text.\n");
-        f.write("sample-module/en/second.md", "# Lesson two\n\nLesson two text.\n");
+        f.write(
+            "sample-module/en/first.md",
+            "# Lesson one\n\nLesson one text.\n",
+        );
+        f.write(
+            "sample-module/en/second.md",
+            "# Lesson two\n\nLesson two text.\n",
+        );
         f
     }
 
@@ -100,7 +112,11 @@ impl Fixture {
     /// The problems as `modules/…:line: message`.
     fn problems(&self) -> Vec<String> {
         let prefix = format!("{}/", self.dir.display());
-        self.load().problems.iter().map(|p| p.to_string().replace(&prefix, "")).collect()
+        self.load()
+            .problems
+            .iter()
+            .map(|p| p.to_string().replace(&prefix, ""))
+            .collect()
     }
 }
 
@@ -124,26 +140,43 @@ fn a_valid_module_loads_in_every_locale() {
     let en = module.texts(Lang::En);
     assert_eq!(en.title, "Sample");
     let q = &en.questions[&LocalId::parse("pick-one").unwrap()];
-    assert_eq!(q.options[1], (LocalId::parse("b").unwrap(), "Option B".to_owned()));
+    assert_eq!(
+        q.options[1],
+        (LocalId::parse("b").unwrap(), "Option B".to_owned())
+    );
     assert!(!en.fallback && !en.lessons[0].fallback);
 }
 
 #[test]
 fn toml_syntax_error() {
     let f = Fixture::valid();
-    f.edit("sample-module/module.toml", "minutes = 10", "minutes = = 10");
+    f.edit(
+        "sample-module/module.toml",
+        "minutes = 10",
+        "minutes = = 10",
+    );
     let problems = f.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with("modules/sample-module/module.toml:4: "), "{problems:?}");
+    assert!(
+        problems[0].starts_with("modules/sample-module/module.toml:4: "),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn unknown_field() {
     let f = Fixture::valid();
-    f.edit("sample-module/module.toml", "tags = [\"test\"]", "tags = [\"test\"]\ncolour = \"red\"");
+    f.edit(
+        "sample-module/module.toml",
+        "tags = [\"test\"]",
+        "tags = [\"test\"]\ncolour = \"red\"",
+    );
     let problems = f.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with("modules/sample-module/module.toml:8: unknown field `colour`"), "{problems:?}");
+    assert!(
+        problems[0].starts_with("modules/sample-module/module.toml:8: unknown field `colour`"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -152,13 +185,20 @@ fn missing_field() {
     f.edit("sample-module/module.toml", "minutes = 10\n", "");
     let problems = f.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with("modules/sample-module/module.toml:1: missing field `minutes`"), "{problems:?}");
+    assert!(
+        problems[0].starts_with("modules/sample-module/module.toml:1: missing field `minutes`"),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn module_id_must_match_its_folder() {
     let f = Fixture::valid();
-    f.edit("sample-module/module.toml", "id = \"sample-module\"", "id = \"other-module\"");
+    f.edit(
+        "sample-module/module.toml",
+        "id = \"sample-module\"",
+        "id = \"other-module\"",
+    );
     assert_eq!(
         f.problems(),
         ["modules/sample-module/module.toml:1: id \"other-module\" must match the folder name \"sample-module\""]
@@ -168,9 +208,21 @@ fn module_id_must_match_its_folder() {
 #[test]
 fn duplicate_ids() {
     let f = Fixture::valid();
-    f.edit("sample-module/module.toml", "lessons = [\"first\", \"second\"]", "lessons = [\"first\", \"second\", \"first\"]");
-    f.edit("sample-module/module.toml", "options = [\"a\", \"b\"]", "options = [\"a\", \"b\", \"a\"]");
-    f.edit("sample-module/module.toml", "id = \"is-true\"", "id = \"pick-one\"");
+    f.edit(
+        "sample-module/module.toml",
+        "lessons = [\"first\", \"second\"]",
+        "lessons = [\"first\", \"second\", \"first\"]",
+    );
+    f.edit(
+        "sample-module/module.toml",
+        "options = [\"a\", \"b\"]",
+        "options = [\"a\", \"b\", \"a\"]",
+    );
+    f.edit(
+        "sample-module/module.toml",
+        "id = \"is-true\"",
+        "id = \"pick-one\"",
+    );
     assert_eq!(
         f.problems(),
         [
@@ -184,7 +236,11 @@ fn duplicate_ids() {
 #[test]
 fn answer_names_an_option_that_does_not_exist() {
     let f = Fixture::valid();
-    f.edit("sample-module/module.toml", "answer = [\"b\"]", "answer = [\"c\"]");
+    f.edit(
+        "sample-module/module.toml",
+        "answer = [\"b\"]",
+        "answer = [\"c\"]",
+    );
     assert_eq!(
         f.problems(),
         ["modules/sample-module/module.toml:14: question \"pick-one\": the answer names option \"c\", which does not exist"]
@@ -194,7 +250,11 @@ fn answer_names_an_option_that_does_not_exist() {
 #[test]
 fn single_choice_needs_exactly_one_answer() {
     let f = Fixture::valid();
-    f.edit("sample-module/module.toml", "answer = [\"b\"]", "answer = [\"a\", \"b\"]");
+    f.edit(
+        "sample-module/module.toml",
+        "answer = [\"b\"]",
+        "answer = [\"a\", \"b\"]",
+    );
     assert_eq!(
         f.problems(),
         ["modules/sample-module/module.toml:14: question \"pick-one\": a single question needs exactly 1 answer, has 2"]
@@ -204,17 +264,38 @@ fn single_choice_needs_exactly_one_answer() {
 #[test]
 fn unknown_prerequisite() {
     let f = Fixture::valid();
-    f.edit("sample-module/module.toml", "prerequisites = []", "prerequisites = [\"no-such-module\"]");
-    assert_eq!(f.problems(), ["modules/sample-module/module.toml:6: unknown prerequisite module \"no-such-module\""]);
+    f.edit(
+        "sample-module/module.toml",
+        "prerequisites = []",
+        "prerequisites = [\"no-such-module\"]",
+    );
+    assert_eq!(
+        f.problems(),
+        ["modules/sample-module/module.toml:6: unknown prerequisite module \"no-such-module\""]
+    );
 }
 
 #[test]
 fn prerequisite_cycle() {
     let f = Fixture::valid();
-    f.edit("sample-module/module.toml", "prerequisites = []", "prerequisites = [\"other-module\"]");
-    for file in ["module.toml", "vi/module.ftl", "vi/first.md", "vi/second.md", "en/module.ftl", "en/first.md", "en/second.md"] {
+    f.edit(
+        "sample-module/module.toml",
+        "prerequisites = []",
+        "prerequisites = [\"other-module\"]",
+    );
+    for file in [
+        "module.toml",
+        "vi/module.ftl",
+        "vi/first.md",
+        "vi/second.md",
+        "en/module.ftl",
+        "en/first.md",
+        "en/second.md",
+    ] {
         let text = std::fs::read_to_string(f.dir.join("modules/sample-module").join(file)).unwrap();
-        let text = text.replace("id = \"sample-module\"", "id = \"other-module\"").replace("[\"other-module\"]", "[\"sample-module\"]");
+        let text = text
+            .replace("id = \"sample-module\"", "id = \"other-module\"")
+            .replace("[\"other-module\"]", "[\"sample-module\"]");
         f.write(&format!("other-module/{file}"), &text);
     }
     assert_eq!(
@@ -237,7 +318,10 @@ fn a_text_missing_in_the_default_locale_is_an_error() {
             "modules/sample-module/vi/second.md:1: missing lesson \"second\"",
         ]
     );
-    assert!(f.load().catalog.module("sample-module").is_none(), "not loaded");
+    assert!(
+        f.load().catalog.module("sample-module").is_none(),
+        "not loaded"
+    );
 }
 
 #[test]
@@ -254,7 +338,11 @@ fn a_missing_translation_is_a_warning_and_falls_back_to_vietnamese() {
             "modules/sample-module/en/second.md:1: warning: missing translation of lesson \"second\": the vi text is shown",
         ]
     );
-    let en = loaded.catalog.module("sample-module").unwrap().texts(Lang::En);
+    let en = loaded
+        .catalog
+        .module("sample-module")
+        .unwrap()
+        .texts(Lang::En);
     assert_eq!(en.title, "Mẫu");
     assert!(en.fallback);
     assert_eq!(en.lessons[1].title, "Bài hai");
@@ -282,9 +370,9 @@ fn images_must_exist_and_have_alt_text() {
 
 /// A 3×2 PNG.
 const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
-    0x00, 0x03, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0x12, 0x16, 0xF1, 0x4D, 0x00, 0x00, 0x00,
-    0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0x12, 0x16, 0xF1,
+    0x4D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
 
 #[test]
@@ -293,7 +381,11 @@ fn an_image_renders_lazy_and_sized() {
     let images = f.dir.join("modules/sample-module/images");
     std::fs::create_dir_all(&images).unwrap();
     std::fs::write(images.join("friends.png"), PNG).unwrap();
-    f.edit("sample-module/vi/first.md", "Nội dung bài một.\n", "![Hai bạn \"nhỏ\"](images/friends.png)\n");
+    f.edit(
+        "sample-module/vi/first.md",
+        "Nội dung bài một.\n",
+        "![Hai bạn \"nhỏ\"](images/friends.png)\n",
+    );
     let loaded = f.load();
     assert_eq!(loaded.problems, vec![]);
     assert_eq!(
@@ -306,7 +398,11 @@ fn an_image_renders_lazy_and_sized() {
 #[test]
 fn raw_html_is_reported_and_escaped() {
     let f = Fixture::valid();
-    f.edit("sample-module/vi/first.md", "Nội dung bài một.\n", "Nội dung <b>đậm</b>.\n\n<script>alert(1)</script>\n");
+    f.edit(
+        "sample-module/vi/first.md",
+        "Nội dung bài một.\n",
+        "Nội dung <b>đậm</b>.\n\n<script>alert(1)</script>\n",
+    );
     assert_eq!(
         f.problems(),
         [
@@ -327,11 +423,24 @@ fn rendering_never_passes_html_through() {
         label_try_this: "Thử xem",
     };
     let text = "# T\n\n<img src=x onerror=alert(1)>\n\nA <i>b</i> [c](javascript:alert(1))\n\n## Cách nói \"Không\"\n\n> [!IMPORTANT]\n> Gọi 111.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-    let html = markdown::render(Path::new("x.md"), text, &cx, &mut problems).unwrap().html;
-    assert!(!html.contains("<img") && !html.contains("<i>") && !html.contains("javascript:"), "{html}");
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+    let html = markdown::render(Path::new("x.md"), text, &cx, &mut problems)
+        .unwrap()
+        .html;
+    assert!(
+        !html.contains("<img") && !html.contains("<i>") && !html.contains("javascript:"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
     assert!(html.contains("<h2 id=\"cách-nói-không\">"), "{html}");
-    assert!(html.contains("<aside class=\"callout callout-remember\"><p class=\"callout-label\">Nhớ nhé</p>"), "{html}");
+    assert!(
+        html.contains(
+            "<aside class=\"callout callout-remember\"><p class=\"callout-label\">Nhớ nhé</p>"
+        ),
+        "{html}"
+    );
     assert!(html.contains("<table>"), "{html}");
     let messages: Vec<_> = problems.0.iter().map(|p| p.to_string()).collect();
     assert!(messages.contains(&"x.md:5: link to \"javascript:alert(1)\": only http, https, mailto, tel and relative links are allowed".to_owned()), "{messages:?}");
@@ -357,7 +466,11 @@ fn lesson_without_a_title() {
 #[test]
 fn fluent_syntax_error_and_unknown_message() {
     let f = Fixture::valid();
-    f.edit("sample-module/en/module.ftl", "summary = Summary\n", "summary = Summary\nq-nope = What?\n!!! broken\n");
+    f.edit(
+        "sample-module/en/module.ftl",
+        "summary = Summary\n",
+        "summary = Summary\nq-nope = What?\n!!! broken\n",
+    );
     assert_eq!(
         f.problems(),
         [
@@ -443,16 +556,26 @@ fn valid_targets_load() {
     let targets = loaded.catalog.targets();
     assert_eq!(targets.len(), 2);
     assert_eq!(targets[0].threshold, 95);
-    assert_eq!(targets[1].counting, crate::domain::target::Counting::Households);
+    assert_eq!(
+        targets[1].counting,
+        crate::domain::target::Counting::Households
+    );
 }
 
 #[test]
 fn target_problems_have_lines() {
     let f = Fixture::valid();
     let broken = TARGETS
-        .replacen("modules = [\"sample-module\"]", "modules = [\"nope-module\"]", 1)
+        .replacen(
+            "modules = [\"sample-module\"]",
+            "modules = [\"nope-module\"]",
+            1,
+        )
         .replacen("deadline = \"2025-12-31\"", "deadline = \"2025-02-30\"", 1)
-        .replace("counts = \"households\"", "counts = \"households\"\ncolour = 1")
+        .replace(
+            "counts = \"households\"",
+            "counts = \"households\"\ncolour = 1",
+        )
         .replacen("people = [\"parent\"]", "people = [\"teacher\"]", 1);
     f.targets(&broken);
     assert_eq!(
@@ -460,7 +583,11 @@ fn target_problems_have_lines() {
         ["targets.toml:16: unknown field `colour`, expected one of `id`, `name`, `people`, `unit_kinds`, `counts`, `threshold`, `deadline`, `modules`"]
     );
     let broken = TARGETS
-        .replacen("modules = [\"sample-module\"]", "modules = [\"nope-module\"]", 1)
+        .replacen(
+            "modules = [\"sample-module\"]",
+            "modules = [\"nope-module\"]",
+            1,
+        )
         .replacen("deadline = \"2025-12-31\"", "deadline = \"2025-02-30\"", 1)
         .replacen("people = [\"parent\"]", "people = [\"teacher\"]", 1)
         .replacen("id = \"families\"", "id = \"students\"", 1);

@@ -34,7 +34,10 @@ pub struct ModuleFtl {
 /// The line where message `id` is defined, found in the source text.
 fn message_line(text: &str, id: &str) -> usize {
     text.lines()
-        .position(|l| l.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('=')))
+        .position(|l| {
+            l.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
         .map(|i| i + 1)
         .unwrap_or(0)
 }
@@ -48,7 +51,11 @@ pub fn parse(path: &Path, text: &str, module: &Module, problems: &mut Problems) 
             for error in errors {
                 let line = line_of(text, error.pos.start);
                 let source = text.lines().nth(line - 1).unwrap_or("").trim();
-                problems.error(path, line, format!("Fluent syntax error ({}) in {source:?}", error.kind));
+                problems.error(
+                    path,
+                    line,
+                    format!("Fluent syntax error ({}) in {source:?}", error.kind),
+                );
             }
             resource
         }
@@ -57,22 +64,35 @@ pub fn parse(path: &Path, text: &str, module: &Module, problems: &mut Problems) 
     bundle.set_use_isolating(false);
     let format = |bundle: &FluentBundle<&FluentResource>, pattern: &ast::Pattern<&str>| {
         let mut errors = Vec::new();
-        bundle.format_pattern(pattern, None, &mut errors).trim().to_owned()
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .trim()
+            .to_owned()
     };
     if let Err(errors) = bundle.add_resource(&resource) {
         for error in errors {
             if let fluent_bundle::FluentError::Overriding { id, .. } = error {
-                problems.error(path, message_line(text, &id), format!("message {id:?} is defined twice"));
+                problems.error(
+                    path,
+                    message_line(text, &id),
+                    format!("message {id:?} is defined twice"),
+                );
             }
         }
     }
 
     let mut out = ModuleFtl::default();
     for entry in resource.entries() {
-        let ast::Entry::Message(message) = entry else { continue };
+        let ast::Entry::Message(message) = entry else {
+            continue;
+        };
         let id = message.id.name;
         let line = message_line(text, id);
-        let value = message.value.as_ref().map(|p| format(&bundle, p)).filter(|v| !v.is_empty());
+        let value = message
+            .value
+            .as_ref()
+            .map(|p| format(&bundle, p))
+            .filter(|v| !v.is_empty());
         match id {
             "title" => out.title = value,
             "summary" => out.summary = value,
@@ -88,7 +108,10 @@ pub fn parse(path: &Path, text: &str, module: &Module, problems: &mut Problems) 
                     );
                     continue;
                 };
-                let mut texts = QuestionTexts { prompt: value, ..Default::default() };
+                let mut texts = QuestionTexts {
+                    prompt: value,
+                    ..Default::default()
+                };
                 for attribute in &message.attributes {
                     let name = attribute.id.name;
                     let value = format(&bundle, &attribute.value);
@@ -102,10 +125,18 @@ pub fn parse(path: &Path, text: &str, module: &Module, problems: &mut Problems) 
                         problems.error(
                             path,
                             line,
-                            format!("{id}: unknown attribute .{name} (the question's options are {})", {
-                                let names: Vec<_> = question.options.iter().map(|o| o.as_str()).collect();
-                                if question.kind == QuestionKind::TrueFalse { "not translated".to_owned() } else { names.join(", ") }
-                            }),
+                            format!(
+                                "{id}: unknown attribute .{name} (the question's options are {})",
+                                {
+                                    let names: Vec<_> =
+                                        question.options.iter().map(|o| o.as_str()).collect();
+                                    if question.kind == QuestionKind::TrueFalse {
+                                        "not translated".to_owned()
+                                    } else {
+                                        names.join(", ")
+                                    }
+                                }
+                            ),
                         );
                     }
                 }

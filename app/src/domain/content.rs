@@ -37,7 +37,9 @@ impl fmt::Display for BadId {
 
 fn valid_id(id: &str, min_len: usize) -> bool {
     (min_len..=64).contains(&id.len())
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && id.starts_with(|c: char| c.is_ascii_lowercase())
         && !id.ends_with('-')
         && !id.contains("--")
@@ -183,9 +185,13 @@ impl QuestionKind {
     }
 
     pub fn parse(code: &str) -> Option<QuestionKind> {
-        [QuestionKind::SingleChoice, QuestionKind::MultipleChoice, QuestionKind::TrueFalse]
-            .into_iter()
-            .find(|k| k.code() == code)
+        [
+            QuestionKind::SingleChoice,
+            QuestionKind::MultipleChoice,
+            QuestionKind::TrueFalse,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
     }
 }
 
@@ -296,7 +302,10 @@ mod tests {
             audiences: vec![Audience::Parent],
             minutes: 10,
             pass_mark: 80,
-            prerequisites: prerequisites.iter().map(|p| ModuleId::parse(*p).unwrap()).collect(),
+            prerequisites: prerequisites
+                .iter()
+                .map(|p| ModuleId::parse(*p).unwrap())
+                .collect(),
             tags: vec![],
             lessons: vec![],
             quiz: Quiz { questions: vec![] },
@@ -306,7 +315,17 @@ mod tests {
     #[test]
     fn ids_follow_the_rules() {
         assert!(ModuleId::parse("my-body-belongs-to-me").is_ok());
-        for bad in ["", "ab", "Caps", "two--hyphens", "-lead", "trail-", "space here", "dấu", "16-18"] {
+        for bad in [
+            "",
+            "ab",
+            "Caps",
+            "two--hyphens",
+            "-lead",
+            "trail-",
+            "space here",
+            "dấu",
+            "16-18",
+        ] {
             assert!(ModuleId::parse(bad).is_err(), "{bad:?}");
         }
         assert!(LocalId::parse("a").is_ok());
@@ -322,22 +341,38 @@ mod tests {
             assert_eq!(Audience::parse(&audience.code()), Some(audience));
         }
         assert_eq!(Audience::all().len(), 9);
-        assert_eq!(Audience::parse("student-6-10"), Some(Audience::Student(AgeBand::Age6To10)));
+        assert_eq!(
+            Audience::parse("student-6-10"),
+            Some(Audience::Student(AgeBand::Age6To10))
+        );
         assert_eq!(Audience::parse("students"), None);
     }
 
     #[test]
     fn finds_a_prerequisite_cycle() {
-        let modules = [module("aaa", &["bbb"]), module("bbb", &["ccc"]), module("ccc", &["aaa"])];
+        let modules = [
+            module("aaa", &["bbb"]),
+            module("bbb", &["ccc"]),
+            module("ccc", &["aaa"]),
+        ];
         let cycle = prerequisite_cycle(&modules).unwrap();
         let names: Vec<_> = cycle.iter().map(ModuleId::as_str).collect();
         assert_eq!(names, ["aaa", "bbb", "ccc", "aaa"]);
-        assert_eq!(prerequisite_cycle(&[module("aaa", &["aaa"])]).unwrap().len(), 2);
+        assert_eq!(
+            prerequisite_cycle(&[module("aaa", &["aaa"])])
+                .unwrap()
+                .len(),
+            2
+        );
     }
 
     #[test]
     fn no_cycle_in_a_chain_or_with_unknown_prerequisites() {
-        let modules = [module("aaa", &[]), module("bbb", &["aaa"]), module("ccc", &["bbb", "aaa", "zzz"])];
+        let modules = [
+            module("aaa", &[]),
+            module("bbb", &["aaa"]),
+            module("ccc", &["bbb", "aaa", "zzz"]),
+        ];
         assert_eq!(prerequisite_cycle(&modules), None);
     }
 }

@@ -37,7 +37,11 @@ impl Date {
         if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
             return None;
         }
-        let date = Date { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
         let leap = date.year % 4 == 0 && (date.year % 100 != 0 || date.year % 400 == 0);
         let days = match date.month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -73,9 +77,24 @@ mod tests {
 
     #[test]
     fn dates_must_be_real_days() {
-        assert_eq!(Date::parse("2025-12-31"), Some(Date { year: 2025, month: 12, day: 31 }));
+        assert_eq!(
+            Date::parse("2025-12-31"),
+            Some(Date {
+                year: 2025,
+                month: 12,
+                day: 31
+            })
+        );
         assert!(Date::parse("2024-02-29").is_some());
-        for bad in ["2025-02-29", "2025-13-01", "2025-1-01", "31/12/2025", "2025-12-31-1", "", "2025-04-31"] {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-1-01",
+            "31/12/2025",
+            "2025-12-31-1",
+            "",
+            "2025-04-31",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }

@@ -97,7 +97,11 @@ pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
             let bundle = &BUNDLES[lang.index()];
             let pattern = bundle.get_message(key)?.value()?;
             let mut errors = Vec::new();
-            Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+            Some(
+                bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned(),
+            )
         })
         .unwrap_or_else(|| key.to_owned())
 }

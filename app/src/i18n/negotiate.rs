@@ -68,10 +68,19 @@ mod tests {
 
     #[test]
     fn accept_language_honours_weights() {
-        assert_eq!(lang_from_accept_language("fr;q=0.9, en;q=0.5, vi;q=0.8"), Some(Lang::Vi));
-        assert_eq!(lang_from_accept_language("en-GB,en;q=0.9,vi;q=0.8"), Some(Lang::En));
+        assert_eq!(
+            lang_from_accept_language("fr;q=0.9, en;q=0.5, vi;q=0.8"),
+            Some(Lang::Vi)
+        );
+        assert_eq!(
+            lang_from_accept_language("en-GB,en;q=0.9,vi;q=0.8"),
+            Some(Lang::En)
+        );
         assert_eq!(lang_from_accept_language("vi-VN"), Some(Lang::Vi));
-        assert_eq!(lang_from_accept_language("en;q=0, vi;q=0.1"), Some(Lang::Vi));
+        assert_eq!(
+            lang_from_accept_language("en;q=0, vi;q=0.1"),
+            Some(Lang::Vi)
+        );
         assert_eq!(lang_from_accept_language("en;q=0"), None);
         assert_eq!(lang_from_accept_language(""), None);
         assert_eq!(lang_from_accept_language("*"), None);

@@ -6,8 +6,8 @@ use std::path::Path;
 
 /// The message ids (and `id.attribute` names) a Fluent source defines, in order.
 fn message_ids(source: &str) -> Result<Vec<String>, String> {
-    let resource = FluentResource::try_new(source.to_owned())
-        .map_err(|(_, errors)| format!("{errors:?}"))?;
+    let resource =
+        FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| format!("{errors:?}"))?;
     let mut ids = Vec::new();
     for entry in resource.entries() {
         if let ast::Entry::Message(message) = entry {
@@ -59,8 +59,16 @@ fn every_locale_has_the_same_keys_and_no_duplicates() {
         let ids = ids_of(lang);
         let unique: BTreeSet<_> = ids.iter().collect();
         assert_eq!(unique.len(), ids.len(), "{lang:?} defines a key twice");
-        assert_eq!(missing_from(&vi, &ids), Vec::<String>::new(), "missing in {lang:?}");
-        assert_eq!(missing_from(&ids, &vi), Vec::<String>::new(), "missing in vi, present in {lang:?}");
+        assert_eq!(
+            missing_from(&vi, &ids),
+            Vec::<String>::new(),
+            "missing in {lang:?}"
+        );
+        assert_eq!(
+            missing_from(&ids, &vi),
+            Vec::<String>::new(),
+            "missing in vi, present in {lang:?}"
+        );
     }
 }
 
@@ -71,14 +79,19 @@ fn keys_used_in_code() -> BTreeSet<String> {
             let path = entry.path();
             if path.is_dir() {
                 walk(&path, keys);
-            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/tests.rs") {
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && !path.ends_with("i18n/tests.rs")
+            {
                 let text = std::fs::read_to_string(&path).expect("read source file");
                 keys.extend(keys_in(&text));
             }
         }
     }
     let mut keys = BTreeSet::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut keys);
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut keys,
+    );
     keys
 }
 
@@ -102,7 +115,8 @@ fn keys_in(text: &str) -> Vec<String> {
 
 #[test]
 fn key_scanner_finds_calls_and_ignores_lookalikes() {
-    let code = r#"view!{ {t("home-title")} } i18n.tr("x-y"); i18n.tr_args("z", &a); set("no"); at("no")"#;
+    let code =
+        r#"view!{ {t("home-title")} } i18n.tr("x-y"); i18n.tr_args("z", &a); set("no"); at("no")"#;
     assert_eq!(keys_in(code), vec!["home-title", "x-y", "z"]);
 }
 
@@ -113,14 +127,20 @@ fn every_key_used_in_code_exists_in_every_locale() {
     for lang in Lang::ALL {
         let ids: BTreeSet<_> = ids_of(lang).into_iter().collect();
         let missing: Vec<_> = used.iter().filter(|k| !ids.contains(*k)).collect();
-        assert!(missing.is_empty(), "keys used in code but missing in {lang:?}: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "keys used in code but missing in {lang:?}: {missing:?}"
+        );
     }
 }
 
 #[test]
 fn translate_falls_back_to_vietnamese_then_to_the_key() {
     assert_eq!(translate(Lang::Vi, "help-hotline", None), "111");
-    assert_ne!(translate(Lang::En, "help-banner", None), translate(Lang::Vi, "help-banner", None));
+    assert_ne!(
+        translate(Lang::En, "help-banner", None),
+        translate(Lang::Vi, "help-banner", None)
+    );
     assert_eq!(translate(Lang::En, "no-such-key", None), "no-such-key");
 }
 

@@ -15,7 +15,10 @@ pub enum StoreError {
     #[error("database URL {0:?}: only sqlite: URLs are supported so far")]
     Unsupported(String),
     #[error("cannot create the database folder {path}: {source}")]
-    CreateFolder { path: PathBuf, source: std::io::Error },
+    CreateFolder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot open the database {url:?}: {source}")]
     Open { url: String, source: sqlx::Error },
     #[error("cannot apply the database migrations: {0}")]
@@ -34,20 +37,30 @@ pub async fn open(url: &str) -> Result<Db, StoreError> {
         return Err(StoreError::Unsupported(url.to_owned()));
     }
     let options = SqliteConnectOptions::from_str(url)
-        .map_err(|source| StoreError::BadUrl { url: url.to_owned(), source })?
+        .map_err(|source| StoreError::BadUrl {
+            url: url.to_owned(),
+            source,
+        })?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
-    if let Some(folder) = options.get_filename().parent().filter(|p| !p.as_os_str().is_empty()) {
+    if let Some(folder) = options
+        .get_filename()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
         create_folder(folder)?;
     }
     let db = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)
         .await
-        .map_err(|source| StoreError::Open { url: url.to_owned(), source })?;
+        .map_err(|source| StoreError::Open {
+            url: url.to_owned(),
+            source,
+        })?;
     sqlx::migrate!("./migrations").run(&db).await?;
     Ok(db)
 }
@@ -64,7 +77,9 @@ fn create_folder(folder: &Path) -> Result<(), StoreError> {
 
 /// Answers whether the database takes queries (for `/healthz`).
 pub async fn ping(db: &Db) -> Result<(), StoreError> {
-    sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(db).await?;
+    sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(db)
+        .await?;
     Ok(())
 }
 
@@ -79,9 +94,15 @@ mod tests {
         let url = format!("sqlite://{}/nested/app.db", dir.display());
         let db = open(&url).await.expect("open");
         ping(&db).await.expect("ping");
-        let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&db).await.unwrap();
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&db)
+            .await
+            .unwrap();
         assert_eq!(mode, "wal");
-        let sync: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&db).await.unwrap();
+        let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&db)
+            .await
+            .unwrap();
         assert_eq!(sync, 2, "synchronous = FULL");
         db.close().await;
         let _ = std::fs::remove_dir_all(&dir);

@@ -1,7 +1,9 @@
 //! Browsing the catalogue: modules by audience, a module, its lessons and its quiz.
 
 use super::not_found::NotFound;
-use crate::api::catalog::{get_lesson, get_module, get_quiz, list_modules, ModuleCard, QuestionView};
+use crate::api::catalog::{
+    get_lesson, get_module, get_quiz, list_modules, ModuleCard, QuestionView,
+};
 use crate::domain::content::Audience;
 use crate::i18n::{t, use_i18n, I18n};
 use leptos::either::Either;
@@ -42,12 +44,46 @@ fn LoadError() -> impl IntoView {
     view! { <p class="notice" role="alert">{t("content-load-error")}</p> }
 }
 
+/// Waits for a page's data: renders it, or the 404 page when it does not exist, or a
+/// load error. Every catalogue page with a subject (module, lesson, quiz) goes through here.
+fn found_or_not<T, V>(
+    data: Resource<Result<Option<T>, ServerFnError>>,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(Some(found)) => render(found).into_any(),
+                        Ok(None) => view! { <NotFound /> }.into_any(),
+                        Err(_) => view! { <LoadError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let audience = move || query.read().get("for").filter(|code| Audience::parse(code).is_some());
-    let modules = Resource::new(move || (audience(), i18n.lang()), |(audience, lang)| list_modules(audience, lang));
+    let audience = move || {
+        query
+            .read()
+            .get("for")
+            .filter(|code| Audience::parse(code).is_some())
+    };
+    let modules = Resource::new(
+        move || (audience(), i18n.lang()),
+        |(audience, lang)| list_modules(audience, lang),
+    );
 
     view! {
         <section class="catalogue">
@@ -117,54 +153,46 @@ pub fn ModulePage() -> impl IntoView {
         move || (params.read().get("id").unwrap_or_default(), i18n.lang()),
         |(id, lang)| get_module(id, lang),
     );
-    view! {
-        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match detail.await {
-                    Ok(Some(m)) => {
-                        let first = m.lessons.first().map(|l| format!("/modules/{}/lessons/{}", m.card.id, l.id));
-                        let quiz = format!("/modules/{}/quiz", m.card.id);
-                        let id = m.card.id.clone();
-                        let audiences = m.card.audiences.clone();
-                        let count = m.question_count;
-                        view! {
-                            <article class="module">
-                                <p class="breadcrumb"><A href="/modules">{t("catalogue-title")}</A></p>
-                                <h1>{m.card.title}</h1>
-                                <FallbackNotice show=m.card.fallback />
-                                <p class="lead">{m.card.summary}</p>
-                                <p class="meta">
-                                    {move || minutes(i18n, m.card.minutes)}
-                                    " · "
-                                    {move || audiences.iter().map(|a| audience_name(i18n, a)).collect::<Vec<_>>().join(", ")}
-                                </p>
-                                <h2>{t("module-lessons")}</h2>
-                                <ol class="lesson-list">
-                                    {m.lessons.into_iter().map(|l| {
-                                        let href = format!("/modules/{id}/lessons/{}", l.id);
-                                        view! { <li><A href=href>{l.title}</A></li> }
-                                    }).collect_view()}
-                                </ol>
-                                <p class="actions">
-                                    {first.map(|href| view! { <A href=href attr:class="button primary">{t("module-start")}</A> })}
-                                    <A href=quiz attr:class="button">
-                                        {move || {
-                                            let mut args = fluent_bundle::FluentArgs::new();
-                                            args.set("count", count);
-                                            i18n.tr_args("module-quiz", &args)
-                                        }}
-                                    </A>
-                                </p>
-                            </article>
-                        }
-                        .into_any()
-                    }
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <LoadError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    found_or_not(detail, move |m| {
+        let first = m
+            .lessons
+            .first()
+            .map(|l| format!("/modules/{}/lessons/{}", m.card.id, l.id));
+        let quiz = format!("/modules/{}/quiz", m.card.id);
+        let id = m.card.id.clone();
+        let audiences = m.card.audiences.clone();
+        let count = m.question_count;
+        view! {
+            <article class="module">
+                <p class="breadcrumb"><A href="/modules">{t("catalogue-title")}</A></p>
+                <h1>{m.card.title}</h1>
+                <FallbackNotice show=m.card.fallback />
+                <p class="lead">{m.card.summary}</p>
+                <p class="meta">
+                    {move || minutes(i18n, m.card.minutes)}
+                    " · "
+                    {move || audiences.iter().map(|a| audience_name(i18n, a)).collect::<Vec<_>>().join(", ")}
+                </p>
+                <h2>{t("module-lessons")}</h2>
+                <ol class="lesson-list">
+                    {m.lessons.into_iter().map(|l| {
+                        let href = format!("/modules/{id}/lessons/{}", l.id);
+                        view! { <li><A href=href>{l.title}</A></li> }
+                    }).collect_view()}
+                </ol>
+                <p class="actions">
+                    {first.map(|href| view! { <A href=href attr:class="button primary">{t("module-start")}</A> })}
+                    <A href=quiz attr:class="button">
+                        {move || {
+                            let mut args = fluent_bundle::FluentArgs::new();
+                            args.set("count", count);
+                            i18n.tr_args("module-quiz", &args)
+                        }}
+                    </A>
+                </p>
+            </article>
+        }
+    })
 }
 
 #[component]
@@ -174,66 +202,59 @@ pub fn LessonPage() -> impl IntoView {
     let lesson = Resource::new(
         move || {
             let p = params.read();
-            (p.get("id").unwrap_or_default(), p.get("lesson").unwrap_or_default(), i18n.lang())
+            (
+                p.get("id").unwrap_or_default(),
+                p.get("lesson").unwrap_or_default(),
+                i18n.lang(),
+            )
         },
         |(module, lesson, lang)| get_lesson(module, lesson, lang),
     );
-    view! {
-        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match lesson.await {
-                    Ok(Some(l)) => {
-                        let module_href = format!("/modules/{}", l.module_id);
-                        let link = |id: &str| format!("/modules/{}/lessons/{id}", l.module_id);
-                        let previous = l.previous.map(|p| (link(&p.id), p.title));
-                        let next = l.next.map(|n| (link(&n.id), n.title));
-                        let quiz = format!("/modules/{}/quiz", l.module_id);
-                        let (number, count) = (l.number, l.count);
-                        let place = move || {
-                            let mut args = fluent_bundle::FluentArgs::new();
-                            args.set("number", number);
-                            args.set("count", count);
-                            i18n.tr_args("lesson-place", &args)
-                        };
-                        view! {
-                            <article class="lesson">
-                                <p class="breadcrumb"><A href=module_href>{l.module_title}</A></p>
-                                <p class="lesson-place">
-                                    <span>{place}</span>
-                                    <progress max=count value=number aria-hidden="true"></progress>
-                                </p>
-                                <h1>{l.title}</h1>
-                                <FallbackNotice show=l.fallback />
-                                <div class="lesson-body" inner_html=l.html></div>
-                                <nav class="pager" aria-label=t("lesson-pager-label")>
-                                    {previous.map(|(href, title)| view! {
-                                        <A href=href attr:class="button" attr:rel="prev">
-                                            <span class="pager-dir">{t("lesson-previous")}</span>
-                                            <span class="pager-title">{title}</span>
-                                        </A>
-                                    })}
-                                    {match next {
-                                        Some((href, title)) => view! {
-                                            <A href=href attr:class="button primary" attr:rel="next">
-                                                <span class="pager-dir">{t("lesson-next")}</span>
-                                                <span class="pager-title">{title}</span>
-                                            </A>
-                                        }.into_any(),
-                                        None => view! {
-                                            <A href=quiz attr:class="button primary">{t("lesson-to-quiz")}</A>
-                                        }.into_any(),
-                                    }}
-                                </nav>
-                            </article>
-                        }
-                        .into_any()
-                    }
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <LoadError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    found_or_not(lesson, move |l| {
+        let module_href = format!("/modules/{}", l.module_id);
+        let link = |id: &str| format!("/modules/{}/lessons/{id}", l.module_id);
+        let previous = l.previous.map(|p| (link(&p.id), p.title));
+        let next = l.next.map(|n| (link(&n.id), n.title));
+        let quiz = format!("/modules/{}/quiz", l.module_id);
+        let (number, count) = (l.number, l.count);
+        let place = move || {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("number", number);
+            args.set("count", count);
+            i18n.tr_args("lesson-place", &args)
+        };
+        view! {
+            <article class="lesson">
+                <p class="breadcrumb"><A href=module_href>{l.module_title}</A></p>
+                <p class="lesson-place">
+                    <span>{place}</span>
+                    <progress max=count value=number aria-hidden="true"></progress>
+                </p>
+                <h1>{l.title}</h1>
+                <FallbackNotice show=l.fallback />
+                <div class="lesson-body" inner_html=l.html></div>
+                <nav class="pager" aria-label=t("lesson-pager-label")>
+                    {previous.map(|(href, title)| view! {
+                        <A href=href attr:class="button" attr:rel="prev">
+                            <span class="pager-dir">{t("lesson-previous")}</span>
+                            <span class="pager-title">{title}</span>
+                        </A>
+                    })}
+                    {match next {
+                        Some((href, title)) => view! {
+                            <A href=href attr:class="button primary" attr:rel="next">
+                                <span class="pager-dir">{t("lesson-next")}</span>
+                                <span class="pager-title">{title}</span>
+                            </A>
+                        }.into_any(),
+                        None => view! {
+                            <A href=quiz attr:class="button primary">{t("lesson-to-quiz")}</A>
+                        }.into_any(),
+                    }}
+                </nav>
+            </article>
+        }
+    })
 }
 
 #[component]
@@ -244,40 +265,29 @@ pub fn QuizPage() -> impl IntoView {
         move || (params.read().get("id").unwrap_or_default(), i18n.lang()),
         |(id, lang)| get_quiz(id, lang),
     );
-    view! {
-        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match quiz.await {
-                    Ok(Some(q)) => {
-                        let module_href = format!("/modules/{}", q.module_id);
-                        let pass_mark = q.pass_mark;
-                        view! {
-                            <article class="quiz">
-                                <p class="breadcrumb"><A href=module_href>{q.module_title}</A></p>
-                                <h1>{t("quiz-title")}</h1>
-                                <p>
-                                    {move || {
-                                        let mut args = fluent_bundle::FluentArgs::new();
-                                        args.set("mark", pass_mark);
-                                        i18n.tr_args("quiz-pass-mark", &args)
-                                    }}
-                                </p>
-                                <form class="quiz-form" method="post" action="">
-                                    {q.questions.into_iter().enumerate().map(|(i, question)| view! {
-                                        <QuestionField number=i + 1 question />
-                                    }).collect_view()}
-                                    <p class="notice" role="note">{t("quiz-grading-later")}</p>
-                                </form>
-                            </article>
-                        }
-                        .into_any()
-                    }
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <LoadError /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    found_or_not(quiz, move |q| {
+        let module_href = format!("/modules/{}", q.module_id);
+        let pass_mark = q.pass_mark;
+        view! {
+            <article class="quiz">
+                <p class="breadcrumb"><A href=module_href>{q.module_title}</A></p>
+                <h1>{t("quiz-title")}</h1>
+                <p>
+                    {move || {
+                        let mut args = fluent_bundle::FluentArgs::new();
+                        args.set("mark", pass_mark);
+                        i18n.tr_args("quiz-pass-mark", &args)
+                    }}
+                </p>
+                <form class="quiz-form" method="post" action="">
+                    {q.questions.into_iter().enumerate().map(|(i, question)| view! {
+                        <QuestionField number=i + 1 question />
+                    }).collect_view()}
+                    <p class="notice" role="note">{t("quiz-grading-later")}</p>
+                </form>
+            </article>
+        }
+    })
 }
 
 #[component]

@@ -44,7 +44,13 @@ impl TestServer {
         let database = format!("sqlite://{}/test.db", dir.display());
         let mut child = Command::new(binary())
             .current_dir(repo_root())
-            .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &database])
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--database-url",
+                &database,
+            ])
             .args(extra_args)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
