@@ -9,6 +9,8 @@ pub mod catalog;
 pub mod domain;
 pub mod i18n;
 #[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;
 

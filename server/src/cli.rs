@@ -3,6 +3,8 @@
 use crate::http;
 use clap::{Args, Parser, Subcommand};
 use safesteps_app::catalog::{self, Catalog, Severity};
+use safesteps_app::domain::org;
+use safesteps_app::import;
 use safesteps_app::store::{self, StoreError};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -30,6 +32,24 @@ enum Command {
     /// Work with the content catalogue.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Import data from CSV files (the whole file is checked first; nothing is imported
+    /// unless every row is valid, and importing the same file again changes nothing).
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Organisation units: a CSV with the header `code,parent_code,kind,name`.
+    Units {
+        file: PathBuf,
+        #[arg(
+            long,
+            env = "DATABASE_URL",
+            default_value = "sqlite://data/safesteps.db"
+        )]
+        database_url: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +88,13 @@ pub enum CliError {
     Http(#[from] http::ServeError),
     #[error("the content in {dir} has {count} error(s); fix them and start again")]
     Content { dir: PathBuf, count: usize },
+    #[error("cannot read {path}: {source}")]
+    ReadFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} has {count} bad row(s); nothing was imported")]
+    BadRows { path: PathBuf, count: usize },
 }
 
 impl Cli {
@@ -84,6 +111,9 @@ impl Cli {
                 );
                 Ok(())
             }
+            Some(Command::Import(ImportCommand::Units { file, database_url })) => {
+                import_units(&file, &database_url).await
+            }
             None => serve(self.serve).await,
         }
     }
@@ -95,6 +125,41 @@ async fn serve(args: ServeArgs) -> Result<(), CliError> {
     tracing::info!(database = %args.database_url, "database ready");
     http::serve(args.addr, db, Arc::new(catalog), args.content).await?;
     Ok(())
+}
+
+async fn import_units(path: &Path, database_url: &str) -> Result<(), CliError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CliError::ReadFile {
+        path: path.to_owned(),
+        source,
+    })?;
+    let db = store::open(database_url).await?;
+    let problems = match import::units_csv(&text) {
+        Ok(rows) => {
+            let existing = store::org::codes_with_parents(&db).await?;
+            let problems = org::check_units(&rows, &existing);
+            if problems.is_empty() {
+                let summary = store::org::import(&db, &rows).await?;
+                println!(
+                    "{}: rows {}; added {}, updated {}, unchanged {}",
+                    path.display(),
+                    rows.len(),
+                    summary.added,
+                    summary.updated,
+                    summary.unchanged
+                );
+                return Ok(());
+            }
+            problems
+        }
+        Err(problems) => problems,
+    };
+    for problem in &problems {
+        eprintln!("{}: {problem}", path.display());
+    }
+    Err(CliError::BadRows {
+        path: path.to_owned(),
+        count: problems.len(),
+    })
 }
 
 /// Loads and checks the content, printing every problem; an error stops here.

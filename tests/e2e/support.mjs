@@ -57,3 +57,10 @@ export async function watchedPage(browser, options = {}) {
   page.on('response', (res) => { if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`); });
   return { context, page, problems };
 }
+
+/// Problems that matter. With JavaScript off the browser refuses the module script ('csp') and
+/// a page load may abort the WASM preload of the page before it: neither is a fault.
+export function realProblems(problems, { javaScriptEnabled = true } = {}) {
+  if (javaScriptEnabled) return problems;
+  return problems.filter((p) => !/^failed: .*\/pkg\/[^ ]+\.(js csp|wasm net::ERR_ABORTED)$/.test(p));
+}

@@ -1,5 +1,7 @@
 //! Storage: the SQLite database (sqlx), its migrations and the queries, one module per aggregate.
 
+pub mod org;
+
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
@@ -53,8 +55,10 @@ pub async fn open(url: &str) -> Result<Db, StoreError> {
     {
         create_folder(folder)?;
     }
+    // Each connection to an in-memory database is a database of its own: keep one.
+    let connections = if url.contains(":memory:") { 1 } else { 8 };
     let db = SqlitePoolOptions::new()
-        .max_connections(8)
+        .max_connections(connections)
         .connect_with(options)
         .await
         .map_err(|source| StoreError::Open {

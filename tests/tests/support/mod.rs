@@ -1,4 +1,5 @@
 //! Starts the real `safesteps` binary on a free port with its own database, and stops it.
+#![allow(dead_code)] // each test file uses its own part of this module
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -80,13 +81,11 @@ impl TestServer {
         format!("{}{path}", self.base)
     }
 
-    #[allow(dead_code)] // not every test file uses it
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
 
     /// Waits for the process to exit by itself; returns its exit code.
-    #[allow(dead_code)]
     pub fn wait_exit(&mut self, limit: Duration) -> Option<i32> {
         let deadline = std::time::Instant::now() + limit;
         while std::time::Instant::now() < deadline {
