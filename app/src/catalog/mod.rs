@@ -218,7 +218,7 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
     };
     let image_url_prefix = format!("/content/{}/images/", module.id);
 
-    let errors_before = problems.has_errors();
+    let errors_before = problems.error_count();
     let mut texts: HashMap<Lang, ModuleTexts> = HashMap::new();
     for lang in Lang::ALL {
         let is_default = lang == Lang::default();
@@ -290,7 +290,7 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
         };
         texts.insert(lang, module_texts);
     }
-    if !texts.contains_key(&Lang::default()) || (problems.has_errors() && !errors_before) {
+    if !texts.contains_key(&Lang::default()) || problems.error_count() > errors_before {
         return None;
     }
     Some((

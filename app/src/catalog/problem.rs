@@ -58,7 +58,14 @@ impl Problems {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.0.iter().any(|p| p.severity == Severity::Error)
+        self.error_count() > 0
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.0
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
     }
 }
 

@@ -603,3 +603,35 @@ fn target_problems_have_lines() {
         ]
     );
 }
+
+#[test]
+fn a_broken_module_is_left_out_even_after_another_broken_one() {
+    let f = Fixture::valid();
+    for file in [
+        "module.toml",
+        "vi/module.ftl",
+        "vi/first.md",
+        "vi/second.md",
+        "en/module.ftl",
+        "en/first.md",
+        "en/second.md",
+    ] {
+        let text = std::fs::read_to_string(f.dir.join("modules/sample-module").join(file)).unwrap();
+        f.write(
+            &format!("another-module/{file}"),
+            &text.replace("id = \"sample-module\"", "id = \"another-module\""),
+        );
+    }
+    f.remove("another-module/vi/first.md");
+    f.edit(
+        "sample-module/vi/first.md",
+        "Nội dung bài một.",
+        "Nội dung <b>bài</b> một.",
+    );
+    let loaded = f.load();
+    assert_eq!(loaded.problems.len(), 3, "{:?}", loaded.problems);
+    assert!(
+        loaded.catalog.modules().is_empty(),
+        "neither broken module is loaded"
+    );
+}
