@@ -94,6 +94,28 @@ impl Fixture {
         std::fs::write(path, text).unwrap();
     }
 
+    /// Copies `sample-module` (as it is now) to a module named `id`, with extra replacements.
+    fn copy_sample_as(&self, id: &str, replace: &[(&str, &str)]) {
+        let files = [
+            "module.toml",
+            "vi/module.ftl",
+            "vi/first.md",
+            "vi/second.md",
+            "en/module.ftl",
+            "en/first.md",
+            "en/second.md",
+        ];
+        for file in files {
+            let text =
+                std::fs::read_to_string(self.dir.join("modules/sample-module").join(file)).unwrap();
+            let text = replace.iter().fold(
+                text.replace("id = \"sample-module\"", &format!("id = \"{id}\"")),
+                |t, (a, b)| t.replace(a, b),
+            );
+            self.write(&format!("{id}/{file}"), &text);
+        }
+    }
+
     fn remove(&self, path: &str) {
         std::fs::remove_file(self.dir.join("modules").join(path)).unwrap();
     }
@@ -283,21 +305,10 @@ fn prerequisite_cycle() {
         "prerequisites = []",
         "prerequisites = [\"other-module\"]",
     );
-    for file in [
-        "module.toml",
-        "vi/module.ftl",
-        "vi/first.md",
-        "vi/second.md",
-        "en/module.ftl",
-        "en/first.md",
-        "en/second.md",
-    ] {
-        let text = std::fs::read_to_string(f.dir.join("modules/sample-module").join(file)).unwrap();
-        let text = text
-            .replace("id = \"sample-module\"", "id = \"other-module\"")
-            .replace("[\"other-module\"]", "[\"sample-module\"]");
-        f.write(&format!("other-module/{file}"), &text);
-    }
+    f.copy_sample_as(
+        "other-module",
+        &[("[\"other-module\"]", "[\"sample-module\"]")],
+    );
     assert_eq!(
         f.problems(),
         ["modules/other-module/module.toml:6: prerequisites form a cycle: other-module → sample-module → other-module"]
@@ -607,21 +618,7 @@ fn target_problems_have_lines() {
 #[test]
 fn a_broken_module_is_left_out_even_after_another_broken_one() {
     let f = Fixture::valid();
-    for file in [
-        "module.toml",
-        "vi/module.ftl",
-        "vi/first.md",
-        "vi/second.md",
-        "en/module.ftl",
-        "en/first.md",
-        "en/second.md",
-    ] {
-        let text = std::fs::read_to_string(f.dir.join("modules/sample-module").join(file)).unwrap();
-        f.write(
-            &format!("another-module/{file}"),
-            &text.replace("id = \"sample-module\"", "id = \"another-module\""),
-        );
-    }
+    f.copy_sample_as("another-module", &[]);
     f.remove("another-module/vi/first.md");
     f.edit(
         "sample-module/vi/first.md",
