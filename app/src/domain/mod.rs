@@ -1,5 +1,12 @@
-//! The domain: types and rules with no I/O. Depends on serde only.
+//! The domain: types and rules with no I/O.
 
+pub mod access;
 pub mod content;
 pub mod org;
+#[cfg(feature = "ssr")]
+pub mod password;
+pub mod person;
+pub mod secret;
+pub mod session;
 pub mod target;
+pub mod throttle;

@@ -1,0 +1,154 @@
+//! Who may call what: one table for every route and server function.
+//!
+//! The server looks every request up here by its route pattern (as axum matched it) and its
+//! method, before any handler runs; a route without a row is refused. What a permitted
+//! person then sees is narrowed by their `Scope`: students only themselves, parents their
+//! household, teachers their classes, school managers their school, unit managers their
+//! subtree, admins everything.
+
+use crate::domain::person::Role;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Anyone,
+    SignedIn,
+    Roles(&'static [Role]),
+}
+
+impl Access {
+    pub fn allows(self, role: Option<Role>) -> bool {
+        match self {
+            Access::Anyone => true,
+            Access::SignedIn => role.is_some(),
+            Access::Roles(roles) => role.is_some_and(|r| roles.contains(&r)),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub method: &'static str,
+    /// The route pattern, as axum writes it (`/classes/{id}`).
+    pub path: &'static str,
+    pub access: Access,
+}
+
+/// Those who look after classes: their teachers, the school's managers, admins.
+pub const CLASS_STAFF: &[Role] = &[Role::Teacher, Role::SchoolManager, Role::Admin];
+
+const fn rule(method: &'static str, path: &'static str, access: Access) -> Rule {
+    Rule {
+        method,
+        path,
+        access,
+    }
+}
+
+use Access::{Anyone, Roles, SignedIn};
+
+pub const ACCESS: &[Rule] = &[
+    // Public pages and the catalogue.
+    rule("GET", "/", Anyone),
+    rule("GET", "/modules", Anyone),
+    rule("GET", "/modules/{id}", Anyone),
+    rule("GET", "/modules/{id}/lessons/{lesson}", Anyone),
+    rule("GET", "/modules/{id}/quiz", Anyone),
+    rule("GET", "/content/{module}/images/{file}", Anyone),
+    rule("GET", "/healthz", Anyone),
+    rule("POST", "/lang", Anyone),
+    rule("GET", "/api/catalog/modules", Anyone),
+    rule("GET", "/api/catalog/module", Anyone),
+    rule("GET", "/api/catalog/lesson", Anyone),
+    rule("GET", "/api/catalog/quiz", Anyone),
+    // Signing in and out.
+    rule("GET", "/sign-in", Anyone),
+    rule("POST", "/sign-in", Anyone),
+    rule("GET", "/sign-in/class", Anyone),
+    rule("GET", "/sign-in/class/{code}/{student}", Anyone),
+    rule("POST", "/sign-in/class/{code}/{student}", Anyone),
+    rule("GET", "/api/people/class-sign-in", Anyone),
+    rule("GET", "/sign-up/family", Anyone),
+    rule("POST", "/sign-up/family", Anyone),
+    rule("POST", "/sign-out", SignedIn),
+    // Signed in.
+    rule("GET", "/account", SignedIn),
+    rule("GET", "/api/people/account", SignedIn),
+    // Classes.
+    rule("GET", "/classes", Roles(CLASS_STAFF)),
+    rule("GET", "/classes/{id}", Roles(CLASS_STAFF)),
+    rule("GET", "/classes/{id}/cards", Roles(CLASS_STAFF)),
+    rule(
+        "POST",
+        "/classes/{id}/students/{student}/reset",
+        Roles(CLASS_STAFF),
+    ),
+    rule("GET", "/api/people/classes", Roles(CLASS_STAFF)),
+    rule("GET", "/api/people/class", Roles(CLASS_STAFF)),
+];
+
+/// The rule for a request, if the table has one.
+pub fn rule_for(method: &str, path: &str) -> Option<&'static Rule> {
+    ACCESS.iter().find(|r| r.method == method && r.path == path)
+}
+
+/// How much of the data a person may see once a route let them in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Myself,
+    Household,
+    MyClasses,
+    /// Everything under their home unit (their school, commune, province).
+    Subtree,
+    Everything,
+}
+
+pub fn scope(role: Role) -> Scope {
+    match role {
+        Role::Student | Role::ProtectionOfficer | Role::HealthWorker | Role::PoliceOfficer => {
+            Scope::Myself
+        }
+        Role::Parent => Scope::Household,
+        Role::Teacher => Scope::MyClasses,
+        Role::SchoolManager | Role::UnitManager => Scope::Subtree,
+        Role::Admin => Scope::Everything,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_unique() {
+        for (i, a) in ACCESS.iter().enumerate() {
+            assert!(
+                ACCESS[i + 1..]
+                    .iter()
+                    .all(|b| (a.method, a.path) != (b.method, b.path)),
+                "{} {} has two rows",
+                a.method,
+                a.path
+            );
+        }
+    }
+
+    #[test]
+    fn access_levels_mean_what_they_say() {
+        assert!(Anyone.allows(None));
+        assert!(!SignedIn.allows(None) && SignedIn.allows(Some(Role::Student)));
+        assert!(!Roles(CLASS_STAFF).allows(Some(Role::Student)));
+        assert!(!Roles(CLASS_STAFF).allows(Some(Role::Parent)));
+        assert!(Roles(CLASS_STAFF).allows(Some(Role::Teacher)));
+        assert!(!Roles(CLASS_STAFF).allows(None));
+    }
+
+    #[test]
+    fn scopes_follow_the_roles() {
+        assert_eq!(scope(Role::Student), Scope::Myself);
+        assert_eq!(scope(Role::Parent), Scope::Household);
+        assert_eq!(scope(Role::Teacher), Scope::MyClasses);
+        assert_eq!(scope(Role::SchoolManager), Scope::Subtree);
+        assert_eq!(scope(Role::UnitManager), Scope::Subtree);
+        assert_eq!(scope(Role::Admin), Scope::Everything);
+    }
+}
