@@ -5,7 +5,11 @@
 
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
 pub mod catalog;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod domain;
 pub mod i18n;
 #[cfg(feature = "ssr")]

@@ -3,6 +3,7 @@
 use crate::http;
 use clap::{Args, Parser, Subcommand};
 use safesteps_app::catalog::{self, Catalog, Severity};
+use safesteps_app::demo;
 use safesteps_app::domain::org;
 use safesteps_app::import;
 use safesteps_app::store::{self, StoreError};
@@ -36,6 +37,39 @@ enum Command {
     /// unless every row is valid, and importing the same file again changes nothing).
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Fill an empty database with a small demo province (communes, schools, classes,
+    /// students, parents and staff of every role) and print how to sign in as each.
+    Demo {
+        #[arg(
+            long,
+            env = "DATABASE_URL",
+            default_value = "sqlite://data/safesteps.db"
+        )]
+        database_url: String,
+        #[arg(long, env = "SAFESTEPS_CONTENT", default_value = "content")]
+        content: PathBuf,
+    },
+    /// Print the access table: every route, and who may call it.
+    AccessTable,
+    /// Create an admin account. The password is read from standard input (one line) or from
+    /// SAFESTEPS_ADMIN_PASSWORD; it must pass the password policy.
+    CreateAdmin {
+        /// The username to sign in with (a–z, digits, '.', '_', '-').
+        #[arg(long)]
+        username: String,
+        /// The name shown in the interface.
+        #[arg(long)]
+        name: String,
+        /// The admin's home unit (its code); the first top-level unit when left out.
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(
+            long,
+            env = "DATABASE_URL",
+            default_value = "sqlite://data/safesteps.db"
+        )]
+        database_url: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,6 +112,13 @@ pub struct ServeArgs {
     /// The content folder (modules and targets).
     #[arg(long, env = "SAFESTEPS_CONTENT", default_value = "content")]
     pub content: PathBuf,
+    /// Load the demo province into an empty database and print the demo accounts.
+    #[arg(long)]
+    pub demo: bool,
+    /// The address people use, e.g. https://safesteps.example.vn behind a TLS proxy; with
+    /// https, cookies are `Secure` and `__Host-` prefixed.
+    #[arg(long, env = "SAFESTEPS_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +136,10 @@ pub enum CliError {
     },
     #[error("{path} has {count} bad row(s); nothing was imported")]
     BadRows { path: PathBuf, count: usize },
+    #[error(transparent)]
+    Demo(#[from] demo::DemoError),
+    #[error("{0}")]
+    Admin(String),
 }
 
 impl Cli {
@@ -114,6 +159,47 @@ impl Cli {
             Some(Command::Import(ImportCommand::Units { file, database_url })) => {
                 import_units(&file, &database_url).await
             }
+            Some(Command::Demo {
+                database_url,
+                content,
+            }) => {
+                let db = store::open(&database_url).await?;
+                let loaded = demo::load(&db, &content).await?;
+                println!(
+                    "{}",
+                    if loaded {
+                        "Demo loaded."
+                    } else {
+                        "The demo was already loaded."
+                    }
+                );
+                print!(
+                    "{}",
+                    demo::sign_in_guide(&db, "http://127.0.0.1:3000").await?
+                );
+                Ok(())
+            }
+            Some(Command::CreateAdmin {
+                username,
+                name,
+                unit,
+                database_url,
+            }) => create_admin(&username, &name, unit.as_deref(), &database_url).await,
+            Some(Command::AccessTable) => {
+                use safesteps_app::domain::access::{Access, ACCESS};
+                for rule in ACCESS {
+                    let access = match rule.access {
+                        Access::Anyone => "anyone".to_owned(),
+                        Access::SignedIn => "signed-in".to_owned(),
+                        Access::Roles(roles) => format!(
+                            "roles:{}",
+                            roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
+                        ),
+                    };
+                    println!("{}\t{}\t{access}", rule.method, rule.path);
+                }
+                Ok(())
+            }
             None => serve(self.serve).await,
         }
     }
@@ -123,7 +209,107 @@ async fn serve(args: ServeArgs) -> Result<(), CliError> {
     let catalog = check_content(&args.content)?;
     let db = store::open(&args.database_url).await?;
     tracing::info!(database = %args.database_url, "database ready");
-    http::serve(args.addr, db, Arc::new(catalog), args.content).await?;
+    let guide = if args.demo {
+        demo::load(&db, &args.content).await?;
+        Some(demo::sign_in_guide(&db, "{base}").await?)
+    } else {
+        None
+    };
+    let cookies = http::Cookies {
+        secure: args
+            .public_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("https://")),
+    };
+    let public_url = args.public_url.clone();
+    let on_start = move |local: &str| {
+        if let Some(guide) = guide {
+            print!(
+                "{}",
+                guide.replace("{base}", public_url.as_deref().unwrap_or(local))
+            );
+        }
+    };
+    http::serve(
+        args.addr,
+        db,
+        Arc::new(catalog),
+        args.content,
+        cookies,
+        on_start,
+    )
+    .await?;
+    Ok(())
+}
+
+async fn create_admin(
+    username: &str,
+    name: &str,
+    unit: Option<&str>,
+    database_url: &str,
+) -> Result<(), CliError> {
+    use safesteps_app::domain::{
+        password,
+        person::{Role, Username},
+    };
+    use safesteps_app::store::people::{self, NewAccount};
+    let username = Username::parse(username).map_err(|e| CliError::Admin(e.to_string()))?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(CliError::Admin("--name is empty".into()));
+    }
+    let db = store::open(database_url).await?;
+    let unit_id = match unit {
+        Some(code) => store::org::by_code(&db, code)
+            .await?
+            .map(|u| u.id)
+            .ok_or_else(|| CliError::Admin(format!("no unit has the code {code:?}")))?,
+        None => people::root_unit(&db).await?.ok_or_else(|| {
+            CliError::Admin(
+                "there are no organisation units yet: run `safesteps import units FILE.csv` first"
+                    .into(),
+            )
+        })?,
+    };
+    if people::username_taken(&db, &username).await? {
+        return Err(CliError::Admin(format!(
+            "the username {} is taken",
+            username.as_str()
+        )));
+    }
+    let password = match std::env::var("SAFESTEPS_ADMIN_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => {
+            use std::io::IsTerminal;
+            if std::io::stdin().is_terminal() {
+                eprint!(
+                    "Password for {} (at least 15 characters; it will show as you type): ",
+                    username.as_str()
+                );
+            }
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| CliError::Admin(format!("cannot read the password: {e}")))?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    password::check(&password, &[name, username.as_str()])
+        .map_err(|problem| CliError::Admin(format!("password refused: {problem}")))?;
+    let hash = safesteps_app::auth::hash_password(&password)
+        .await
+        .map_err(|e| CliError::Admin(e.to_string()))?;
+    let account = NewAccount {
+        role: Role::Admin,
+        unit_id,
+        display_name: name,
+        username: Some(&username),
+        phone: None,
+        password_hash: &hash,
+        household_id: None,
+    };
+    let id = people::create_account(&db, &account, safesteps_app::auth::now()).await?;
+    println!("admin {} created (person {id})", username.as_str());
     Ok(())
 }
 

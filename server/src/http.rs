@@ -1,5 +1,6 @@
 //! The axum server: routes, Leptos rendering, middleware, graceful shutdown.
 
+use crate::{guard, sign_in};
 use axum::{
     extract::{FromRef, Path, Request, State},
     http::{header, HeaderName, HeaderValue, StatusCode},
@@ -12,6 +13,8 @@ use axum::{
 use leptos::config::{get_configuration, LeptosOptions};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use safesteps_app::api::people::FormOutcome;
+use safesteps_app::auth;
 use safesteps_app::catalog::Catalog;
 use safesteps_app::i18n::{Lang, LANG_COOKIE};
 use safesteps_app::store::{self, Db};
@@ -30,6 +33,54 @@ pub struct AppState {
     pub db: Db,
     pub catalog: Arc<Catalog>,
     pub content_dir: ContentDir,
+    pub cookies: Cookies,
+}
+
+/// How cookies are set: `Secure` with the `__Host-` prefix when SafeSteps is served over
+/// HTTPS (behind a proxy that terminates TLS), plain for `http://` on a local machine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cookies {
+    pub secure: bool,
+}
+
+impl Cookies {
+    pub fn session_name(self) -> &'static str {
+        if self.secure {
+            auth::SECURE_SESSION_COOKIE
+        } else {
+            auth::SESSION_COOKIE
+        }
+    }
+
+    pub fn csrf_name(self) -> &'static str {
+        if self.secure {
+            auth::SECURE_CSRF_COOKIE
+        } else {
+            auth::CSRF_COOKIE
+        }
+    }
+
+    /// `HttpOnly; SameSite=Lax; Path=/`, `Secure` over HTTPS; without `max_age` the cookie
+    /// ends with the browser (nothing remembered on a shared lab computer).
+    pub fn set(
+        self,
+        name: &str,
+        value: &str,
+        max_age: Option<i64>,
+    ) -> Result<HeaderValue, header::InvalidHeaderValue> {
+        let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+        if self.secure {
+            cookie.push_str("; Secure");
+        }
+        if let Some(seconds) = max_age {
+            cookie.push_str(&format!("; Max-Age={seconds}"));
+        }
+        HeaderValue::from_str(&cookie)
+    }
+
+    pub fn clear(self, name: &str) -> Result<HeaderValue, header::InvalidHeaderValue> {
+        self.set(name, "", Some(0))
+    }
 }
 
 /// The content folder, for serving module images.
@@ -66,26 +117,46 @@ fn leptos_options(addr: SocketAddr) -> Result<LeptosOptions, ServeError> {
     Ok(options)
 }
 
-pub fn router(
-    leptos_options: LeptosOptions,
-    db: Db,
-    catalog: Arc<Catalog>,
-    content_dir: PathBuf,
-) -> Router {
-    let state = AppState {
-        leptos_options,
-        db,
-        catalog,
-        content_dir: ContentDir(Arc::new(content_dir)),
-    };
-    let routes = generate_route_list(App);
-    let context = {
-        let (db, catalog) = (state.db.clone(), state.catalog.clone());
-        move || {
-            provide_context(db.clone());
-            provide_context(catalog.clone());
+/// What the app's pages and server functions find in their context.
+fn page_context(
+    state: &AppState,
+    outcome: Option<FormOutcome>,
+) -> impl Fn() + Clone + Send + Sync + 'static {
+    let (db, catalog) = (state.db.clone(), state.catalog.clone());
+    move || {
+        provide_context(db.clone());
+        provide_context(catalog.clone());
+        if let Some(outcome) = outcome.clone() {
+            provide_context(outcome);
         }
-    };
+    }
+}
+
+/// Renders the page at the request's path, with a form's outcome (after a failed post).
+pub async fn render_page(state: &AppState, request: Request, outcome: FormOutcome) -> Response {
+    let options = state.leptos_options.clone();
+    let handler =
+        leptos_axum::render_app_async_with_context(page_context(state, Some(outcome)), move || {
+            shell(options.clone())
+        });
+    handler(request).await
+}
+
+/// The routes that are not Leptos pages or server functions, for the access-table test.
+#[cfg_attr(not(test), allow(dead_code))]
+pub const PLAIN_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/healthz"),
+    ("POST", "/lang"),
+    ("GET", "/content/{module}/images/{file}"),
+    ("POST", "/sign-in"),
+    ("POST", "/sign-in/class/{code}/{student}"),
+    ("POST", "/sign-up/family"),
+    ("POST", "/sign-out"),
+    ("POST", "/classes/{id}/students/{student}/reset"),
+];
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
     let render = {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
@@ -94,8 +165,24 @@ pub fn router(
         .route("/healthz", get(healthz))
         .route("/lang", post(choose_language))
         .route("/content/{module}/images/{file}", get(module_image))
-        .leptos_routes_with_context(&state, routes, context, render)
+        .route("/sign-in", post(sign_in::sign_in))
+        .route(
+            "/sign-in/class/{code}/{student}",
+            post(sign_in::sign_in_student),
+        )
+        .route("/sign-up/family", post(sign_in::sign_up_family))
+        .route("/sign-out", post(sign_in::sign_out))
+        .route(
+            "/classes/{id}/students/{student}/reset",
+            post(sign_in::reset_student),
+        )
+        .leptos_routes_with_context(&state, routes, page_context(&state, None), render)
+        .route_layer(middleware::from_fn(guard::authorize))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            guard::session_and_csrf,
+        ))
         .layer(middleware::from_fn(cache_control));
     with_security_headers(routes)
         .layer(CompressionLayer::new())
@@ -108,20 +195,33 @@ pub async fn serve(
     db: Db,
     catalog: Arc<Catalog>,
     content_dir: PathBuf,
+    cookies: Cookies,
+    on_start: impl FnOnce(&str),
 ) -> Result<(), ServeError> {
-    let app = router(leptos_options(addr)?, db, catalog, content_dir);
+    let state = AppState {
+        leptos_options: leptos_options(addr)?,
+        db,
+        catalog,
+        content_dir: ContentDir(Arc::new(content_dir)),
+        cookies,
+    };
+    let app = router(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Bind { addr, source })?;
     let local = listener.local_addr()?;
     tracing::info!(address = %local, "listening");
+    on_start(&format!("http://{local}"));
     println!("SafeSteps is running at http://{local}");
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -218,7 +318,7 @@ async fn choose_language(Form(choice): Form<LanguageChoice>) -> Response {
 }
 
 /// Only same-site paths are followed after a form; anything else goes home.
-fn local_path(next: &str) -> &str {
+pub fn local_path(next: &str) -> &str {
     let is_local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
     if is_local {
         next
@@ -287,6 +387,53 @@ fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every route the server answers, as (method, axum pattern).
+    fn all_routes() -> Vec<(String, String)> {
+        let mut routes: Vec<(String, String)> = PLAIN_ROUTES
+            .iter()
+            .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+            .collect();
+        for listing in generate_route_list(App) {
+            for method in listing.methods() {
+                routes.push((
+                    format!("{method:?}").to_uppercase(),
+                    listing.path().to_owned(),
+                ));
+            }
+        }
+        for (path, method) in leptos::server_fn::axum::server_fn_paths() {
+            routes.push((method.as_str().to_owned(), path.to_owned()));
+        }
+        routes.sort();
+        routes.dedup();
+        routes
+    }
+
+    /// A new route without a row in the access table fails here (and is refused at run
+    /// time); a row for a route that no longer exists fails too.
+    #[test]
+    fn the_access_table_has_exactly_one_row_per_route() {
+        use safesteps_app::domain::access::{rule_for, ACCESS};
+        let routes = all_routes();
+        let missing: Vec<_> = routes
+            .iter()
+            .filter(|(m, p)| rule_for(m, p).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "routes without a row in domain/access.rs: {missing:?}"
+        );
+        let stale: Vec<_> = ACCESS
+            .iter()
+            .filter(|r| !routes.iter().any(|(m, p)| m == r.method && p == r.path))
+            .map(|r| (r.method, r.path))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "rows for routes that do not exist: {stale:?}"
+        );
+    }
 
     #[test]
     fn only_local_paths_are_followed() {

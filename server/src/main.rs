@@ -1,7 +1,9 @@
 //! `safesteps`: the SafeSteps server and its command-line tools.
 
 mod cli;
+mod guard;
 mod http;
+mod sign_in;
 
 use clap::Parser;
 use std::process::ExitCode;

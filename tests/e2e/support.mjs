@@ -8,27 +8,31 @@ import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function startServer() {
+/// Starts the server; `args` go to `safesteps serve` (e.g. `['--demo']`). `printed` is what it
+/// wrote before it was ready (the demo accounts).
+export async function startServer(args = []) {
   const bin = process.env.SAFESTEPS_BIN || join(root, 'target/release/safesteps');
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run cargo leptos build --release first`);
   const dir = mkdtempSync(join(tmpdir(), 'safesteps-e2e-'));
-  const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--database-url', `sqlite://${dir}/e2e.db`], {
+  const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--database-url', `sqlite://${dir}/e2e.db`, ...args], {
     cwd: root,
     env: { ...process.env, RUST_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let printed = '';
   const base = await new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('safesteps did not start within 30 s')), 30_000);
     let seen = '';
     child.stdout.on('data', (chunk) => {
       seen += chunk;
       const m = seen.match(/SafeSteps is running at (http:\/\/\S+)/);
-      if (m) { clearTimeout(timer); ok(m[1]); }
+      if (m) { clearTimeout(timer); printed = seen.slice(0, m.index); ok(m[1]); }
     });
     child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`safesteps exited with ${code}`)); });
   });
   return {
     base,
+    printed,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((ok) => (child.exitCode !== null ? ok() : child.on('exit', ok)));
@@ -63,4 +67,21 @@ export async function watchedPage(browser, options = {}) {
 export function realProblems(problems, { javaScriptEnabled = true } = {}) {
   if (javaScriptEnabled) return problems;
   return problems.filter((p) => !/^failed: .*\/pkg\/[^ ]+\.(js csp|wasm net::ERR_ABORTED)$/.test(p));
+}
+
+/// What the demo guide says: class codes with each student's secret, the new family code.
+export function demoGuide(printed) {
+  const classes = [];
+  let familyCode = null;
+  for (const line of printed.split('\n')) {
+    const cls = line.match(/class (\S+) — class code (\w+)/);
+    const family = line.match(/with the family code ([\w-]+)\./);
+    if (cls) classes.push({ name: cls[1], code: cls[2], students: [] });
+    else if (family) familyCode = family[1];
+    else if (/^ {4}\S/.test(line) && classes.length && !line.includes('.demo')) {
+      const m = line.trim().match(/^(.*\S)\s+(\S+)$/);
+      classes.at(-1).students.push({ name: m[1], secret: m[2] });
+    }
+  }
+  return { classes, familyCode };
 }

@@ -80,12 +80,20 @@ async fn english_is_chosen_by_accept_language_and_cookie_beats_it() {
 #[tokio::test]
 async fn the_language_form_sets_the_cookie_and_goes_back() {
     let server = TestServer::start();
-    let response = client()
-        .post(server.url("/lang"))
-        .form(&[("lang", "en"), ("next", "/sign-in")])
-        .send()
-        .await
-        .unwrap();
+    // The form carries the CSRF token its page gave (here: the anonymous cookie's token).
+    let token = "ab".repeat(32);
+    let post = |next: &'static str, with_token: bool| {
+        let mut form = vec![("lang", "en"), ("next", next)];
+        if with_token {
+            form.push(("csrf", token.as_str()));
+        }
+        client()
+            .post(server.url("/lang"))
+            .header(header::COOKIE, format!("ss_csrf={token}"))
+            .form(&form)
+            .send()
+    };
+    let response = post("/sign-in", true).await.unwrap();
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()[header::LOCATION], "/sign-in");
     let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
@@ -94,17 +102,14 @@ async fn the_language_form_sets_the_cookie_and_goes_back() {
         "{cookie}"
     );
 
-    let response = client()
-        .post(server.url("/lang"))
-        .form(&[("lang", "en"), ("next", "//evil.example/")])
-        .send()
-        .await
-        .unwrap();
+    let response = post("//evil.example/", true).await.unwrap();
     assert_eq!(
         response.headers()[header::LOCATION],
         "/",
         "no open redirect"
     );
+    let response = post("/", false).await.unwrap();
+    assert_eq!(response.status(), 403, "no token, no change");
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,7 +102,7 @@ mod server {
 }
 
 /// The modules for one audience (by code, e.g. `student-6-10`), or all of them.
-#[server]
+#[server(input = GetUrl, endpoint = "catalog/modules")]
 pub async fn list_modules(
     audience: Option<String>,
     lang: Lang,
@@ -117,7 +118,7 @@ pub async fn list_modules(
         .collect())
 }
 
-#[server]
+#[server(input = GetUrl, endpoint = "catalog/module")]
 pub async fn get_module(id: String, lang: Lang) -> Result<Option<ModuleDetail>, ServerFnError> {
     let catalog = server::catalog()?;
     Ok(catalog.module(&id).map(|m| ModuleDetail {
@@ -128,7 +129,7 @@ pub async fn get_module(id: String, lang: Lang) -> Result<Option<ModuleDetail>, 
     }))
 }
 
-#[server]
+#[server(input = GetUrl, endpoint = "catalog/lesson")]
 pub async fn get_lesson(
     module: String,
     lesson: String,
@@ -162,7 +163,7 @@ pub async fn get_lesson(
     }))
 }
 
-#[server]
+#[server(input = GetUrl, endpoint = "catalog/quiz")]
 pub async fn get_quiz(module: String, lang: Lang) -> Result<Option<QuizPage>, ServerFnError> {
     let catalog = server::catalog()?;
     let Some(m) = catalog.module(&module) else {

@@ -1,3 +1,4 @@
 //! Server functions: thin — authorize, call the catalogue/domain/store, return view data.
 
 pub mod catalog;
+pub mod people;

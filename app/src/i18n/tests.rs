@@ -152,3 +152,38 @@ fn lang_codes_round_trip() {
     assert_eq!(Lang::from_code("EN-gb"), Some(Lang::En));
     assert_eq!(Lang::from_code("fr"), None);
 }
+
+/// Keys the code builds at run time (the scanner only sees literal `t("…")` calls).
+#[test]
+fn every_key_built_at_run_time_exists_in_every_locale() {
+    use crate::domain::person::Role;
+    use crate::domain::secret::PICTURES;
+    let mut keys: Vec<String> = Role::ALL.iter().map(|r| r.label_key().to_owned()).collect();
+    keys.extend(PICTURES.iter().map(|p| format!("picture-{p}")));
+    #[cfg(feature = "ssr")]
+    {
+        use crate::auth::AuthError;
+        use crate::domain::password::PasswordProblem;
+        for error in [
+            AuthError::Wrong,
+            AuthError::Wait { minutes: 3 },
+            AuthError::AskTeacher,
+            AuthError::BadInput("x"),
+            AuthError::UnknownFamily,
+            AuthError::PhoneTaken,
+            AuthError::Password(PasswordProblem::TooShort(3)),
+            AuthError::Password(PasswordProblem::TooLong),
+            AuthError::Password(PasswordProblem::Guessable),
+            AuthError::Hash(String::new()),
+        ] {
+            keys.push(error.message_key().to_owned());
+        }
+    }
+    // The server's refusal pages (server/src/guard.rs).
+    keys.extend(["error-csrf", "error-forbidden", "error-sign-in-needed"].map(String::from));
+    for lang in Lang::ALL {
+        let ids: BTreeSet<_> = ids_of(lang).into_iter().collect();
+        let missing: Vec<_> = keys.iter().filter(|k| !ids.contains(*k)).collect();
+        assert!(missing.is_empty(), "keys missing in {lang:?}: {missing:?}");
+    }
+}

@@ -1,6 +1,8 @@
 //! Storage: the SQLite database (sqlx), its migrations and the queries, one module per aggregate.
 
 pub mod org;
+pub mod people;
+pub mod sessions;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;

@@ -46,7 +46,7 @@ fn LoadError() -> impl IntoView {
 
 /// Waits for a page's data: renders it, or the 404 page when it does not exist, or a
 /// load error. Every catalogue page with a subject (module, lesson, quiz) goes through here.
-fn found_or_not<T, V>(
+pub(crate) fn found_or_not<T, V>(
     data: Resource<Result<Option<T>, ServerFnError>>,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView

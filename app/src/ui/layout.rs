@@ -1,11 +1,23 @@
 //! The parts of every page: header with language switch, the 111 help banner, footer.
 
+use super::people::SignOutButton;
+use super::session::{use_page_session, CsrfField};
+use crate::domain::person::Role;
 use crate::i18n::{t, use_i18n, Lang};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
 #[component]
 pub fn Header() -> impl IntoView {
+    let session = use_page_session();
+    let account = match session.signed_in {
+        Some((name, role)) => view! {
+            <A href="/account" attr:class="who">{name}</A>
+            <SignOutButton big=role == Role::Student />
+        }
+        .into_any(),
+        None => view! { <A href="/sign-in">{t("nav-sign-in")}</A> }.into_any(),
+    };
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">
@@ -16,7 +28,7 @@ pub fn Header() -> impl IntoView {
             <nav class="site-nav" aria-label=t("nav-label")>
                 <A href="/">{t("nav-home")}</A>
                 <A href="/modules">{t("nav-modules")}</A>
-                <A href="/sign-in">{t("nav-sign-in")}</A>
+                {account}
             </nav>
             <LanguageSwitch />
         </header>
@@ -58,6 +70,7 @@ fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <form class="lang-switch" method="post" action="/lang" aria-label=t("lang-switch-label")>
+            <CsrfField />
             <input type="hidden" name="next" value=next />
             {button(Lang::Vi, "lang-name-vi")}
             {button(Lang::En, "lang-name-en")}

@@ -4,6 +4,9 @@ mod catalog;
 mod home;
 mod layout;
 mod not_found;
+mod people;
+mod pictures;
+mod session;
 mod sign_in;
 
 use crate::i18n::{provide_i18n, t};
@@ -65,6 +68,7 @@ fn set_security_policy() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
+    session::provide_page_session();
     let title = t("app-title");
     // Marks the document once the WASM has taken over (effects run only in the browser).
     Effect::new(|| {
@@ -82,6 +86,17 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("") view=home::HomePage />
                     <Route path=path!("/sign-in") view=sign_in::SignInPage />
+                    <Route path=path!("/sign-in/class") view=sign_in::ClassSignInPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/sign-in/class/:code/:student")
+                        view=sign_in::StudentSignInPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/sign-up/family") view=sign_in::FamilySignUpPage />
+                    <Route path=path!("/account") view=people::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes") view=people::ClassesPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id") view=people::ClassPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/cards") view=people::CardsPage ssr=SsrMode::Async />
                     // Pages with data render whole before sending: they work without
                     // JavaScript (no out-of-order chunks to swap in) and can answer 404.
                     <Route path=path!("/modules") view=catalog::CataloguePage ssr=SsrMode::Async />

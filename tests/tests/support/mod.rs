@@ -9,6 +9,8 @@ use std::time::Duration;
 
 pub struct TestServer {
     pub base: String,
+    /// What the server printed before "running at" (the demo accounts with `--demo`).
+    pub printed: Vec<String>,
     child: Child,
     dir: PathBuf,
 }
@@ -61,24 +63,37 @@ impl TestServer {
         let stdout = child.stdout.take().expect("stdout");
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
+            let mut printed = Vec::new();
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 if let Some(url) = line.strip_prefix("SafeSteps is running at ") {
-                    let _ = tx.send(url.trim().to_owned());
+                    let _ = tx.send((url.trim().to_owned(), std::mem::take(&mut printed)));
+                } else {
+                    printed.push(line);
                 }
             }
         });
-        let base = match rx.recv_timeout(Duration::from_secs(30)) {
-            Ok(base) => base,
+        let (base, printed) = match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(found) => found,
             Err(_) => {
                 let _ = child.kill();
                 panic!("safesteps did not report its address within 30 s");
             }
         };
-        TestServer { base, child, dir }
+        TestServer {
+            base,
+            printed,
+            child,
+            dir,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// The server's SQLite database URL (tests may look inside, or age a session).
+    pub fn database_url(&self) -> String {
+        format!("sqlite://{}/test.db", self.dir.display())
     }
 
     pub fn pid(&self) -> u32 {

@@ -1,0 +1,270 @@
+//! Server functions about people: the lab sign-in lists, the account page, classes.
+//! The access table decides who may call each; the store narrows what they see.
+
+use crate::domain::person::Role;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+/// What every page knows about the visitor: who is signed in, and the token its forms carry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageSession {
+    pub signed_in: Option<(String, Role)>,
+    pub csrf: String,
+}
+
+/// After a form post that went wrong: which form, the message key, and what was typed
+/// (never a password, PIN or picture choice).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormOutcome {
+    pub form: String,
+    pub error: String,
+    pub minutes: Option<i64>,
+    pub values: Vec<(String, String)>,
+}
+
+impl FormOutcome {
+    pub fn value(&self, key: &str) -> String {
+        self.values
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassRoll {
+    pub code: String,
+    pub class_name: String,
+    pub school_name: String,
+    /// Ids and names, for the student to pick their own.
+    pub students: Vec<(i64, String)>,
+    /// The student who picked their name: id, name, and whether they use pictures.
+    pub chosen: Option<(i64, String, bool)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub display_name: String,
+    pub role: Role,
+    pub unit_name: String,
+    pub username: Option<String>,
+    pub phone: Option<String>,
+    pub class_name: Option<String>,
+    pub birth_year: Option<i64>,
+    /// A parent's children: name and class.
+    pub children: Vec<(String, Option<String>)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassSummary {
+    pub id: i64,
+    pub name: String,
+    pub school_name: String,
+    pub school_year: String,
+    pub code: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub id: i64,
+    pub display_name: String,
+    pub birth_year: Option<i64>,
+    /// Picture indexes, or the PIN, as the card prints them.
+    pub pictures: Option<(u8, u8)>,
+    pub pin: Option<String>,
+    pub failures: i64,
+    pub locked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassRoster {
+    pub class: ClassSummary,
+    pub members: Vec<MemberView>,
+}
+
+#[cfg(feature = "ssr")]
+pub mod server {
+    use super::*;
+    use crate::auth::CsrfToken;
+    use crate::domain::person::Viewer;
+    use crate::store::Db;
+
+    pub fn db() -> Result<Db, ServerFnError> {
+        use_context::<Db>().ok_or_else(|| ServerFnError::new("the database is not available"))
+    }
+
+    fn parts() -> Option<axum::http::request::Parts> {
+        use_context::<axum::http::request::Parts>()
+    }
+
+    /// The signed-in person, as the server's middleware found them.
+    pub fn viewer() -> Option<Viewer> {
+        parts().and_then(|p| p.extensions.get::<Viewer>().cloned())
+    }
+
+    pub fn signed_in() -> Result<Viewer, ServerFnError> {
+        viewer().ok_or_else(|| ServerFnError::new("sign in first"))
+    }
+
+    pub fn page_session() -> PageSession {
+        let parts = parts();
+        let csrf = parts
+            .as_ref()
+            .and_then(|p| p.extensions.get::<CsrfToken>())
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        PageSession {
+            signed_in: viewer().map(|v| (v.display_name, v.role)),
+            csrf,
+        }
+    }
+
+    pub fn store_error(error: crate::store::StoreError) -> ServerFnError {
+        tracing::error!(%error, "database error in a server function");
+        ServerFnError::new("database error")
+    }
+
+    pub fn summary(class: crate::store::people::Class) -> ClassSummary {
+        ClassSummary {
+            id: class.id,
+            name: class.name,
+            school_name: class.school_name,
+            school_year: class.school_year,
+            code: class.code,
+        }
+    }
+}
+
+/// The lab sign-in: a class by its code (the names to pick from), and the student who picked
+/// theirs. Only names: never a secret.
+#[server(input = GetUrl, endpoint = "people/class-sign-in")]
+pub async fn class_sign_in(
+    code: String,
+    student: Option<i64>,
+) -> Result<Option<ClassRoll>, ServerFnError> {
+    use crate::domain::person::{parse_code, CLASS_CODE_LEN};
+    use crate::domain::secret::StudentSecret;
+    use crate::store::people;
+    let Ok(code) = parse_code(&code, CLASS_CODE_LEN) else {
+        return Ok(None);
+    };
+    let db = server::db()?;
+    let Some(class) = people::class_by_code(&db, &code)
+        .await
+        .map_err(server::store_error)?
+    else {
+        return Ok(None);
+    };
+    let members = people::class_members(&db, class.id)
+        .await
+        .map_err(server::store_error)?;
+    let chosen = student
+        .and_then(|id| members.iter().find(|m| m.id == id))
+        .map(|m| {
+            let pictures = m
+                .secret
+                .as_deref()
+                .and_then(|s| StudentSecret::parse(s).ok())
+                .is_none_or(|s| s.is_pictures());
+            (m.id, m.display_name.clone(), pictures)
+        });
+    Ok(Some(ClassRoll {
+        code: class.code,
+        class_name: class.name,
+        school_name: class.school_name,
+        students: members
+            .into_iter()
+            .map(|m| (m.id, m.display_name))
+            .collect(),
+        chosen,
+    }))
+}
+
+#[server(input = GetUrl, endpoint = "people/account")]
+pub async fn my_account() -> Result<AccountView, ServerFnError> {
+    use crate::store::people;
+    let viewer = server::signed_in()?;
+    let db = server::db()?;
+    let profile = people::profile(&db, viewer.person_id)
+        .await
+        .map_err(server::store_error)?
+        .ok_or_else(|| ServerFnError::new("no such person"))?;
+    let children = match (viewer.role, profile.household_id) {
+        (Role::Parent, Some(household)) => people::household_children(&db, household)
+            .await
+            .map_err(server::store_error)?,
+        _ => Vec::new(),
+    };
+    Ok(AccountView {
+        display_name: profile.display_name,
+        role: viewer.role,
+        unit_name: profile.unit_name,
+        username: profile.username,
+        phone: profile.phone,
+        class_name: profile.class_name,
+        birth_year: profile.birth_year,
+        children,
+    })
+}
+
+#[server(input = GetUrl, endpoint = "people/classes")]
+pub async fn my_classes() -> Result<Vec<ClassSummary>, ServerFnError> {
+    let viewer = server::signed_in()?;
+    let db = server::db()?;
+    let classes = crate::store::people::classes_for(&db, &viewer)
+        .await
+        .map_err(server::store_error)?;
+    Ok(classes.into_iter().map(server::summary).collect())
+}
+
+/// A class with its students, their sign-in secrets (for the cards) and lock state; only for
+/// those who look after it (`None` for anyone else, as for a class that does not exist).
+#[server(input = GetUrl, endpoint = "people/class")]
+pub async fn class_detail(id: i64) -> Result<Option<ClassRoster>, ServerFnError> {
+    use crate::domain::secret::StudentSecret;
+    use crate::domain::throttle::{account_limits, verdict, Verdict};
+    use crate::store::{people, sessions};
+    let viewer = server::signed_in()?;
+    let db = server::db()?;
+    let Some(class) = people::class_for(&db, &viewer, id)
+        .await
+        .map_err(server::store_error)?
+    else {
+        return Ok(None);
+    };
+    let now = crate::auth::now();
+    let mut members = Vec::new();
+    for m in people::class_members(&db, class.id)
+        .await
+        .map_err(server::store_error)?
+    {
+        let failures = sessions::person_failures(&db, m.id)
+            .await
+            .map_err(server::store_error)?;
+        let secret = m
+            .secret
+            .as_deref()
+            .and_then(|s| StudentSecret::parse(s).ok());
+        members.push(MemberView {
+            id: m.id,
+            display_name: m.display_name,
+            birth_year: m.birth_year,
+            pictures: match secret {
+                Some(StudentSecret::Pictures(a, b)) => Some((a, b)),
+                _ => None,
+            },
+            pin: match secret {
+                Some(pin @ StudentSecret::Pin(_)) => Some(pin.to_string()),
+                _ => None,
+            },
+            failures: m.failures,
+            locked: verdict(account_limits(Role::Student), &failures, now) != Verdict::Allowed,
+        });
+    }
+    Ok(Some(ClassRoster {
+        class: server::summary(class),
+        members,
+    }))
+}

@@ -1,0 +1,447 @@
+//! Signing in, out and up: passwords (argon2id), session tokens, throttling and the audit
+//! log. HTTP handlers call these and turn the errors into pages.
+
+use crate::domain::password::{self, PasswordProblem};
+use crate::domain::person::{
+    parse_code, Phone, Role, Username, Viewer, CLASS_CODE_LEN, FAMILY_CODE_LEN,
+};
+use crate::domain::secret::StudentSecret;
+use crate::domain::session::{self, SessionState, TOUCH_EVERY};
+use crate::domain::throttle::{self, Verdict, CLIENT_LIMITS};
+use crate::store::people::{self, Account, NewAccount};
+use crate::store::sessions::{self, Event};
+use crate::store::{Db, StoreError};
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use sha2::{Digest, Sha256};
+
+/// The session cookie. `__Host-` (Secure, Path=/, no Domain) when served over HTTPS.
+pub const SESSION_COOKIE: &str = "ss_session";
+pub const SECURE_SESSION_COOKIE: &str = "__Host-ss_session";
+/// The anonymous CSRF token (before signing in), double-submitted with forms.
+pub const CSRF_COOKIE: &str = "ss_csrf";
+pub const SECURE_CSRF_COOKIE: &str = "__Host-ss_csrf";
+/// The form field (and `x-csrf-token` header) that carries the token.
+pub const CSRF_FIELD: &str = "csrf";
+
+/// This request's CSRF token (the session's, or the anonymous cookie's), put into the request
+/// by the server's middleware for forms to carry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsrfToken(pub String);
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("wrong sign-in details")]
+    Wrong,
+    #[error("too many failed tries; wait {minutes} minutes")]
+    Wait { minutes: i64 },
+    #[error("too many failed tries; the teacher must unlock this account")]
+    AskTeacher,
+    #[error("that is not a valid {0}")]
+    BadInput(&'static str),
+    #[error("no household has this family code")]
+    UnknownFamily,
+    #[error("this phone number already has an account; sign in instead")]
+    PhoneTaken,
+    #[error("{0}")]
+    Password(PasswordProblem),
+    #[error("cannot hash the password: {0}")]
+    Hash(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl AuthError {
+    /// The Fluent key for the message on the sign-in pages.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            AuthError::Wrong => "sign-in-wrong",
+            AuthError::Wait { .. } => "sign-in-wait",
+            AuthError::AskTeacher => "sign-in-ask-teacher",
+            AuthError::BadInput(_) => "sign-in-bad-input",
+            AuthError::UnknownFamily => "sign-up-unknown-family",
+            AuthError::PhoneTaken => "sign-up-phone-taken",
+            AuthError::Password(problem) => problem.message_key(),
+            AuthError::Hash(_) | AuthError::Store(_) => "error-server",
+        }
+    }
+}
+
+/// A session just created: the token goes into the cookie, never into the database.
+#[derive(Debug)]
+pub struct NewSession {
+    pub token: String,
+    pub role: Role,
+    pub person_id: i64,
+}
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// 32 random bytes, hex: for session tokens and CSRF tokens.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn random_u32() -> u32 {
+    OsRng.next_u32()
+}
+
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    OsRng.fill_bytes(&mut bytes);
+    bytes
+}
+
+/// What the database keeps of a session token.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Argon2id with the crate's defaults (19 MiB, 2 passes, 1 lane: OWASP's recommendation).
+pub async fn hash_password(password: &str) -> Result<String, AuthError> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .map_err(|e| AuthError::Hash(e.to_string()))
+    })
+    .await
+    .map_err(|e| AuthError::Hash(e.to_string()))?
+}
+
+/// Checks a password against a stored hash; with no hash (unknown account) it still does the
+/// work, so a response's timing does not tell which usernames exist.
+async fn verify_password(password: &str, hash: Option<&str>) -> bool {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let hash = match hash {
+        Some(hash) => hash.to_owned(),
+        None => DUMMY
+            .get_or_init(|| {
+                let salt = SaltString::generate(&mut OsRng);
+                Argon2::default()
+                    .hash_password(b"no such account", &salt)
+                    .map(|h| h.to_string())
+                    .unwrap_or_default()
+            })
+            .clone(),
+    };
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+fn wait_or_ask(verdict: Verdict, now: i64) -> Result<(), AuthError> {
+    match verdict {
+        Verdict::Allowed => Ok(()),
+        Verdict::WaitUntil(until) => Err(AuthError::Wait {
+            minutes: throttle::minutes_until(until, now),
+        }),
+        Verdict::AskTeacher => Err(AuthError::AskTeacher),
+    }
+}
+
+/// The common path of every sign-in: throttle, check, record, open a session.
+async fn attempt(
+    db: &Db,
+    account: Option<Account>,
+    client: &str,
+    now: i64,
+    check: impl std::future::Future<Output = bool>,
+) -> Result<NewSession, AuthError> {
+    let client_failures =
+        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window).await?;
+    let role = account.as_ref().and_then(Account::role);
+    let throttled = match wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now)
+    {
+        Err(e) => Err(e),
+        Ok(()) => match (&account, role) {
+            (Some(account), Some(role)) => {
+                let failures = sessions::person_failures(db, account.id).await?;
+                wait_or_ask(
+                    throttle::verdict(throttle::account_limits(role), &failures, now),
+                    now,
+                )
+            }
+            _ => Ok(()),
+        },
+    };
+    let subject = account.as_ref().map(|a| a.id);
+    if let Err(error) = throttled {
+        let event = Event {
+            action: "sign-in-throttled",
+            actor: None,
+            subject,
+            client: Some(client),
+            detail: "",
+        };
+        sessions::audit(db, &event, now).await?;
+        return Err(error);
+    }
+    let ok = check.await;
+    match (account, role) {
+        (Some(account), Some(role)) if ok => {
+            sessions::clear_failures(db, account.id).await?;
+            let token = random_token();
+            sessions::create(db, &token_hash(&token), account.id, &random_token(), now).await?;
+            let event = Event {
+                action: "sign-in",
+                actor: Some(account.id),
+                subject,
+                client: Some(client),
+                detail: role.code(),
+            };
+            sessions::audit(db, &event, now).await?;
+            Ok(NewSession {
+                token,
+                role,
+                person_id: account.id,
+            })
+        }
+        _ => {
+            sessions::record_failure(db, subject, client, now).await?;
+            let event = Event {
+                action: "sign-in-failed",
+                actor: None,
+                subject,
+                client: Some(client),
+                detail: "",
+            };
+            sessions::audit(db, &event, now).await?;
+            Err(AuthError::Wrong)
+        }
+    }
+}
+
+pub async fn sign_in_staff(
+    db: &Db,
+    username: &str,
+    password: &str,
+    client: &str,
+) -> Result<NewSession, AuthError> {
+    let account = match Username::parse(username) {
+        Ok(username) => people::by_username(db, &username).await?,
+        Err(_) => None,
+    };
+    let account = account.filter(|a| a.role().is_some_and(Role::is_staff));
+    password_attempt(db, account, password, client).await
+}
+
+pub async fn sign_in_parent(
+    db: &Db,
+    phone: &str,
+    password: &str,
+    client: &str,
+) -> Result<NewSession, AuthError> {
+    let account = match Phone::parse(phone) {
+        Ok(phone) => people::by_phone(db, &phone).await?,
+        Err(_) => None,
+    };
+    password_attempt(db, account, password, client).await
+}
+
+/// Staff and parents: the account (if the identifier named one) and its password.
+async fn password_attempt(
+    db: &Db,
+    account: Option<Account>,
+    password: &str,
+    client: &str,
+) -> Result<NewSession, AuthError> {
+    let hash = account.as_ref().and_then(|a| a.password_hash.clone());
+    let check = verify_password(password, hash.as_deref());
+    attempt(db, account, client, now(), check).await
+}
+
+/// A student: the class code, the name they picked, and their PIN or two pictures.
+pub async fn sign_in_student(
+    db: &Db,
+    class_code: &str,
+    student_id: i64,
+    entered: Option<StudentSecret>,
+    client: &str,
+) -> Result<NewSession, AuthError> {
+    let code =
+        parse_code(class_code, CLASS_CODE_LEN).map_err(|_| AuthError::BadInput("class code"))?;
+    let account = people::student_in_class(db, &code, student_id).await?;
+    let stored = account
+        .as_ref()
+        .and_then(|a| a.secret.as_deref())
+        .and_then(|s| StudentSecret::parse(s).ok());
+    let matches = matches!((stored, entered), (Some(s), Some(e)) if s.matches(&e));
+    attempt(db, account, client, now(), std::future::ready(matches)).await
+}
+
+/// What a parent types the first time.
+pub struct FamilySignUp<'a> {
+    pub family_code: &'a str,
+    pub display_name: &'a str,
+    pub phone: &'a str,
+    pub password: &'a str,
+}
+
+/// A parent's first time: the family code links them to the household; then phone + password.
+/// Wrong family codes count as failed sign-ins (they are guessable otherwise).
+pub async fn sign_up_family(
+    db: &Db,
+    form: &FamilySignUp<'_>,
+    client: &str,
+) -> Result<NewSession, AuthError> {
+    let now = now();
+    let client_failures =
+        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window).await?;
+    wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now)?;
+    let household = match parse_code(form.family_code, FAMILY_CODE_LEN) {
+        Ok(code) => people::household_by_code(db, &code).await?,
+        Err(_) => None,
+    };
+    let Some((household_id, unit_id)) = household else {
+        sessions::record_failure(db, None, client, now).await?;
+        let event = Event {
+            action: "sign-up-failed",
+            actor: None,
+            subject: None,
+            client: Some(client),
+            detail: "unknown family code",
+        };
+        sessions::audit(db, &event, now).await?;
+        return Err(AuthError::UnknownFamily);
+    };
+    let name = form.display_name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AuthError::BadInput("name"));
+    }
+    let phone = Phone::parse(form.phone).map_err(|_| AuthError::BadInput("phone number"))?;
+    if people::phone_taken(db, &phone).await? {
+        return Err(AuthError::PhoneTaken);
+    }
+    password::check(form.password, &[name, phone.as_str()]).map_err(AuthError::Password)?;
+    let hash = hash_password(form.password).await?;
+    let account = NewAccount {
+        role: Role::Parent,
+        unit_id,
+        display_name: name,
+        username: None,
+        phone: Some(&phone),
+        password_hash: &hash,
+        household_id: Some(household_id),
+    };
+    let person_id = people::create_account(db, &account, now).await?;
+    let event = Event {
+        action: "sign-up",
+        actor: Some(person_id),
+        subject: Some(person_id),
+        client: Some(client),
+        detail: "parent",
+    };
+    sessions::audit(db, &event, now).await?;
+    let token = random_token();
+    sessions::create(db, &token_hash(&token), person_id, &random_token(), now).await?;
+    Ok(NewSession {
+        token,
+        role: Role::Parent,
+        person_id,
+    })
+}
+
+/// The person behind a session cookie, if the session is still valid. Expired sessions are
+/// deleted; `last_seen` is refreshed at most once a minute.
+pub async fn resolve(db: &Db, token: &str) -> Result<Option<Viewer>, StoreError> {
+    let hash = token_hash(token);
+    let Some(row) = sessions::find(db, &hash).await? else {
+        return Ok(None);
+    };
+    let Some(role) = Role::from_code(&row.role) else {
+        return Ok(None);
+    };
+    let now = now();
+    if session::state(role, row.created_at, row.last_seen, now) != SessionState::Active {
+        sessions::delete(db, &hash).await?;
+        return Ok(None);
+    }
+    if now - row.last_seen >= TOUCH_EVERY {
+        sessions::touch(db, &hash, now).await?;
+    }
+    Ok(Some(Viewer {
+        person_id: row.person_id,
+        role,
+        display_name: row.display_name,
+        csrf: row.csrf,
+    }))
+}
+
+pub async fn sign_out(
+    db: &Db,
+    token: &str,
+    viewer: &Viewer,
+    client: &str,
+) -> Result<(), StoreError> {
+    sessions::delete(db, &token_hash(token)).await?;
+    let event = Event {
+        action: "sign-out",
+        actor: Some(viewer.person_id),
+        subject: Some(viewer.person_id),
+        client: Some(client),
+        detail: "",
+    };
+    sessions::audit(db, &event, now()).await
+}
+
+/// A teacher (or manager) unlocks a student and, if asked, gives them a new secret.
+pub async fn reset_student(
+    db: &Db,
+    actor: &Viewer,
+    class_id: i64,
+    student_id: i64,
+    new_secret: bool,
+    client: &str,
+) -> Result<bool, StoreError> {
+    let Some(_class) = people::class_for(db, actor, class_id).await? else {
+        return Ok(false);
+    };
+    let members = people::class_members(db, class_id).await?;
+    let Some(student) = members.iter().find(|m| m.id == student_id) else {
+        return Ok(false);
+    };
+    sessions::clear_failures(db, student.id).await?;
+    let mut detail = "unlocked".to_owned();
+    if new_secret {
+        let pictures = student
+            .secret
+            .as_deref()
+            .and_then(|s| StudentSecret::parse(s).ok())
+            .is_none_or(|s| s.is_pictures());
+        let secret = StudentSecret::generate(pictures, random_u32());
+        people::set_secret(db, student.id, &secret.stored()).await?;
+        detail.push_str(", new secret");
+    }
+    let event = Event {
+        action: "student-reset",
+        actor: Some(actor.person_id),
+        subject: Some(student.id),
+        client: Some(client),
+        detail: &detail,
+    };
+    sessions::audit(db, &event, now()).await?;
+    Ok(true)
+}

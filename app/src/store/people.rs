@@ -1,0 +1,288 @@
+//! People, classes and households in the database.
+
+use super::{Db, StoreError};
+use crate::domain::access::{scope, Scope};
+use crate::domain::org::subtree_end;
+use crate::domain::person::{Phone, Role, Username, Viewer};
+
+/// What signing in needs to know about an account.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Account {
+    pub id: i64,
+    pub role: String,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub secret: Option<String>,
+}
+
+impl Account {
+    pub fn role(&self) -> Option<Role> {
+        Role::from_code(&self.role)
+    }
+}
+
+const ACCOUNT: &str = "SELECT id, role, display_name, password_hash, secret FROM people";
+
+pub async fn by_username(db: &Db, username: &Username) -> Result<Option<Account>, StoreError> {
+    Ok(sqlx::query_as(&format!("{ACCOUNT} WHERE username = $1"))
+        .bind(username.as_str())
+        .fetch_optional(db)
+        .await?)
+}
+
+pub async fn by_phone(db: &Db, phone: &Phone) -> Result<Option<Account>, StoreError> {
+    Ok(
+        sqlx::query_as(&format!("{ACCOUNT} WHERE phone = $1 AND role = 'parent'"))
+            .bind(phone.as_str())
+            .fetch_optional(db)
+            .await?,
+    )
+}
+
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<Account>, StoreError> {
+    Ok(sqlx::query_as(&format!("{ACCOUNT} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await?)
+}
+
+/// A student of the class with this code (the name they picked must be in that class).
+pub async fn student_in_class(
+    db: &Db,
+    class_code: &str,
+    student_id: i64,
+) -> Result<Option<Account>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT p.id, p.role, p.display_name, p.password_hash, p.secret FROM people p \
+         JOIN classes c ON c.id = p.class_id \
+         WHERE c.code = $1 AND p.id = $2 AND p.role = 'student'",
+    )
+    .bind(class_code)
+    .bind(student_id)
+    .fetch_optional(db)
+    .await?)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Class {
+    pub id: i64,
+    pub school_id: i64,
+    pub school_name: String,
+    pub school_year: String,
+    pub name: String,
+    pub code: String,
+}
+
+const CLASS: &str =
+    "SELECT c.id, c.school_id, u.name AS school_name, c.school_year, c.name, c.code \
+                     FROM classes c JOIN org_units u ON u.id = c.school_id";
+
+pub async fn class_by_code(db: &Db, code: &str) -> Result<Option<Class>, StoreError> {
+    Ok(sqlx::query_as(&format!("{CLASS} WHERE c.code = $1"))
+        .bind(code)
+        .fetch_optional(db)
+        .await?)
+}
+
+/// A student as their class list shows them.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ClassMember {
+    pub id: i64,
+    pub display_name: String,
+    pub birth_year: Option<i64>,
+    pub secret: Option<String>,
+    /// Failed sign-ins since the last success or reset.
+    pub failures: i64,
+}
+
+pub async fn class_members(db: &Db, class_id: i64) -> Result<Vec<ClassMember>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT p.id, p.display_name, p.birth_year, p.secret, \
+                (SELECT count(*) FROM sign_in_failures f WHERE f.person_id = p.id) AS failures \
+         FROM people p WHERE p.class_id = $1 AND p.role = 'student' \
+         ORDER BY p.display_name COLLATE NOCASE, p.id",
+    )
+    .bind(class_id)
+    .fetch_all(db)
+    .await?)
+}
+
+/// The classes this person may look after: a teacher's own, every class under a manager's
+/// unit, all for an admin, none for anyone else.
+pub async fn classes_for(db: &Db, viewer: &Viewer) -> Result<Vec<Class>, StoreError> {
+    let order = "ORDER BY c.school_year DESC, u.name, c.name";
+    let classes = match scope(viewer.role) {
+        Scope::MyClasses => {
+            sqlx::query_as(&format!(
+                "{CLASS} JOIN class_teachers t ON t.class_id = c.id WHERE t.person_id = $1 {order}"
+            ))
+            .bind(viewer.person_id)
+            .fetch_all(db)
+            .await?
+        }
+        Scope::Subtree => {
+            let path = home_path(db, viewer.person_id).await?;
+            sqlx::query_as(&format!(
+                "{CLASS} WHERE u.path >= $1 AND u.path < $2 {order}"
+            ))
+            .bind(&path)
+            .bind(subtree_end(&path))
+            .fetch_all(db)
+            .await?
+        }
+        Scope::Everything => {
+            sqlx::query_as(&format!("{CLASS} {order}"))
+                .fetch_all(db)
+                .await?
+        }
+        Scope::Myself | Scope::Household => Vec::new(),
+    };
+    Ok(classes)
+}
+
+/// One class, if this person may look after it.
+pub async fn class_for(
+    db: &Db,
+    viewer: &Viewer,
+    class_id: i64,
+) -> Result<Option<Class>, StoreError> {
+    Ok(classes_for(db, viewer)
+        .await?
+        .into_iter()
+        .find(|c| c.id == class_id))
+}
+
+/// The materialized path of a person's home unit.
+async fn home_path(db: &Db, person_id: i64) -> Result<String, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT u.path FROM people p JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1",
+    )
+    .bind(person_id)
+    .fetch_one(db)
+    .await?)
+}
+
+/// The account page: who this is and where they belong.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Profile {
+    pub display_name: String,
+    pub role: String,
+    pub unit_name: String,
+    pub username: Option<String>,
+    pub phone: Option<String>,
+    pub class_name: Option<String>,
+    pub birth_year: Option<i64>,
+    pub household_id: Option<i64>,
+}
+
+pub async fn profile(db: &Db, person_id: i64) -> Result<Option<Profile>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT p.display_name, p.role, u.name AS unit_name, p.username, p.phone, \
+                c.name AS class_name, p.birth_year, p.household_id \
+         FROM people p JOIN org_units u ON u.id = p.unit_id LEFT JOIN classes c ON c.id = p.class_id \
+         WHERE p.id = $1",
+    )
+    .bind(person_id)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// The children in a household (for a parent's account page).
+pub async fn household_children(
+    db: &Db,
+    household_id: i64,
+) -> Result<Vec<(String, Option<String>)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT p.display_name, c.name FROM people p LEFT JOIN classes c ON c.id = p.class_id \
+         WHERE p.household_id = $1 AND p.role = 'student' ORDER BY p.display_name",
+    )
+    .bind(household_id)
+    .fetch_all(db)
+    .await?)
+}
+
+/// A household by its family code: its id and unit.
+pub async fn household_by_code(db: &Db, code: &str) -> Result<Option<(i64, i64)>, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT id, unit_id FROM households WHERE family_code = $1")
+            .bind(code)
+            .fetch_optional(db)
+            .await?,
+    )
+}
+
+pub async fn phone_taken(db: &Db, phone: &Phone) -> Result<bool, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM people WHERE phone = $1")
+            .bind(phone.as_str())
+            .fetch_one(db)
+            .await?
+            > 0,
+    )
+}
+
+pub async fn username_taken(db: &Db, username: &Username) -> Result<bool, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM people WHERE username = $1")
+            .bind(username.as_str())
+            .fetch_one(db)
+            .await?
+            > 0,
+    )
+}
+
+/// A new account that signs in with a password (staff with a username, parents with a phone).
+pub struct NewAccount<'a> {
+    pub role: Role,
+    pub unit_id: i64,
+    pub display_name: &'a str,
+    pub username: Option<&'a Username>,
+    pub phone: Option<&'a Phone>,
+    pub password_hash: &'a str,
+    pub household_id: Option<i64>,
+}
+
+pub async fn create_account(
+    db: &Db,
+    account: &NewAccount<'_>,
+    now: i64,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO people (role, unit_id, display_name, username, phone, password_hash, household_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(account.role.code())
+    .bind(account.unit_id)
+    .bind(account.display_name.trim())
+    .bind(account.username.map(Username::as_str))
+    .bind(account.phone.map(Phone::as_str))
+    .bind(account.password_hash)
+    .bind(account.household_id)
+    .bind(now)
+    .fetch_one(db)
+    .await?)
+}
+
+pub async fn set_secret(db: &Db, person_id: i64, secret: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE people SET secret = $1 WHERE id = $2 AND role = 'student'")
+        .bind(secret)
+        .bind(person_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// The first unit with no parent (where `create-admin` puts the first admin).
+pub async fn root_unit(db: &Db) -> Result<Option<i64>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1")
+            .fetch_optional(db)
+            .await?,
+    )
+}
+
+pub async fn count(db: &Db) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("SELECT count(*) FROM people")
+        .fetch_one(db)
+        .await?)
+}

@@ -1,0 +1,149 @@
+//! Server-side sessions, failed sign-ins and the audit log.
+
+use super::{Db, StoreError};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SessionRow {
+    pub person_id: i64,
+    pub role: String,
+    pub display_name: String,
+    pub csrf: String,
+    pub created_at: i64,
+    pub last_seen: i64,
+}
+
+pub async fn create(
+    db: &Db,
+    token_hash: &str,
+    person_id: i64,
+    csrf: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, person_id, csrf, created_at, last_seen) \
+         VALUES ($1, $2, $3, $4, $4)",
+    )
+    .bind(token_hash)
+    .bind(person_id)
+    .bind(csrf)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT s.person_id, p.role, p.display_name, s.csrf, s.created_at, s.last_seen \
+         FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(db)
+    .await?)
+}
+
+pub async fn touch(db: &Db, token_hash: &str, now: i64) -> Result<(), StoreError> {
+    sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
+        .bind(now)
+        .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Failure times for an account since its last success or reset.
+pub async fn person_failures(db: &Db, person_id: i64) -> Result<Vec<i64>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT at FROM sign_in_failures WHERE person_id = $1")
+            .bind(person_id)
+            .fetch_all(db)
+            .await?,
+    )
+}
+
+/// Failure times from a client address after `since`.
+pub async fn client_failures(db: &Db, client: &str, since: i64) -> Result<Vec<i64>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT at FROM sign_in_failures WHERE client = $1 AND at > $2")
+            .bind(client)
+            .bind(since)
+            .fetch_all(db)
+            .await?,
+    )
+}
+
+pub async fn record_failure(
+    db: &Db,
+    person_id: Option<i64>,
+    client: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO sign_in_failures (person_id, client, at) VALUES ($1, $2, $3)")
+        .bind(person_id)
+        .bind(client)
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// After a success or a teacher's reset, the account's failures no longer count (the
+/// client's do: they are kept, without the person, for the per-client limit).
+pub async fn clear_failures(db: &Db, person_id: i64) -> Result<(), StoreError> {
+    sqlx::query("UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1")
+        .bind(person_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// One line in the audit log.
+pub struct Event<'a> {
+    pub action: &'a str,
+    pub actor: Option<i64>,
+    pub subject: Option<i64>,
+    pub client: Option<&'a str>,
+    pub detail: &'a str,
+}
+
+pub async fn audit(db: &Db, event: &Event<'_>, now: i64) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, action, actor_id, subject_id, client, detail) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(now)
+    .bind(event.action)
+    .bind(event.actor)
+    .bind(event.subject)
+    .bind(event.client)
+    .bind(event.detail)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditEntry {
+    pub at: i64,
+    pub action: String,
+    pub actor_id: Option<i64>,
+    pub subject_id: Option<i64>,
+    pub detail: String,
+}
+
+pub async fn audit_for(db: &Db, subject: i64) -> Result<Vec<AuditEntry>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT at, action, actor_id, subject_id, detail FROM audit_log WHERE subject_id = $1 ORDER BY id",
+    )
+    .bind(subject)
+    .fetch_all(db)
+    .await?)
+}

@@ -1,0 +1,235 @@
+//! Pages for signed-in people: their account, and the classes a teacher looks after (the
+//! roster with unlock/reset, and printable sign-in cards).
+
+use super::catalog::found_or_not;
+use super::pictures::Picture;
+use super::session::CsrfField;
+use crate::api::people::{class_detail, my_account, my_classes, MemberView};
+use crate::domain::person::Role;
+use crate::domain::secret::PICTURES;
+use crate::i18n::{t, use_i18n};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The big "sign out" button: on shared lab computers it must be impossible to miss.
+#[component]
+pub fn SignOutButton(#[prop(optional)] big: bool) -> impl IntoView {
+    view! {
+        <form method="post" action="/sign-out" class="sign-out">
+            <CsrfField />
+            <button type="submit" class=if big { "button danger big" } else { "button danger" }>
+                {t("sign-out")}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let account = Resource::new(|| (), |_| async move { my_account().await.map(Some) });
+    let i18n = use_i18n();
+    found_or_not(account, move |a| {
+        let role = a.role;
+        let row = |label: &'static str, value: Option<String>| {
+            value.map(|v| view! { <dt>{t(label)}</dt><dd>{v}</dd> })
+        };
+        let children = a.children.clone();
+        view! {
+            <section class="account narrow">
+                <h1>{a.display_name.clone()}</h1>
+                <dl class="facts">
+                    <dt>{t("account-role")}</dt>
+                    <dd>{move || i18n.tr(role.label_key())}</dd>
+                    {row("account-unit", Some(a.unit_name.clone()))}
+                    {row("account-username", a.username.clone())}
+                    {row("account-phone", a.phone.clone())}
+                    {row("account-class", a.class_name.clone())}
+                    {row("account-birth-year", a.birth_year.map(|y| y.to_string()))}
+                </dl>
+                {(!children.is_empty()).then(|| view! {
+                    <h2>{t("account-children")}</h2>
+                    <ul>
+                        {children.into_iter().map(|(name, class)| view! {
+                            <li>{name} {class.map(|c| format!(" · {c}"))}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                <p><A href="/modules">{t("account-go-learn")}</A></p>
+                {matches!(role, Role::Teacher | Role::SchoolManager | Role::Admin).then(|| view! {
+                    <p><A href="/classes">{t("classes-title")}</A></p>
+                })}
+                <SignOutButton big=true />
+            </section>
+        }
+    })
+}
+
+#[component]
+pub fn ClassesPage() -> impl IntoView {
+    let classes = Resource::new(|| (), |_| async move { my_classes().await.map(Some) });
+    found_or_not(classes, |classes| {
+        view! {
+            <section class="classes">
+                <h1>{t("classes-title")}</h1>
+                {if classes.is_empty() {
+                    view! { <p>{t("classes-none")}</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="table">
+                            <thead><tr>
+                                <th scope="col">{t("classes-class")}</th>
+                                <th scope="col">{t("classes-school")}</th>
+                                <th scope="col">{t("classes-year")}</th>
+                                <th scope="col">{t("classes-code")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {classes.into_iter().map(|c| view! {
+                                    <tr>
+                                        <td><A href=format!("/classes/{}", c.id)>{c.name}</A></td>
+                                        <td>{c.school_name}</td>
+                                        <td>{c.school_year}</td>
+                                        <td class="code">{c.code}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </section>
+        }
+    })
+}
+
+fn class_id() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse().ok())
+            .unwrap_or(0)
+    }
+}
+
+/// How a student's secret is shown to their teacher and on the card.
+#[component]
+fn SecretView(member: MemberView) -> impl IntoView {
+    let i18n = use_i18n();
+    match (member.pictures, member.pin) {
+        (Some((a, b)), _) => {
+            let names = move || {
+                format!(
+                    "{} + {}",
+                    i18n.tr(&format!("picture-{}", PICTURES[a as usize])),
+                    i18n.tr(&format!("picture-{}", PICTURES[b as usize]))
+                )
+            };
+            view! {
+                <span class="secret">
+                    <Picture index=a />
+                    <Picture index=b />
+                    " "
+                    <span>{names}</span>
+                </span>
+            }
+            .into_any()
+        }
+        (None, Some(pin)) => {
+            view! { <span class="secret code">{t("sign-in-pin")} ": " {pin}</span> }.into_any()
+        }
+        (None, None) => view! { <span class="secret">"—"</span> }.into_any(),
+    }
+}
+
+#[component]
+pub fn ClassPage() -> impl IntoView {
+    let id = class_id();
+    let query = use_query_map();
+    let roster = Resource::new(id, class_detail);
+    found_or_not(roster, move |roster| {
+        let class = roster.class.clone();
+        let reset = query
+            .read_untracked()
+            .get("reset")
+            .and_then(|s| s.parse::<i64>().ok());
+        view! {
+            <section class="class">
+                <h1>{t("classes-class")} " " {class.name.clone()}</h1>
+                <p class="lead">{class.school_name.clone()} " · " {class.school_year.clone()}</p>
+                <p class="class-code">{t("classes-code")} ": " <strong class="code">{class.code.clone()}</strong></p>
+                <p><A href=format!("/classes/{}/cards", class.id) attr:class="button">{t("classes-print-cards")}</A></p>
+                {reset.map(|_| view! { <p class="notice" role="status">{t("classes-reset-done")}</p> })}
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">{t("classes-student")}</th>
+                        <th scope="col">{t("account-birth-year")}</th>
+                        <th scope="col">{t("classes-secret")}</th>
+                        <th scope="col">{t("classes-state")}</th>
+                        <th scope="col">{t("classes-actions")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {roster.members.into_iter().map(|m| {
+                            let action = format!("/classes/{}/students/{}/reset", class.id, m.id);
+                            let locked = m.locked;
+                            let failures = m.failures;
+                            view! {
+                                <tr class:locked=locked>
+                                    <td>{m.display_name.clone()}</td>
+                                    <td>{m.birth_year.map(|y| y.to_string())}</td>
+                                    <td><SecretView member=m.clone() /></td>
+                                    <td>
+                                        {if locked {
+                                            view! { <strong>{t("classes-locked")}</strong> }.into_any()
+                                        } else if failures > 0 {
+                                            view! { <span>{t("classes-failures")} ": " {failures}</span> }.into_any()
+                                        } else {
+                                            view! { <span>{t("classes-ok")}</span> }.into_any()
+                                        }}
+                                    </td>
+                                    <td>
+                                        <form method="post" action=action.clone() class="inline">
+                                            <CsrfField />
+                                            <button type="submit" class="button">{t("classes-unlock")}</button>
+                                        </form>
+                                        <form method="post" action=action class="inline">
+                                            <CsrfField />
+                                            <input type="hidden" name="new_secret" value="1" />
+                                            <button type="submit" class="button">{t("classes-new-secret")}</button>
+                                        </form>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        }
+    })
+}
+
+/// Printable sign-in cards: one per student, with the class code, their name and secret.
+#[component]
+pub fn CardsPage() -> impl IntoView {
+    let id = class_id();
+    let roster = Resource::new(id, class_detail);
+    found_or_not(roster, move |roster| {
+        let class = roster.class.clone();
+        view! {
+            <section class="cards-page">
+                <h1 class="no-print">{t("classes-print-cards")} " · " {class.name.clone()}</h1>
+                <p class="no-print">{t("classes-print-hint")}</p>
+                <ul class="sign-in-cards">
+                    {roster.members.into_iter().map(|m| view! {
+                        <li class="sign-in-card">
+                            <p class="card-school">{class.school_name.clone()} " · " {class.name.clone()}</p>
+                            <p class="card-name">{m.display_name.clone()}</p>
+                            <p>{t("classes-code")} ": " <strong class="code">{class.code.clone()}</strong></p>
+                            <p class="card-secret"><SecretView member=m /></p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}

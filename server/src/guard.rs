@@ -1,0 +1,296 @@
+//! The middleware in front of every route: who is signed in, CSRF checks on every
+//! state-changing request, and the access table.
+
+use crate::http::AppState;
+use axum::{
+    body::{to_bytes, Body},
+    extract::{MatchedPath, Request, State},
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+use safesteps_app::auth::{self, CsrfToken, CSRF_FIELD};
+use safesteps_app::domain::access::rule_for;
+use safesteps_app::domain::person::Viewer;
+use safesteps_app::i18n::{negotiate, translate, Lang};
+
+/// Forms are small; a roster upload is sent as multipart and is not buffered here.
+const FORM_LIMIT: usize = 1 << 20;
+
+/// The value of cookie `name` in the request.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value)
+}
+
+fn is_token(value: &str) -> bool {
+    value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Resolves the session, checks CSRF on unsafe methods, and hands the viewer and the CSRF
+/// token to what comes next (pages render the token into their forms).
+pub async fn session_and_csrf(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let cookies = state.cookies;
+    let headers = request.headers();
+    let mut viewer: Option<Viewer> = None;
+    if let Some(token) = cookie(headers, cookies.session_name()).filter(|t| is_token(t)) {
+        match auth::resolve(&state.db, token).await {
+            Ok(found) => viewer = found,
+            Err(error) => {
+                tracing::error!(%error, "cannot read the session");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+        }
+    }
+    let anonymous = cookie(headers, cookies.csrf_name())
+        .filter(|t| is_token(t))
+        .map(str::to_owned);
+    let (csrf, new_anonymous) = match (&viewer, anonymous) {
+        (Some(viewer), _) => (viewer.csrf.clone(), None),
+        (None, Some(token)) => (token, None),
+        (None, None) => {
+            let token = auth::random_token();
+            (token.clone(), Some(token))
+        }
+    };
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if !safe {
+        let lang = request_lang(request.headers());
+        if !same_origin(request.headers()) {
+            tracing::warn!(path = %request.uri().path(), "cross-site request refused");
+            return refusal(lang, StatusCode::FORBIDDEN, "error-csrf");
+        }
+        let (rebuilt, supplied) = match supplied_token(request).await {
+            Ok(found) => found,
+            Err(response) => return response,
+        };
+        request = rebuilt;
+        if !supplied
+            .as_deref()
+            .is_some_and(|s| constant_time_eq(s.as_bytes(), csrf.as_bytes()))
+        {
+            tracing::warn!(path = %request.uri().path(), "request without a valid CSRF token refused");
+            return refusal(lang, StatusCode::FORBIDDEN, "error-csrf");
+        }
+    }
+    request.extensions_mut().insert(CsrfToken(csrf));
+    if let Some(viewer) = viewer {
+        request.extensions_mut().insert(viewer);
+    }
+    let mut response = next.run(request).await;
+    if let Some(token) = new_anonymous {
+        if let Ok(value) = cookies.set(cookies.csrf_name(), &token, None) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html && !response.headers().contains_key(header::CACHE_CONTROL) {
+        // Pages carry a CSRF token and, signed in, personal data: keep them out of caches.
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Fetch metadata and `Origin`, where the browser sends them, must say "this site".
+fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return site == "same-origin";
+    }
+    match (
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+    ) {
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .is_some_and(|(_, origin_host)| origin_host == host),
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
+/// The token the request carries: the `x-csrf-token` header, the `csrf` field of a
+/// url-encoded form (the body is read and put back), or `?csrf=` (multipart uploads).
+async fn supplied_token(request: Request) -> Result<(Request, Option<String>), Response> {
+    if let Some(value) = request
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        let value = value.to_owned();
+        return Ok((request, Some(value)));
+    }
+    let from_query = request.uri().query().and_then(|query| {
+        serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+            .ok()?
+            .into_iter()
+            .find(|(k, _)| k == CSRF_FIELD)
+            .map(|(_, v)| v)
+    });
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok((request, from_query));
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, FORM_LIMIT)
+        .await
+        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+    let from_body = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+        .ok()
+        .and_then(|pairs| {
+            pairs
+                .into_iter()
+                .find(|(k, _)| k == CSRF_FIELD)
+                .map(|(_, v)| v)
+        });
+    Ok((
+        Request::from_parts(parts, Body::from(bytes)),
+        from_body.or(from_query),
+    ))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+pub fn request_lang(headers: &HeaderMap) -> Lang {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    negotiate(text(header::COOKIE), text(header::ACCEPT_LANGUAGE))
+}
+
+/// A short page for a refused request, in the reader's language, with the 111 line.
+pub fn refusal(lang: Lang, status: StatusCode, key: &str) -> Response {
+    let escape = |s: String| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{}</title></head><body><main><h1>{}</h1><p><a href=\"/\">{}</a></p>\
+         <p>{} <a href=\"tel:111\">{} 111</a></p></main></body></html>",
+        lang.code(),
+        escape(translate(lang, "app-title", None)),
+        escape(translate(lang, key, None)),
+        escape(translate(lang, "nav-home", None)),
+        escape(translate(lang, "help-banner", None)),
+        escape(translate(lang, "help-call", None)),
+    );
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+/// Looks the matched route up in the access table. Anonymous visitors who need to sign in
+/// are sent to the sign-in page (and come back); others get 403. A route with no row in the
+/// table is refused, so a forgotten row fails closed.
+pub async fn authorize(request: Request, next: Next) -> Response {
+    let method = match *request.method() {
+        Method::HEAD => "GET",
+        ref m => m.as_str(),
+    }
+    .to_owned();
+    let Some(path) = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+    else {
+        return next.run(request).await;
+    };
+    let lang = request_lang(request.headers());
+    let Some(rule) = rule_for(&method, &path) else {
+        tracing::error!(%method, %path, "route has no row in the access table; refused");
+        return refusal(lang, StatusCode::FORBIDDEN, "error-forbidden");
+    };
+    let role = request.extensions().get::<Viewer>().map(|v| v.role);
+    if rule.access.allows(role) {
+        return next.run(request).await;
+    }
+    match role {
+        None if method == "GET" && !path.starts_with("/api/") => {
+            let here = request
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/");
+            let next = serde_urlencoded::to_string([("next", here)]).unwrap_or_default();
+            Redirect::to(&format!("/sign-in?{next}")).into_response()
+        }
+        None => refusal(lang, StatusCode::UNAUTHORIZED, "error-sign-in-needed"),
+        Some(_) => refusal(lang, StatusCode::FORBIDDEN, "error-forbidden"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_read_by_exact_name() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("lang=vi; ss_csrf=abc; x_ss_csrf=no"),
+        );
+        assert_eq!(cookie(&headers, "ss_csrf"), Some("abc"));
+        assert_eq!(cookie(&headers, "ss_session"), None);
+    }
+
+    #[test]
+    fn origin_must_be_this_host() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
+        assert!(same_origin(&headers), "no Origin: the token decides");
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://127.0.0.1:3000"),
+        );
+        assert!(same_origin(&headers));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://evil.example"),
+        );
+        assert!(!same_origin(&headers));
+        headers.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(!same_origin(&headers));
+        headers.insert("sec-fetch-site", HeaderValue::from_static("same-origin"));
+        assert!(same_origin(&headers));
+    }
+
+    #[test]
+    fn tokens_compare_in_constant_time_and_exactly() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"abcd"));
+    }
+}

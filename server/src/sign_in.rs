@@ -1,0 +1,318 @@
+//! The form posts of signing in, out and up, and of a teacher's reset. They work without
+//! JavaScript: success redirects (303) with the session cookie; a problem renders the same
+//! page again with the message and everything typed except the secret.
+
+use crate::guard::cookie;
+use crate::http::{local_path, render_page, AppState};
+use axum::{
+    body::{to_bytes, Body},
+    extract::{ConnectInfo, Path, Request, State},
+    http::{header, request::Parts, Method, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+};
+use safesteps_app::api::people::FormOutcome;
+use safesteps_app::auth::{self, AuthError, FamilySignUp, NewSession};
+use safesteps_app::domain::person::{Role, Viewer};
+use safesteps_app::domain::secret::StudentSecret;
+use safesteps_app::domain::session::timeouts;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+const FORM_LIMIT: usize = 64 * 1024;
+
+/// Reads a url-encoded form, keeping the request's parts for rendering the page again.
+async fn read_form<T: DeserializeOwned>(request: Request) -> Result<(Parts, T), Response> {
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, FORM_LIMIT)
+        .await
+        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+    let form = serde_urlencoded::from_bytes(&bytes).map_err(|e| {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("the form is not valid: {e}"),
+        )
+            .into_response()
+    })?;
+    Ok((parts, form))
+}
+
+fn client(addr: SocketAddr) -> String {
+    addr.ip().to_string()
+}
+
+/// Where a person lands after signing in, unless they were on their way somewhere.
+fn landing(role: Role, next: &str) -> String {
+    if !next.is_empty() && local_path(next) == next {
+        return next.to_owned();
+    }
+    match role {
+        Role::Teacher | Role::SchoolManager => "/classes".to_owned(),
+        _ => "/account".to_owned(),
+    }
+}
+
+fn signed_in(state: &AppState, session: &NewSession, next: &str) -> Response {
+    let limits = timeouts(session.role);
+    let max_age = limits.persistent.then_some(limits.absolute);
+    let cookies = state.cookies;
+    let mut response = Redirect::to(&landing(session.role, next)).into_response();
+    if let Ok(value) = cookies.set(cookies.session_name(), &session.token, max_age) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// Renders the page the form came from again, with what went wrong.
+async fn again(
+    state: &AppState,
+    mut parts: Parts,
+    error: &AuthError,
+    form: &str,
+    values: Vec<(&str, String)>,
+) -> Response {
+    if matches!(error, AuthError::Store(_) | AuthError::Hash(_)) {
+        tracing::error!(%error, "sign-in failed on our side");
+    }
+    let status = match error {
+        AuthError::Wrong | AuthError::UnknownFamily => StatusCode::UNAUTHORIZED,
+        AuthError::Wait { .. } | AuthError::AskTeacher => StatusCode::TOO_MANY_REQUESTS,
+        AuthError::Store(_) | AuthError::Hash(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let outcome = FormOutcome {
+        form: form.to_owned(),
+        error: error.message_key().to_owned(),
+        minutes: match error {
+            AuthError::Wait { minutes } => Some(*minutes),
+            _ => None,
+        },
+        values: values.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+    };
+    parts.method = Method::GET;
+    let mut response = render_page(state, Request::from_parts(parts, Body::empty()), outcome).await;
+    *response.status_mut() = status;
+    response
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    kind: String,
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// `POST /sign-in`: staff (username) or parent (phone), with a password.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    let (parts, form) = match read_form::<SignInForm>(request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let client = client(addr);
+    let (result, values) = match form.kind.as_str() {
+        "parent" => (
+            auth::sign_in_parent(&state.db, &form.phone, &form.password, &client).await,
+            vec![("phone", form.phone.clone())],
+        ),
+        _ => (
+            auth::sign_in_staff(&state.db, &form.username, &form.password, &client).await,
+            vec![("username", form.username.clone())],
+        ),
+    };
+    match result {
+        Ok(session) => signed_in(&state, &session, &form.next),
+        Err(error) => {
+            let mut values = values;
+            values.push(("next", form.next.clone()));
+            again(&state, parts, &error, &form.kind, values).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct StudentForm {
+    /// A PIN, when the student has one.
+    #[serde(default)]
+    pin: String,
+    /// Picture indexes, when the student has pictures (checkboxes named `picture`).
+    #[serde(default, rename = "picture")]
+    pictures: Vec<u8>,
+}
+
+/// Checkbox groups repeat a name: `picture=2&picture=7`. serde_urlencoded cannot put those in
+/// a Vec, so they are collected by hand.
+fn student_form(bytes: &[u8]) -> StudentForm {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(bytes).unwrap_or_default();
+    let mut form = StudentForm {
+        pin: String::new(),
+        pictures: Vec::new(),
+    };
+    for (key, value) in pairs {
+        match key.as_str() {
+            "pin" => form.pin = value,
+            "picture" => form.pictures.extend(value.parse::<u8>().ok()),
+            _ => {}
+        }
+    }
+    form
+}
+
+/// `POST /sign-in/class/{code}/{student}`: the student's PIN or two pictures.
+pub async fn sign_in_student(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Path((code, student)): Path<(String, i64)>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let form = student_form(&bytes);
+    let entered = match form.pictures.as_slice() {
+        [a, b] => StudentSecret::pictures(*a, *b),
+        [] => StudentSecret::parse(&form.pin)
+            .ok()
+            .filter(|s| !s.is_pictures()),
+        _ => None,
+    };
+    match auth::sign_in_student(&state.db, &code, student, entered, &client(addr)).await {
+        Ok(session) => signed_in(&state, &session, ""),
+        Err(error) => again(&state, parts, &error, "student", Vec::new()).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct FamilyForm {
+    #[serde(default)]
+    family_code: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /sign-up/family`: a parent's first time, with the family code from school.
+pub async fn sign_up_family(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    let (parts, form) = match read_form::<FamilyForm>(request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let sign_up = FamilySignUp {
+        family_code: &form.family_code,
+        display_name: &form.name,
+        phone: &form.phone,
+        password: &form.password,
+    };
+    match auth::sign_up_family(&state.db, &sign_up, &client(addr)).await {
+        Ok(session) => signed_in(&state, &session, ""),
+        Err(error) => {
+            let values = vec![
+                ("family_code", form.family_code.clone()),
+                ("name", form.name.clone()),
+                ("phone", form.phone.clone()),
+            ];
+            again(&state, parts, &error, "family", values).await
+        }
+    }
+}
+
+/// `POST /sign-out`: ends the session on the server and forgets the cookie.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    let cookies = state.cookies;
+    if let (Some(token), Some(viewer)) = (
+        cookie(request.headers(), cookies.session_name()),
+        request.extensions().get::<Viewer>(),
+    ) {
+        if let Err(error) = auth::sign_out(&state.db, token, viewer, &client(addr)).await {
+            tracing::error!(%error, "cannot end the session");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    }
+    let mut response = Redirect::to("/sign-in?signed-out=1").into_response();
+    if let Ok(value) = cookies.clear(cookies.session_name()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+#[derive(Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    new_secret: Option<String>,
+}
+
+/// `POST /classes/{id}/students/{student}/reset`: unlock a student, optionally with a new
+/// PIN or pictures. Only for those who look after the class.
+pub async fn reset_student(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Path((class_id, student)): Path<(i64, i64)>,
+    request: Request,
+) -> Response {
+    let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let (_, form) = match read_form::<ResetForm>(request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    match auth::reset_student(
+        &state.db,
+        &viewer,
+        class_id,
+        student,
+        form.new_secret.is_some(),
+        &client(addr),
+    )
+    .await
+    {
+        Ok(true) => Redirect::to(&format!("/classes/{class_id}?reset={student}")).into_response(),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "reset failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picture_checkboxes_are_collected() {
+        let form = student_form(b"csrf=x&picture=7&picture=2");
+        assert_eq!(form.pictures, [7, 2]);
+        let form = student_form(b"csrf=x&pin=0427");
+        assert_eq!(form.pin, "0427");
+    }
+
+    #[test]
+    fn people_land_where_they_work() {
+        assert_eq!(landing(Role::Teacher, ""), "/classes");
+        assert_eq!(landing(Role::Student, ""), "/account");
+        assert_eq!(landing(Role::Parent, "/modules"), "/modules");
+        assert_eq!(landing(Role::Parent, "https://evil.example"), "/account");
+    }
+}

@@ -1,0 +1,102 @@
+// The three ways in: a student in a lab (class code → name → two pictures), a teacher with a
+// password, a parent with the family code. Each with JavaScript on and off.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watchedPage, realProblems, demoGuide } from './support.mjs';
+
+const PASSWORD = 'hoa ban trắng nở trên núi';
+const PICTURE_NAMES = { sun: 'Mặt trời', moon: 'Mặt trăng', star: 'Ngôi sao', tree: 'Cây', flower: 'Bông hoa',
+  fish: 'Con cá', cat: 'Con mèo', dog: 'Con chó', house: 'Ngôi nhà' };
+
+let server, browser, guide;
+before(async () => {
+  server = await startServer(['--demo']);
+  guide = demoGuide(server.printed);
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await server?.stop(); });
+
+for (const javaScriptEnabled of [true, false]) {
+  const mode = `JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
+
+  test(`${mode}: a student signs in with the class code, their name and two pictures`, async () => {
+    const cls = guide.classes[0];
+    const student = cls.students[javaScriptEnabled ? 0 : 1];
+    const { context, page, problems } = await watchedPage(browser, { javaScriptEnabled });
+    await page.goto(server.base + '/');
+    if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
+    await page.locator('.site-nav a[href="/sign-in"]').click();
+    await page.waitForURL('**/sign-in');
+    await page.getByLabel('Mã lớp').fill(cls.code.toLowerCase());
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.waitForURL(/sign-in\/class\?code=/);
+    await page.getByRole('link', { name: student.name, exact: true }).click();
+    await page.waitForURL(/sign-in\/class\/\w+\/\d+$/);
+    assert.match(await page.textContent('h1'), new RegExp(student.name));
+    for (const picture of student.secret.split('+')) {
+      await page.getByText(PICTURE_NAMES[picture], { exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL('**/account');
+    assert.equal((await page.textContent('main h1')).trim(), student.name);
+    const signOut = page.locator('main .sign-out button.big');
+    assert.ok(await signOut.isVisible(), 'a big sign-out button');
+    const box = await signOut.boundingBox();
+    assert.ok(box.height >= 44, `sign-out is ${box.height}px tall`);
+    await signOut.click();
+    await page.waitForURL('**/sign-in?signed-out=1');
+    const cookies = await context.cookies();
+    assert.ok(!cookies.some((c) => c.name === 'ss_session'), 'nothing left on the lab computer');
+    assert.deepEqual(realProblems(problems, { javaScriptEnabled }), []);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/signed-out-${javaScriptEnabled}.png` });
+    await context.close();
+  });
+
+  test(`${mode}: a teacher signs in with a password and sees their class`, async () => {
+    const cls = guide.classes[0];
+    const { context, page, problems } = await watchedPage(browser, { javaScriptEnabled });
+    await page.goto(server.base + '/sign-in');
+    if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
+    await page.getByLabel('Tên đăng nhập').fill('giaovien.demo');
+    await page.locator('#staff-password').fill(PASSWORD);
+    await page.locator('#staff-password').press('Enter');
+    await page.waitForURL('**/classes');
+    await page.getByRole('link', { name: cls.name }).click();
+    await page.waitForURL(/\/classes\/\d+$/);
+    assert.match(await page.textContent('.class-code'), new RegExp(cls.code));
+    assert.equal(await page.locator('tbody tr').count(), cls.students.length);
+    await page.getByRole('link', { name: 'In thẻ đăng nhập' }).click();
+    await page.waitForURL(/\/cards$/);
+    assert.equal(await page.locator('.sign-in-card').count(), cls.students.length);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/cards-${javaScriptEnabled}.png`, fullPage: true });
+    assert.deepEqual(realProblems(problems, { javaScriptEnabled }), []);
+    await context.close();
+  });
+}
+
+test('a parent signs up with the family code, on a phone', async () => {
+  const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(server.base + '/sign-in');
+  await page.waitForSelector('html[data-hydrated]');
+  await page.getByRole('link', { name: /mã gia đình/ }).click();
+  await page.waitForURL('**/sign-up/family');
+  await page.getByLabel('Mã gia đình').fill(guide.familyCode);
+  await page.getByLabel('Họ và tên của bạn').fill('Lò Thị Mẹ');
+  await page.getByLabel('Số điện thoại').fill('0977 111 222');
+  await page.getByLabel('Chọn mật khẩu').fill('123456789012345');
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await page.waitForSelector('.notice.error');
+  assert.match(await page.textContent('.notice.error'), /quá dễ đoán/);
+  assert.equal(await page.getByLabel('Họ và tên của bạn').inputValue(), 'Lò Thị Mẹ', 'nothing typed is lost');
+  await page.getByLabel('Chọn mật khẩu').fill('suối Nậm Na chảy qua bản tôi');
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await page.waitForURL('**/account');
+  assert.equal((await page.textContent('main h1')).trim(), 'Lò Thị Mẹ');
+  assert.match(await page.textContent('main'), /Con của bạn/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scroll (${width}px)`);
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/parent-account.png`, fullPage: true });
+  // The 422 of the refused password is the expected answer, not a fault.
+  assert.deepEqual(problems.filter((p) => !/^HTTP 422: .*\/sign-up\/family$/.test(p) && !/status of 422/.test(p)), []);
+  await context.close();
+});

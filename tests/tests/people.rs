@@ -1,0 +1,880 @@
+//! Signing in, sessions, CSRF, throttling and the access table, over HTTP against the real
+//! binary started with `serve --demo`.
+
+mod support;
+
+use reqwest::{header, StatusCode};
+use support::{binary, TestServer};
+
+const PASSWORD: &str = "hoa ban trắng nở trên núi";
+const PICTURES: [&str; 9] = [
+    "sun", "moon", "star", "tree", "flower", "fish", "cat", "dog", "house",
+];
+
+/// The demo, and what its guide printed.
+struct Demo {
+    server: TestServer,
+    /// Class code and (name, secret as printed) of each class, in order (2A, 7A).
+    classes: Vec<(String, Vec<(String, String)>)>,
+    new_family_code: String,
+}
+
+fn after<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
+    line.find(marker).map(|i| &line[i + marker.len()..])
+}
+
+fn demo() -> Demo {
+    let server = TestServer::start_with(&["--demo"]);
+    let mut classes: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    let mut new_family_code = String::new();
+    for line in &server.printed {
+        if let Some(rest) = after(line, "class code ") {
+            let code = rest.split(',').next().unwrap().trim().to_owned();
+            classes.push((code, Vec::new()));
+        } else if let Some(rest) = after(line, "with the family code ") {
+            new_family_code = rest.trim_end_matches('.').trim().to_owned();
+        } else if line.starts_with("    ") && !classes.is_empty() && !line.contains(".demo") {
+            let (name, secret) = line.trim().rsplit_once(' ').unwrap();
+            classes
+                .last_mut()
+                .unwrap()
+                .1
+                .push((name.trim().to_owned(), secret.to_owned()));
+        }
+    }
+    assert_eq!(
+        classes.len(),
+        2,
+        "the guide lists two classes: {:?}",
+        server.printed
+    );
+    assert!(!new_family_code.is_empty(), "{:?}", server.printed);
+    Demo {
+        server,
+        classes,
+        new_family_code,
+    }
+}
+
+/// One person's browser: keeps cookies, follows no redirects.
+struct Browser {
+    client: reqwest::Client,
+    base: String,
+}
+
+struct Reply {
+    status: StatusCode,
+    location: String,
+    cookies: Vec<String>,
+    body: String,
+}
+
+impl Browser {
+    fn new(server: &TestServer) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Browser {
+            client,
+            base: server.base.clone(),
+        }
+    }
+
+    async fn reply(response: reqwest::Response) -> Reply {
+        let status = response.status();
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let cookies = response
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect();
+        Reply {
+            status,
+            location,
+            cookies,
+            body: response.text().await.unwrap(),
+        }
+    }
+
+    async fn get(&self, path: &str) -> Reply {
+        Self::reply(
+            self.client
+                .get(format!("{}{path}", self.base))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// The CSRF token the pages give this browser.
+    async fn csrf(&self) -> String {
+        let page = self.get("/sign-in").await.body;
+        csrf_in(&page).expect("a CSRF field on the sign-in page")
+    }
+
+    /// Posts a form with this browser's CSRF token.
+    async fn post(&self, path: &str, form: &[(&str, &str)]) -> Reply {
+        let csrf = self.csrf().await;
+        let mut fields: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+        fields.extend_from_slice(form);
+        self.post_raw(path, &fields).await
+    }
+
+    async fn post_raw(&self, path: &str, form: &[(&str, &str)]) -> Reply {
+        let body = serde_urlencoded(form);
+        Self::reply(
+            self.client
+                .post(format!("{}{path}", self.base))
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    async fn sign_in_staff(&self, username: &str) -> Reply {
+        self.post(
+            "/sign-in",
+            &[
+                ("kind", "staff"),
+                ("username", username),
+                ("password", PASSWORD),
+            ],
+        )
+        .await
+    }
+}
+
+fn serde_urlencoded(form: &[(&str, &str)]) -> String {
+    form.iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn csrf_in(page: &str) -> Option<String> {
+    let start = page.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
+    Some(page[start..start + 64].to_owned())
+}
+
+/// The student ids on a class's name list, by name.
+async fn student_ids(browser: &Browser, code: &str) -> Vec<(String, String)> {
+    let page = browser
+        .get(&format!("/sign-in/class?code={code}"))
+        .await
+        .body;
+    let marker = format!("href=\"/sign-in/class/{code}/");
+    page.match_indices(&marker)
+        .map(|(i, _)| {
+            let rest = &page[i + marker.len()..];
+            let id = rest[..rest.find('"').unwrap()].to_owned();
+            let name_start = rest.find('>').unwrap() + 1;
+            let name =
+                rest[name_start..name_start + rest[name_start..].find('<').unwrap()].to_owned();
+            (name, id)
+        })
+        .collect()
+}
+
+/// The id of the student with this name in the class.
+async fn student_id(browser: &Browser, code: &str, name: &str) -> String {
+    let ids = student_ids(browser, code).await;
+    ids.into_iter()
+        .find(|(n, _)| n == name)
+        .expect("the name is on the list")
+        .1
+}
+
+/// The form fields for a secret as the guide prints it (`cat+house` or `0427`).
+fn secret_fields(secret: &str) -> Vec<(&'static str, String)> {
+    match secret.split_once('+') {
+        Some((a, b)) => [a, b]
+            .iter()
+            .map(|p| {
+                (
+                    "picture",
+                    PICTURES.iter().position(|x| x == p).unwrap().to_string(),
+                )
+            })
+            .collect(),
+        None => vec![("pin", secret.to_owned())],
+    }
+}
+
+fn wrong_fields(secret: &str) -> Vec<(&'static str, String)> {
+    match secret.split_once('+') {
+        Some(_) => {
+            // Two pictures that are not the pair.
+            let right: Vec<usize> = secret
+                .split('+')
+                .map(|p| PICTURES.iter().position(|x| *x == p).unwrap())
+                .collect();
+            let wrong: Vec<usize> = (0..9).filter(|i| !right.contains(i)).take(2).collect();
+            wrong.iter().map(|i| ("picture", i.to_string())).collect()
+        }
+        None => vec![(
+            "pin",
+            if secret == "0000" { "1111" } else { "0000" }.to_owned(),
+        )],
+    }
+}
+
+async fn student_sign_in(
+    browser: &Browser,
+    code: &str,
+    id: &str,
+    fields: &[(&'static str, String)],
+) -> Reply {
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    browser
+        .post(&format!("/sign-in/class/{code}/{id}"), &fields)
+        .await
+}
+
+fn session_cookie(reply: &Reply) -> Option<&String> {
+    reply.cookies.iter().find(|c| c.starts_with("ss_session="))
+}
+
+#[tokio::test]
+async fn staff_sign_in_sets_a_safe_cookie_and_lands_on_their_classes() {
+    let demo = demo();
+    let teacher = Browser::new(&demo.server);
+
+    let wrong = teacher
+        .post(
+            "/sign-in",
+            &[
+                ("kind", "staff"),
+                ("username", "giaovien.demo"),
+                ("password", "not the password at all"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        wrong.body.contains("Thông tin đăng nhập chưa đúng"),
+        "the message is on the page"
+    );
+    assert!(
+        wrong.body.contains("value=\"giaovien.demo\""),
+        "the username typed is kept"
+    );
+    assert!(
+        !wrong.body.contains("not the password at all"),
+        "the password is never echoed"
+    );
+
+    let ok = teacher.sign_in_staff("giaovien.demo").await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(ok.location, "/classes");
+    let cookie = session_cookie(&ok).expect("a session cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Max-Age"),
+        "staff cookies end with the browser: {cookie}"
+    );
+    assert!(!cookie.contains("Secure"), "plain http here: {cookie}");
+
+    let classes = teacher.get("/classes").await;
+    assert_eq!(classes.status, StatusCode::OK);
+    assert!(
+        classes.body.contains(&demo.classes[0].0),
+        "their class 2A and its code"
+    );
+    assert!(
+        !classes.body.contains(&demo.classes[1].0),
+        "not the other teacher's 7A"
+    );
+    assert_eq!(
+        classes.body.matches("no-store").count(),
+        0,
+        "(the header, not the body, says no-store)"
+    );
+    let headers = teacher
+        .client
+        .get(format!("{}/classes", demo.server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(headers.headers()[header::CACHE_CONTROL], "no-store");
+}
+
+#[tokio::test]
+async fn secure_cookies_when_served_over_https() {
+    let server =
+        TestServer::start_with(&["--demo", "--public-url", "https://safesteps.example.vn"]);
+    let browser = Browser::new(&server);
+    // The anonymous CSRF cookie is set on the first page.
+    let page = browser.get("/sign-in").await;
+    let csrf_cookie = page
+        .cookies
+        .iter()
+        .find(|c| c.starts_with("__Host-ss_csrf="))
+        .expect("__Host- CSRF cookie");
+    assert!(
+        csrf_cookie.contains("Secure") && csrf_cookie.contains("Path=/"),
+        "{csrf_cookie}"
+    );
+    assert!(server
+        .printed
+        .iter()
+        .any(|l| l.contains("https://safesteps.example.vn/sign-in")));
+}
+
+#[tokio::test]
+async fn a_session_is_new_at_sign_in_and_ends_at_sign_out() {
+    let demo = demo();
+    let browser = Browser::new(&demo.server);
+    // An attacker's planted cookie is not adopted: sign-in issues a fresh token.
+    let planted = "ss_session=".to_owned() + &"ab".repeat(32);
+    let before = browser.csrf().await;
+    let anon = browser
+        .client
+        .get(format!("{}/account", demo.server.base))
+        .header(header::COOKIE, planted.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        anon.status(),
+        StatusCode::SEE_OTHER,
+        "a made-up token is nobody"
+    );
+    let first = browser.sign_in_staff("hieutruong.demo").await;
+    let first_token = session_cookie(&first)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_ne!(first_token, planted);
+    let after = browser.csrf().await;
+    assert_ne!(before, after, "the CSRF token changes with the session");
+    let second = browser.sign_in_staff("hieutruong.demo").await;
+    let second_token = session_cookie(&second)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_ne!(
+        first_token, second_token,
+        "every sign-in makes a new session"
+    );
+
+    assert_eq!(browser.get("/account").await.status, StatusCode::OK);
+    let out = browser.post("/sign-out", &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(session_cookie(&out).unwrap().contains("Max-Age=0"));
+    // The old token is dead on the server, even if someone kept it.
+    let reused = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("{}/account", demo.server.base))
+        .header(header::COOKIE, second_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reused.status(), StatusCode::SEE_OTHER);
+    assert!(reused.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .starts_with("/sign-in?next=%2Faccount"));
+}
+
+#[tokio::test]
+async fn state_changing_requests_need_the_csrf_token_and_this_origin() {
+    let demo = demo();
+    let browser = Browser::new(&demo.server);
+    browser.sign_in_staff("giaovien.demo").await;
+    let csrf = browser.csrf().await;
+
+    let missing = browser.post_raw("/sign-out", &[]).await;
+    assert_eq!(missing.status, StatusCode::FORBIDDEN);
+    let wrong = browser
+        .post_raw("/sign-out", &[("csrf", &"0".repeat(64))])
+        .await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    let cross_site = browser
+        .client
+        .post(format!("{}/sign-out", demo.server.base))
+        .header(header::ORIGIN, "https://evil.example")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(format!("csrf={csrf}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        cross_site.status(),
+        StatusCode::FORBIDDEN,
+        "a right token from another site is still refused"
+    );
+    let lang = browser
+        .post_raw("/lang", &[("lang", "en"), ("next", "/")])
+        .await;
+    assert_eq!(lang.status, StatusCode::FORBIDDEN, "plain form posts too");
+    let sign_in = Browser::new(&demo.server)
+        .post_raw(
+            "/sign-in",
+            &[
+                ("kind", "staff"),
+                ("username", "giaovien.demo"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(
+        sign_in.status,
+        StatusCode::FORBIDDEN,
+        "signing in needs the anonymous token (login CSRF)"
+    );
+    assert_eq!(
+        browser.get("/account").await.status,
+        StatusCode::OK,
+        "still signed in"
+    );
+
+    let header_token = browser
+        .client
+        .post(format!("{}/sign-out", demo.server.base))
+        .header("x-csrf-token", csrf)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        header_token.status(),
+        StatusCode::SEE_OTHER,
+        "the header works for scripts"
+    );
+}
+
+#[tokio::test]
+async fn a_student_signs_in_with_the_class_code_their_name_and_pictures() {
+    let demo = demo();
+    let (code, students) = &demo.classes[0];
+    let (name, secret) = &students[0];
+    let browser = Browser::new(&demo.server);
+    let typed = browser
+        .get(&format!("/sign-in/class?code={}", code.to_lowercase()))
+        .await
+        .body;
+    assert!(
+        typed.contains(&format!("/sign-in/class/{code}/")),
+        "a code is read in any case"
+    );
+    let ids = student_ids(&browser, code).await;
+    assert_eq!(ids.len(), students.len(), "every name in the class");
+    let id = &ids.iter().find(|(n, _)| n == name).unwrap().1;
+    let page = browser
+        .get(&format!("/sign-in/class/{code}/{id}"))
+        .await
+        .body;
+    assert_eq!(page.matches("name=\"picture\"").count(), 9);
+    for picture in PICTURES {
+        assert!(
+            !page.contains(&format!("\"{picture}+")),
+            "no secret in the page"
+        );
+    }
+
+    let ok = student_sign_in(&browser, code, id, &secret_fields(secret)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let cookie = session_cookie(&ok).unwrap();
+    assert!(
+        !cookie.contains("Max-Age"),
+        "nothing remembered on a lab computer: {cookie}"
+    );
+    let account = browser.get("/account").await;
+    assert!(account.body.contains(name.as_str()));
+    assert!(
+        account.body.contains("button danger big"),
+        "the big sign-out"
+    );
+    assert_eq!(
+        browser.get("/classes").await.status,
+        StatusCode::FORBIDDEN,
+        "a student sees no class lists"
+    );
+}
+
+#[tokio::test]
+async fn a_student_with_a_pin_signs_in_too() {
+    let demo = demo();
+    let (code, students) = &demo.classes[1];
+    let (name, pin) = &students[0];
+    assert_eq!(pin.len(), 4);
+    let browser = Browser::new(&demo.server);
+    let id = &student_id(&browser, code, name).await;
+    assert!(browser
+        .get(&format!("/sign-in/class/{code}/{id}"))
+        .await
+        .body
+        .contains("inputmode=\"numeric\""));
+    let ok = student_sign_in(&browser, code, id, &secret_fields(pin)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn wrong_pictures_lock_the_student_until_the_teacher_resets() {
+    let demo = demo();
+    let (code, students) = &demo.classes[0];
+    let (name, secret) = &students[1];
+    let child = Browser::new(&demo.server);
+    let id = student_id(&child, code, name).await;
+    for attempt in 1..=5 {
+        let reply = student_sign_in(&child, code, &id, &wrong_fields(secret)).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "attempt {attempt}");
+    }
+    let locked = student_sign_in(&child, code, &id, &secret_fields(secret)).await;
+    assert_eq!(
+        locked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right pictures wait now"
+    );
+    assert!(
+        locked.body.contains("15 phút"),
+        "says how long: {}",
+        locked.body
+    );
+
+    let teacher = Browser::new(&demo.server);
+    teacher.sign_in_staff("giaovien.demo").await;
+    let class = teacher.get("/classes/1").await.body;
+    assert!(class.contains("Bị khóa"), "the teacher sees the lock");
+    let reset = teacher
+        .post(&format!("/classes/1/students/{id}/reset"), &[])
+        .await;
+    assert_eq!(reset.status, StatusCode::SEE_OTHER);
+    let ok = student_sign_in(&child, code, &id, &secret_fields(secret)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "unlocked");
+
+    // Another school's teacher cannot reset this student.
+    let other = Browser::new(&demo.server);
+    other.sign_in_staff("giaovien2.demo").await;
+    let refused = other
+        .post(&format!("/classes/1/students/{id}/reset"), &[])
+        .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+
+    // Every failure, the lock and the reset are in the audit log.
+    let db = sqlx::SqlitePool::connect(&demo.server.database_url())
+        .await
+        .unwrap();
+    let actions: Vec<String> =
+        sqlx::query_scalar("SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id")
+            .bind(id.parse::<i64>().unwrap())
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    assert_eq!(
+        actions,
+        [
+            "sign-in-failed",
+            "sign-in-failed",
+            "sign-in-failed",
+            "sign-in-failed",
+            "sign-in-failed",
+            "sign-in-throttled",
+            "student-reset",
+            "sign-in"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_parent_signs_up_with_the_family_code_then_uses_phone_and_password() {
+    let demo = demo();
+    let parent = Browser::new(&demo.server);
+    let form = |password: &'static str| {
+        vec![
+            ("family_code", demo.new_family_code.to_lowercase()),
+            ("name", "Tòng Văn Cha".to_owned()),
+            ("phone", "0987 654 321".to_owned()),
+            ("password", password.to_owned()),
+        ]
+    };
+    let post = |fields: Vec<(&'static str, String)>| {
+        let parent = &parent;
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            parent.post("/sign-up/family", &fields).await
+        }
+    };
+    let weak = post(form("iloveyouiloveyou")).await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(weak.body.contains("quá dễ đoán"), "the policy's message");
+    assert!(
+        weak.body.contains("Tòng Văn Cha") && weak.body.contains("0987 654 321"),
+        "what was typed is kept"
+    );
+    let short = post(form("ngắn quá")).await;
+    assert!(short.body.contains("ít nhất 15"));
+    let mut bad_code = form("mây trắng bay qua đỉnh Pu Ta Leng");
+    bad_code[0].1 = "ABCD-EFGH".to_owned();
+    assert_eq!(post(bad_code).await.status, StatusCode::UNAUTHORIZED);
+
+    let ok = post(form("mây trắng bay qua đỉnh Pu Ta Leng")).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let cookie = session_cookie(&ok).unwrap();
+    assert!(
+        cookie.contains("Max-Age="),
+        "a parent's own phone keeps the session: {cookie}"
+    );
+    let account = parent.get("/account").await.body;
+    assert!(account.contains("Tòng Văn Cha") && account.contains("0987654321"));
+    assert!(
+        account.contains("Con của bạn"),
+        "the household's child is listed"
+    );
+
+    parent.post("/sign-out", &[]).await;
+    let again = parent
+        .post(
+            "/sign-in",
+            &[
+                ("kind", "parent"),
+                ("phone", "+84 987 654 321"),
+                ("password", "mây trắng bay qua đỉnh Pu Ta Leng"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+    assert_eq!(again.location, "/account");
+    let taken = Browser::new(&demo.server);
+    let mut twice = form("mây trắng bay qua đỉnh Pu Ta Leng");
+    twice[1].1 = "Người khác".to_owned();
+    let fields: Vec<(&str, &str)> = twice.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert!(taken
+        .post("/sign-up/family", &fields)
+        .await
+        .body
+        .contains("đã có tài khoản"));
+}
+
+#[tokio::test]
+async fn sessions_end_after_their_roles_idle_and_absolute_limits() {
+    let demo = demo();
+    let (code, students) = &demo.classes[0];
+    let (name, secret) = &students[2];
+    let child = Browser::new(&demo.server);
+    let id = student_id(&child, code, name).await;
+    student_sign_in(&child, code, &id, &secret_fields(secret)).await;
+    let teacher = Browser::new(&demo.server);
+    teacher.sign_in_staff("giaovien.demo").await;
+    assert_eq!(child.get("/account").await.status, StatusCode::OK);
+
+    let db = sqlx::SqlitePool::connect(&demo.server.database_url())
+        .await
+        .unwrap();
+    // 16 minutes without a request: over a student's 15, well under a teacher's 2 hours.
+    sqlx::query(
+        "UPDATE sessions SET last_seen = last_seen - 16 * 60, created_at = created_at - 16 * 60",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        child.get("/account").await.status,
+        StatusCode::SEE_OTHER,
+        "the student's session ended"
+    );
+    assert_eq!(
+        teacher.get("/account").await.status,
+        StatusCode::OK,
+        "the teacher's goes on"
+    );
+    // Busy all day, but signed in 13 hours ago: over a teacher's 12-hour limit.
+    sqlx::query("UPDATE sessions SET created_at = created_at - 13 * 3600")
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(teacher.get("/account").await.status, StatusCode::SEE_OTHER);
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "ended sessions are deleted");
+}
+
+/// Every route in the access table, called as anonymous and as each role: the answer
+/// matches the table (allowed: not 401/403 and not sent to sign in; refused: 303 to sign in
+/// for anonymous pages, 401 for other anonymous calls, 403 for a signed-in wrong role).
+#[tokio::test]
+async fn every_route_answers_every_role_as_the_access_table_says() {
+    let output = std::process::Command::new(binary())
+        .arg("access-table")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let table: Vec<(String, String, String)> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let mut parts = line.split('\t');
+            (
+                parts.next().unwrap().to_owned(),
+                parts.next().unwrap().to_owned(),
+                parts.next().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(table.len() >= 20, "{table:?}");
+
+    let demo = demo();
+    let (code, students) = &demo.classes[0];
+    let anonymous = Browser::new(&demo.server);
+    let first_student = student_ids(&anonymous, code).await[0].1.clone();
+    let fill = |path: &str| {
+        path.replace("{id}", "1")
+            .replace("{code}", code)
+            .replace("{student}", &first_student)
+            .replace("{module}", "my-body-belongs-to-me")
+            .replace("{lesson}", "my-body")
+            .replace("{file}", "none.png")
+    };
+    let with_query = |path: String| match path.as_str() {
+        "/api/catalog/modules" => format!("{path}?lang=Vi"),
+        "/api/catalog/module" => format!("{path}?id=my-body-belongs-to-me&lang=Vi"),
+        "/api/catalog/quiz" => format!("{path}?module=my-body-belongs-to-me&lang=Vi"),
+        "/api/catalog/lesson" => {
+            format!("{path}?module=my-body-belongs-to-me&lesson=my-body&lang=Vi")
+        }
+        "/api/people/class-sign-in" => format!("{path}?code={code}"),
+        "/api/people/class" => format!("{path}?id=1"),
+        _ => path,
+    };
+
+    let mut callers: Vec<(Option<&str>, Browser)> = vec![(None, anonymous)];
+    let staff = [
+        ("admin", "admin.demo"),
+        ("unit-manager", "tinh.demo"),
+        ("school-manager", "hieutruong.demo"),
+        ("teacher", "giaovien.demo"),
+        ("protection-officer", "baove.demo"),
+        ("health-worker", "yte.demo"),
+        ("police-officer", "congan.demo"),
+    ];
+    for (role, username) in staff {
+        let browser = Browser::new(&demo.server);
+        assert_eq!(
+            browser.sign_in_staff(username).await.status,
+            StatusCode::SEE_OTHER,
+            "{username}"
+        );
+        callers.push((Some(role), browser));
+    }
+    let student = Browser::new(&demo.server);
+    let (name, secret) = &students[0];
+    let id = student_id(&student, code, name).await;
+    assert_eq!(
+        student_sign_in(&student, code, &id, &secret_fields(secret))
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    callers.push((Some("student"), student));
+    let parent = Browser::new(&demo.server);
+    let reply = parent
+        .post(
+            "/sign-in",
+            &[
+                ("kind", "parent"),
+                ("phone", "0912000001"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    callers.push((Some("parent"), parent));
+    assert_eq!(callers.len(), 10, "anonymous and all nine roles");
+
+    let mut checked = 0;
+    let mut seen_refusals = std::collections::BTreeSet::new();
+    // Signing out ends the caller's session: it goes last.
+    let mut rows: Vec<&(String, String, String)> =
+        table.iter().filter(|r| r.1 != "/sign-out").collect();
+    rows.extend(table.iter().filter(|r| r.1 == "/sign-out"));
+    for (method, pattern, access) in rows {
+        let path = with_query(fill(pattern));
+        for (role, browser) in &callers {
+            let allowed = match access.as_str() {
+                "anyone" => true,
+                "signed-in" => role.is_some(),
+                roles => role.is_some_and(|r| {
+                    roles
+                        .trim_start_matches("roles:")
+                        .split(',')
+                        .any(|x| x == r)
+                }),
+            };
+            let reply = if method == "GET" {
+                browser.get(&path).await
+            } else {
+                browser.post(&path, &[]).await
+            };
+            let sent_to_sign_in = reply.status == StatusCode::SEE_OTHER
+                && reply.location.starts_with("/sign-in?next=");
+            let refused = matches!(
+                reply.status,
+                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+            ) && reply.body.contains("<h1>")
+                || sent_to_sign_in;
+            let who = role.unwrap_or("anonymous");
+            if allowed {
+                assert!(
+                    !sent_to_sign_in
+                        && reply.status != StatusCode::FORBIDDEN
+                        && !(reply.status == StatusCode::UNAUTHORIZED
+                            && reply.body.contains("Hãy đăng nhập trước")),
+                    "{method} {path} as {who} should be allowed, got {}",
+                    reply.status
+                );
+            } else {
+                assert!(
+                    refused,
+                    "{method} {path} as {who} should be refused, got {} {}",
+                    reply.status, reply.location
+                );
+                let expected = match (role, method.as_str(), pattern.starts_with("/api/")) {
+                    (None, "GET", false) => StatusCode::SEE_OTHER,
+                    (None, _, _) => StatusCode::UNAUTHORIZED,
+                    (Some(_), _, _) => StatusCode::FORBIDDEN,
+                };
+                assert_eq!(reply.status, expected, "{method} {path} as {who}");
+                seen_refusals.insert(expected.as_u16());
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, table.len() * 10);
+    assert_eq!(
+        seen_refusals.into_iter().collect::<Vec<_>>(),
+        [303, 401, 403],
+        "every kind of refusal happened"
+    );
+}
