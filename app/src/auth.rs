@@ -30,6 +30,18 @@ pub const CSRF_FIELD: &str = "csrf";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsrfToken(pub String);
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn temporary_passwords_pass_the_policy_and_differ() {
+        let a = super::temporary_password();
+        let b = super::temporary_password();
+        assert_ne!(a, b);
+        assert!(crate::domain::password::check(&a, &[]).is_ok(), "{a}");
+        assert_eq!(a.split('-').count(), 7, "{a}");
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {
     #[error("wrong sign-in details")]
@@ -98,6 +110,30 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     OsRng.fill_bytes(&mut bytes);
     bytes
+}
+
+/// Syllables for temporary passwords: easy to read out and type on any keyboard.
+const SYLLABLES: [&str; 32] = [
+    "may", "nui", "song", "hoa", "ban", "suoi", "lua", "ngo", "trau", "chim", "cay", "nang", "mua",
+    "gio", "trang", "sao", "rung", "doi", "bien", "thuyen", "den", "tre", "que", "ruong", "bap",
+    "dao", "mai", "lan", "cuc", "sen", "tuyet", "suong",
+];
+
+/// A first password for an account someone else created (six random syllables and three
+/// digits, about 40 bits): shown once, to be handed over; it passes the policy.
+pub fn temporary_password() -> String {
+    loop {
+        let bytes = random_bytes::<8>();
+        let words: Vec<&str> = bytes[..6]
+            .iter()
+            .map(|b| SYLLABLES[usize::from(*b) % SYLLABLES.len()])
+            .collect();
+        let number = u16::from_le_bytes([bytes[6], bytes[7]]) % 1000;
+        let password = format!("{}-{number:03}", words.join("-"));
+        if password::check(&password, &[]).is_ok() {
+            return password;
+        }
+    }
 }
 
 /// What the database keeps of a session token.

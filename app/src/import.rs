@@ -1,6 +1,15 @@
 //! Reading import files (CSV) into domain rows, with a precise message per bad row.
 
+use crate::auth::{self, AuthError};
 use crate::domain::org::{RowProblem, UnitRow};
+use crate::domain::person::{Role, Viewer};
+use crate::domain::roster::{
+    check_roster, parse_row, Entry, ProblemKind, RosterProblem, RosterRow, ROSTER_HEADER,
+};
+use crate::store::roster::RosterSummary;
+use crate::store::sessions::Event;
+use crate::store::{self, Db, StoreError};
+use std::collections::{HashMap, HashSet};
 
 /// The header a units file must start with.
 pub const UNITS_HEADER: [&str; 4] = ["code", "parent_code", "kind", "name"];
@@ -65,6 +74,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn years_of_unix_times() {
+        assert_eq!(year_of(0), 1970);
+        assert_eq!(year_of(1_798_761_599), 2026, "2026-12-31T23:59:59Z");
+        assert_eq!(year_of(1_798_761_600), 2027);
+        assert_eq!(year_of(951_782_400), 2000, "2000-02-29");
+    }
+
+    #[test]
+    fn reads_a_roster_and_reports_every_bad_row() {
+        let header = ROSTER_HEADER.join(",");
+        let good = format!("{header}\nS1,2026-2027,3A,student,HS1,Lò Văn An,2018,,\nS1,2026-2027,3A,teacher,co.lan,Lan,,,\n");
+        let (rows, problems) = roster_csv(&good, 2026);
+        assert_eq!((rows.len(), problems.len()), (2, 0));
+        let bad = format!("{header}\nS1,2026-2027,3A,student,HS1,An,20O9,,\nS1,2026-2027,3A\n");
+        let lines: Vec<String> = roster_csv(&bad, 2026)
+            .1
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "row 2: birth year \"20O9\" is not a year",
+                "row 3: has 3 fields; it needs 9"
+            ]
+        );
+        let wrong_header = roster_csv("a,b\n", 2026).1;
+        assert!(wrong_header[0]
+            .to_string()
+            .starts_with("row 1: the header is \"a,b\""));
+    }
+
+    #[test]
     fn reads_rows_with_a_bom_and_spaces() {
         let rows = units_csv(
             "\u{feff}code,parent_code,kind,name\nP,,province, Tỉnh Lai Châu \nC1,P,commune,Xã A\n",
@@ -90,4 +132,150 @@ mod tests {
             ]
         );
     }
+}
+
+/// The year (UTC) of a Unix time: Howard Hinnant's civil-from-days.
+pub fn year_of(unix_seconds: i64) -> i32 {
+    let days = unix_seconds.div_euclid(86_400) + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let year = year_of_era + era * 400 + i64::from(month_index >= 10);
+    year as i32
+}
+
+/// Parses a roster file (`ROSTER_HEADER`, UTF-8, header first): the rows that are valid on
+/// their own, and the problems of the others.
+pub fn roster_csv(text: &str, this_year: i32) -> (Vec<RosterRow>, Vec<RosterProblem>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut problems = Vec::new();
+    match reader.headers() {
+        Ok(header) if header.iter().eq(ROSTER_HEADER) => {}
+        Ok(header) => problems.push(RosterProblem {
+            row: 1,
+            kind: ProblemKind::Header {
+                found: header.iter().collect::<Vec<_>>().join(","),
+            },
+        }),
+        Err(error) => problems.push(RosterProblem {
+            row: 1,
+            kind: ProblemKind::Unreadable {
+                error: error.to_string(),
+            },
+        }),
+    }
+    let mut rows = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let row = index + 2;
+        match record {
+            Ok(record) => {
+                let fields: Vec<&str> = record.iter().collect();
+                match parse_row(row, &fields, this_year) {
+                    Ok(parsed) => rows.push(parsed),
+                    Err(found) => problems.extend(found),
+                }
+            }
+            Err(error) => problems.push(RosterProblem {
+                row,
+                kind: ProblemKind::Unreadable {
+                    error: error.to_string(),
+                },
+            }),
+        }
+    }
+    (rows, problems)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RosterError {
+    #[error("{} bad row(s); nothing was imported", .0.len())]
+    Rows(Vec<RosterProblem>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
+}
+
+/// What an import did, and the first password of each new teacher (shown once, to give them).
+#[derive(Debug)]
+pub struct RosterReport {
+    pub rows: usize,
+    pub summary: RosterSummary,
+    pub new_teachers: Vec<(String, String)>,
+}
+
+/// Checks a whole roster file and imports it if every row is valid. `importer` narrows the
+/// schools to their subtree (the web upload); `None` is the command line (any unit).
+pub async fn roster(
+    db: &Db,
+    text: &str,
+    importer: Option<&Viewer>,
+) -> Result<RosterReport, RosterError> {
+    let now = auth::now();
+    let this_year = year_of(now);
+    let (rows, mut problems) = roster_csv(text, this_year);
+    let known: HashSet<String> = store::org::codes_with_parents(db)
+        .await?
+        .into_keys()
+        .collect();
+    let allowed: Option<HashSet<String>> = match importer {
+        Some(viewer) if viewer.role != Role::Admin => Some(
+            store::people::home_subtree_codes(db, viewer.person_id)
+                .await?
+                .into_iter()
+                .collect(),
+        ),
+        _ => None,
+    };
+    let usernames: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| match &r.entry {
+            Entry::Teacher { username, .. } => Some(username.as_str()),
+            Entry::Student { .. } => None,
+        })
+        .collect();
+    let roles: HashMap<String, Role> = store::roster::roles_of(db, &usernames)
+        .await?
+        .into_iter()
+        .filter_map(|(name, role)| Role::from_code(&role).map(|r| (name, r)))
+        .collect();
+    // Every row is checked, those that were already bad on their own too.
+    problems.extend(check_roster(&rows, &known, allowed.as_ref(), &roles));
+    problems.sort_by_key(|p| p.row);
+    if !problems.is_empty() {
+        return Err(RosterError::Rows(problems));
+    }
+    let mut new_teachers = Vec::new();
+    let mut hashes = HashMap::new();
+    for username in usernames {
+        if !roles.contains_key(username) && !hashes.contains_key(username) {
+            let password = auth::temporary_password();
+            hashes.insert(username.to_owned(), auth::hash_password(&password).await?);
+            new_teachers.push((username.to_owned(), password));
+        }
+    }
+    let summary = store::roster::import(db, &rows, &hashes, this_year, now).await?;
+    if let Some(viewer) = importer {
+        let detail = format!("{} rows", rows.len());
+        let event = Event {
+            action: "roster-import",
+            actor: Some(viewer.person_id),
+            subject: None,
+            client: None,
+            detail: &detail,
+        };
+        store::sessions::audit(db, &event, now).await?;
+    }
+    Ok(RosterReport {
+        rows: rows.len(),
+        summary,
+        new_teachers,
+    })
 }

@@ -74,6 +74,18 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum ImportCommand {
+    /// A roster: classes, students and teachers, a CSV with the header
+    /// `school_code,school_year,class,role,key,name,birth_year,family,secret`. New teachers'
+    /// first passwords are printed once.
+    Roster {
+        file: PathBuf,
+        #[arg(
+            long,
+            env = "DATABASE_URL",
+            default_value = "sqlite://data/safesteps.db"
+        )]
+        database_url: String,
+    },
     /// Organisation units: a CSV with the header `code,parent_code,kind,name`.
     Units {
         file: PathBuf,
@@ -158,6 +170,9 @@ impl Cli {
             }
             Some(Command::Import(ImportCommand::Units { file, database_url })) => {
                 import_units(&file, &database_url).await
+            }
+            Some(Command::Import(ImportCommand::Roster { file, database_url })) => {
+                import_roster(&file, &database_url).await
             }
             Some(Command::Demo {
                 database_url,
@@ -346,6 +361,46 @@ async fn import_units(path: &Path, database_url: &str) -> Result<(), CliError> {
         path: path.to_owned(),
         count: problems.len(),
     })
+}
+
+async fn import_roster(path: &Path, database_url: &str) -> Result<(), CliError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CliError::ReadFile {
+        path: path.to_owned(),
+        source,
+    })?;
+    let db = store::open(database_url).await?;
+    match import::roster(&db, &text, None).await {
+        Ok(report) => {
+            let (s, t) = (report.summary.students, report.summary.teachers);
+            println!(
+                "{}: rows {}; classes added {}; students added {}, updated {}, unchanged {}; \
+                 teachers added {}, updated {}, unchanged {}",
+                path.display(),
+                report.rows,
+                report.summary.classes_added,
+                s.added,
+                s.updated,
+                s.unchanged,
+                t.added,
+                t.updated,
+                t.unchanged
+            );
+            for (username, password) in &report.new_teachers {
+                println!("new teacher {username}: first password {password}");
+            }
+            Ok(())
+        }
+        Err(import::RosterError::Rows(problems)) => {
+            for problem in &problems {
+                eprintln!("{}: {problem}", path.display());
+            }
+            Err(CliError::BadRows {
+                path: path.to_owned(),
+                count: problems.len(),
+            })
+        }
+        Err(error) => Err(CliError::Admin(error.to_string())),
+    }
 }
 
 /// Loads and checks the content, printing every problem; an error stops here.

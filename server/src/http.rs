@@ -13,7 +13,6 @@ use axum::{
 use leptos::config::{get_configuration, LeptosOptions};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use safesteps_app::api::people::FormOutcome;
 use safesteps_app::auth;
 use safesteps_app::catalog::Catalog;
 use safesteps_app::i18n::{Lang, LANG_COOKIE};
@@ -118,9 +117,9 @@ fn leptos_options(addr: SocketAddr) -> Result<LeptosOptions, ServeError> {
 }
 
 /// What the app's pages and server functions find in their context.
-fn page_context(
+fn page_context<T: Clone + Send + Sync + 'static>(
     state: &AppState,
-    outcome: Option<FormOutcome>,
+    outcome: Option<T>,
 ) -> impl Fn() + Clone + Send + Sync + 'static {
     let (db, catalog) = (state.db.clone(), state.catalog.clone());
     move || {
@@ -132,8 +131,12 @@ fn page_context(
     }
 }
 
-/// Renders the page at the request's path, with a form's outcome (after a failed post).
-pub async fn render_page(state: &AppState, request: Request, outcome: FormOutcome) -> Response {
+/// Renders the page at the request's path, with a form's outcome (after a post).
+pub async fn render_page<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    request: Request,
+    outcome: T,
+) -> Response {
     let options = state.leptos_options.clone();
     let handler =
         leptos_axum::render_app_async_with_context(page_context(state, Some(outcome)), move || {
@@ -153,6 +156,7 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/sign-up/family"),
     ("POST", "/sign-out"),
     ("POST", "/classes/{id}/students/{student}/reset"),
+    ("POST", "/roster"),
 ];
 
 pub fn router(state: AppState) -> Router {
@@ -176,7 +180,8 @@ pub fn router(state: AppState) -> Router {
             "/classes/{id}/students/{student}/reset",
             post(sign_in::reset_student),
         )
-        .leptos_routes_with_context(&state, routes, page_context(&state, None), render)
+        .route("/roster", post(sign_in::upload_roster))
+        .leptos_routes_with_context(&state, routes, page_context::<()>(&state, None), render)
         .route_layer(middleware::from_fn(guard::authorize))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(

@@ -1,4 +1,4 @@
-//! The form posts of signing in, out and up, and of a teacher's reset. They work without
+//! The form posts of signing in, out and up, a teacher's reset and a roster upload. They work without
 //! JavaScript: success redirects (303) with the session cookie; a problem renders the same
 //! page again with the message and everything typed except the secret.
 
@@ -10,11 +10,12 @@ use axum::{
     http::{header, request::Parts, Method, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
-use safesteps_app::api::people::FormOutcome;
+use safesteps_app::api::people::{FormOutcome, RosterOutcome};
 use safesteps_app::auth::{self, AuthError, FamilySignUp, NewSession};
 use safesteps_app::domain::person::{Role, Viewer};
 use safesteps_app::domain::secret::StudentSecret;
 use safesteps_app::domain::session::timeouts;
+use safesteps_app::import::{self, RosterError};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -314,5 +315,80 @@ mod tests {
         assert_eq!(landing(Role::Student, ""), "/account");
         assert_eq!(landing(Role::Parent, "/modules"), "/modules");
         assert_eq!(landing(Role::Parent, "https://evil.example"), "/account");
+    }
+}
+
+/// `POST /roster` (multipart, the CSRF token in the query): checks and imports a roster for
+/// the units under the importer's, and shows every bad row or what was done.
+pub async fn upload_roster(State(state): State<AppState>, request: Request) -> Response {
+    use axum::extract::{FromRequest, Multipart};
+    let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let (mut parts, body) = request.into_parts();
+    // axum's default body limit (2 MB, some 20,000 rows) bounds the upload.
+    let limited = Request::from_parts(parts.clone(), body);
+    let mut outcome = RosterOutcome::default();
+    let mut status = StatusCode::OK;
+    let text = match Multipart::from_request(limited, &state).await {
+        Ok(mut multipart) => read_file_field(&mut multipart).await,
+        Err(_) => Err("roster-no-file"),
+    };
+    match text {
+        Err(key) => {
+            outcome.failed = Some(key.to_owned());
+            status = StatusCode::UNPROCESSABLE_ENTITY;
+        }
+        Ok(text) => match import::roster(&state.db, &text, Some(&viewer)).await {
+            Ok(report) => {
+                let (s, t) = (report.summary.students, report.summary.teachers);
+                outcome.counts = Some([
+                    report.rows,
+                    report.summary.classes_added,
+                    s.added,
+                    s.updated,
+                    s.unchanged,
+                    t.added,
+                    t.updated,
+                    t.unchanged,
+                ]);
+                outcome.new_teachers = report.new_teachers;
+            }
+            Err(RosterError::Rows(problems)) => {
+                outcome.problems = problems
+                    .iter()
+                    .map(|p| (p.row, p.kind.key().to_owned(), p.kind.value()))
+                    .collect();
+                status = StatusCode::UNPROCESSABLE_ENTITY;
+            }
+            Err(error) => {
+                tracing::error!(%error, "roster import failed");
+                outcome.failed = Some("error-server".to_owned());
+                status = StatusCode::INTERNAL_SERVER_ERROR;
+            }
+        },
+    }
+    parts.method = Method::GET;
+    let mut response =
+        render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
+    *response.status_mut() = status;
+    response
+}
+
+/// The text of the form's `file` field: UTF-8 and within the size limit.
+async fn read_file_field(multipart: &mut axum::extract::Multipart) -> Result<String, &'static str> {
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("file") => {
+                let bytes = field.bytes().await.map_err(|_| "roster-too-big")?;
+                if bytes.is_empty() {
+                    return Err("roster-no-file");
+                }
+                return String::from_utf8(bytes.to_vec()).map_err(|_| "roster-not-utf8");
+            }
+            Ok(Some(_)) => continue,
+            Ok(None) => return Err("roster-no-file"),
+            Err(_) => return Err("roster-too-big"),
+        }
     }
 }

@@ -6,9 +6,13 @@ use std::process::{Command, Output};
 use support::{binary, repo_root};
 
 fn import(file: &std::path::Path, db: &str) -> Output {
+    import_kind("units", file, db)
+}
+
+fn import_kind(kind: &str, file: &std::path::Path, db: &str) -> Output {
     Command::new(binary())
         .current_dir(repo_root())
-        .args(["import", "units"])
+        .args(["import", kind])
         .arg(file)
         .args(["--database-url", db])
         .env("RUST_LOG", "warn")
@@ -70,6 +74,71 @@ fn the_demo_province_imports_once_and_reimporting_changes_nothing() {
         String::from_utf8_lossy(&after.stdout).contains("rows 1; added 1,"),
         "the bad file's valid row was not imported: {}",
         String::from_utf8_lossy(&after.stdout)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_roster_imports_once_reports_every_bad_row_and_reimporting_changes_nothing() {
+    let dir = std::env::temp_dir().join(format!("safesteps-roster-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let db = format!("sqlite://{}/roster.db", dir.display());
+    let units = import(&repo_root().join("content/demo/units.csv"), &db);
+    assert!(units.status.success());
+    let roster = repo_root().join("content/demo/roster.csv");
+
+    let first = import_kind("roster", &roster, &db);
+    let stdout = String::from_utf8_lossy(&first.stdout).to_string();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(
+        stdout.contains("rows 10; classes added 2; students added 7, updated 0, unchanged 0; teachers added 2, updated 0, unchanged 0"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("first password").count(), 2, "{stdout}");
+    let again = import_kind("roster", &roster, &db);
+    let stdout = String::from_utf8_lossy(&again.stdout).to_string();
+    assert!(
+        stdout.contains("rows 10; classes added 0; students added 0, updated 0, unchanged 7; teachers added 0, updated 0, unchanged 2"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("first password"),
+        "no new passwords the second time"
+    );
+
+    // Every bad row is reported, the valid new student on row 2 included nowhere.
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "school_code,school_year,class,role,key,name,birth_year,family,secret\n\
+         LC-C01-TH1,2026-2027,1A,student,TH1-900,Học Sinh Mới,2019,,\n\
+         LC-C01-TH1,2026-2027,1A,student,TH1-901,An,20O9,,\n\
+         NOPE,2026-2027,1A,student,TH1-902,Bình,2019,,\n\
+         LC-C01-TH1,2026/27,1A,teacher,Cô Hoa,Hoa,,,\n\
+         LC-C01-TH1,2026-2027,1A,student,TH1-900,Trùng,2019,,\n",
+    )
+    .unwrap();
+    let output = import_kind("roster", &bad, &db);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let name = bad.display().to_string();
+    for expected in [
+        format!("{name}: row 3: birth year \"20O9\" is not a year"),
+        format!("{name}: row 4: no unit has the code \"NOPE\""),
+        format!("{name}: row 5: school year \"2026/27\" is not like 2026-2027"),
+        format!("{name}: row 5: username \"Cô Hoa\" is not 3–40 characters of a–z, digits, '.', '_' or '-'"),
+        format!("{name}: row 6: the same person and class as row 2"),
+    ] {
+        assert!(stderr.contains(&expected), "missing {expected:?} in {stderr}");
+    }
+    let again = import_kind("roster", &roster, &db);
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("students added 0, updated 0, unchanged 7"),
+        "the bad file changed nothing"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

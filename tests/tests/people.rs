@@ -878,3 +878,104 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
         "every kind of refusal happened"
     );
 }
+
+/// A multipart form with one file field, as a browser sends it.
+fn multipart(file: &str) -> (String, Vec<u8>) {
+    let boundary = "----safesteps-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    );
+    (
+        format!("multipart/form-data; boundary={boundary}"),
+        body.into_bytes(),
+    )
+}
+
+async fn upload(browser: &Browser, file: &str) -> Reply {
+    let page = browser.get("/roster").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let start = page
+        .body
+        .find("action=\"/roster?csrf=")
+        .expect("the upload form")
+        + "action=\"".len();
+    let action = &page.body[start..start + "/roster?csrf=".len() + 64];
+    let (content_type, body) = multipart(file);
+    Browser::reply(
+        browser
+            .client
+            .post(format!("{}{action}", browser.base))
+            .header(header::CONTENT_TYPE, content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_school_manager_uploads_a_roster_for_their_school_only() {
+    let demo = demo();
+    let manager = Browser::new(&demo.server);
+    manager.sign_in_staff("hieutruong.demo").await;
+    let header = "school_code,school_year,class,role,key,name,birth_year,family,secret";
+    let good = format!(
+        "{header}\nLC-W01-TH1,2026-2027,5A,teacher,co.mai.th,Vi Thị Mai,,,\n\
+         LC-W01-TH1,2026-2027,5A,student,HS-501,Lò Văn Phúc,2015,,\n"
+    );
+    let done = upload(&manager, &good).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert!(
+        done.body.contains("thêm 1 lớp"),
+        "the summary, in Vietnamese"
+    );
+    assert!(
+        done.body.contains("co.mai.th"),
+        "the new teacher's first password is shown"
+    );
+    let again = upload(&manager, &good).await;
+    assert!(
+        again.body.contains("giữ nguyên 1"),
+        "re-importing changes nothing"
+    );
+    assert!(
+        !again.body.contains("co.mai.th</td>"),
+        "no password the second time"
+    );
+    let classes = manager.get("/classes").await.body;
+    assert!(
+        classes.contains("5A"),
+        "the new class is on the manager's list"
+    );
+
+    // Another school's row: refused, with the row, and nothing imported.
+    let outside =
+        format!("{header}\nLC-C02-THPT1,2026-2027,10A,student,HS-1001,Quàng Văn Hải,2011,,\n");
+    let refused = upload(&manager, &outside).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("Dòng 2: đơn vị \"LC-C02-THPT1\" không thuộc đơn vị của bạn."),
+        "{}",
+        refused.body
+    );
+
+    // Without the token in the form's address, the upload is refused before it is read.
+    let (content_type, body) = multipart(&good);
+    let no_token = manager
+        .client
+        .post(format!("{}/roster", demo.server.base))
+        .header(header::CONTENT_TYPE, content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_token.status(), StatusCode::FORBIDDEN);
+
+    let teacher = Browser::new(&demo.server);
+    teacher.sign_in_staff("giaovien.demo").await;
+    assert_eq!(teacher.get("/roster").await.status, StatusCode::FORBIDDEN);
+}

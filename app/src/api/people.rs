@@ -33,6 +33,18 @@ impl FormOutcome {
     }
 }
 
+/// After a roster upload: the problems (row, Fluent key, quoted value), or what was done.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterOutcome {
+    /// A Fluent key when the upload itself failed (no file, not UTF-8, a server error).
+    pub failed: Option<String>,
+    pub problems: Vec<(usize, String, String)>,
+    /// rows, classes added, students added/updated/unchanged, teachers added/updated/unchanged.
+    pub counts: Option<[usize; 8]>,
+    /// Username and first password of each new teacher, shown once.
+    pub new_teachers: Vec<(String, String)>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassRoll {
     pub code: String,

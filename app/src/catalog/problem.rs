@@ -57,6 +57,7 @@ impl Problems {
         });
     }
 
+    #[cfg(test)]
     pub fn has_errors(&self) -> bool {
         self.error_count() > 0
     }

@@ -36,6 +36,9 @@ pub struct Rule {
 /// Those who look after classes: their teachers, the school's managers, admins.
 pub const CLASS_STAFF: &[Role] = &[Role::Teacher, Role::SchoolManager, Role::Admin];
 
+/// Those who import rosters: school and unit managers (for units under theirs), admins.
+pub const ROSTER_STAFF: &[Role] = &[Role::SchoolManager, Role::UnitManager, Role::Admin];
+
 const fn rule(method: &'static str, path: &'static str, access: Access) -> Rule {
     Rule {
         method,
@@ -83,6 +86,9 @@ pub const ACCESS: &[Rule] = &[
         Roles(CLASS_STAFF),
     ),
     rule("GET", "/api/people/classes", Roles(CLASS_STAFF)),
+    // Rosters: those who manage a school or a unit.
+    rule("GET", "/roster", Roles(ROSTER_STAFF)),
+    rule("POST", "/roster", Roles(ROSTER_STAFF)),
     rule("GET", "/api/people/class", Roles(CLASS_STAFF)),
 ];
 

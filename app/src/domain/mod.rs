@@ -6,6 +6,7 @@ pub mod org;
 #[cfg(feature = "ssr")]
 pub mod password;
 pub mod person;
+pub mod roster;
 pub mod secret;
 pub mod session;
 pub mod target;

@@ -179,8 +179,60 @@ fn every_key_built_at_run_time_exists_in_every_locale() {
             keys.push(error.message_key().to_owned());
         }
     }
-    // The server's refusal pages (server/src/guard.rs).
-    keys.extend(["error-csrf", "error-forbidden", "error-sign-in-needed"].map(String::from));
+    // The server's refusal pages (server/src/guard.rs) and roster upload failures.
+    keys.extend(
+        [
+            "error-csrf",
+            "error-forbidden",
+            "error-sign-in-needed",
+            "roster-no-file",
+            "roster-too-big",
+            "roster-not-utf8",
+        ]
+        .map(String::from),
+    );
+    {
+        use crate::domain::roster::ProblemKind as K;
+        for kind in [
+            K::Header {
+                found: String::new(),
+            },
+            K::Unreadable {
+                error: String::new(),
+            },
+            K::FieldCount { found: 0 },
+            K::Empty { field: "" },
+            K::TooLong { field: "" },
+            K::UnknownSchool {
+                code: String::new(),
+            },
+            K::NotYourSchool {
+                code: String::new(),
+            },
+            K::SchoolYear {
+                value: String::new(),
+            },
+            K::Role {
+                value: String::new(),
+            },
+            K::Username {
+                value: String::new(),
+            },
+            K::BirthYear {
+                value: String::new(),
+            },
+            K::Secret {
+                value: String::new(),
+            },
+            K::NotForTeachers { field: "" },
+            K::Duplicate { first_row: 0 },
+            K::UsernameTaken {
+                value: String::new(),
+            },
+        ] {
+            keys.push(kind.key().to_owned());
+        }
+    }
     for lang in Lang::ALL {
         let ids: BTreeSet<_> = ids_of(lang).into_iter().collect();
         let missing: Vec<_> = keys.iter().filter(|k| !ids.contains(*k)).collect();

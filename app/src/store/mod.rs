@@ -2,6 +2,7 @@
 
 pub mod org;
 pub mod people;
+pub mod roster;
 pub mod sessions;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

@@ -162,6 +162,18 @@ async fn home_path(db: &Db, person_id: i64) -> Result<String, StoreError> {
     .await?)
 }
 
+/// The codes of a person's home unit and every unit under it.
+pub async fn home_subtree_codes(db: &Db, person_id: i64) -> Result<Vec<String>, StoreError> {
+    let path = home_path(db, person_id).await?;
+    Ok(
+        sqlx::query_scalar("SELECT code FROM org_units WHERE path >= $1 AND path < $2")
+            .bind(&path)
+            .bind(subtree_end(&path))
+            .fetch_all(db)
+            .await?,
+    )
+}
+
 /// The account page: who this is and where they belong.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Profile {

@@ -9,7 +9,7 @@ mod pictures;
 mod session;
 mod sign_in;
 
-use crate::i18n::{provide_i18n, t};
+use crate::i18n::provide_i18n;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
@@ -69,7 +69,13 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
     session::provide_page_session();
-    let title = t("app-title");
+    // On the server the title is read once, as text: leptos_axum reads it after rendering,
+    // possibly on another worker thread where no reactive arena is active (a signal read
+    // there panics). In the browser it follows the language switch.
+    #[cfg(feature = "ssr")]
+    let title = crate::i18n::use_i18n().tr("app-title");
+    #[cfg(not(feature = "ssr"))]
+    let title = crate::i18n::t("app-title");
     // Marks the document once the WASM has taken over (effects run only in the browser).
     Effect::new(|| {
         if let Some(html) = document().document_element() {
@@ -97,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classes") view=people::ClassesPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id") view=people::ClassPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/cards") view=people::CardsPage ssr=SsrMode::Async />
+                    <Route path=path!("/roster") view=people::RosterPage />
                     // Pages with data render whole before sending: they work without
                     // JavaScript (no out-of-order chunks to swap in) and can answer 404.
                     <Route path=path!("/modules") view=catalog::CataloguePage ssr=SsrMode::Async />

@@ -3,9 +3,11 @@
 
 use super::catalog::found_or_not;
 use super::pictures::Picture;
+use super::session::use_page_session;
 use super::session::CsrfField;
-use crate::api::people::{class_detail, my_account, my_classes, MemberView};
+use crate::api::people::{class_detail, my_account, my_classes, MemberView, RosterOutcome};
 use crate::domain::person::Role;
+use crate::domain::roster::ROSTER_HEADER;
 use crate::domain::secret::PICTURES;
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
@@ -58,6 +60,9 @@ pub fn AccountPage() -> impl IntoView {
                 <p><A href="/modules">{t("account-go-learn")}</A></p>
                 {matches!(role, Role::Teacher | Role::SchoolManager | Role::Admin).then(|| view! {
                     <p><A href="/classes">{t("classes-title")}</A></p>
+                })}
+                {matches!(role, Role::SchoolManager | Role::UnitManager | Role::Admin).then(|| view! {
+                    <p><A href="/roster">{t("roster-title")}</A></p>
                 })}
                 <SignOutButton big=true />
             </section>
@@ -232,4 +237,84 @@ pub fn CardsPage() -> impl IntoView {
             </section>
         }
     })
+}
+
+/// `/roster`: upload a roster file; every bad row is listed, or what the import did.
+#[component]
+pub fn RosterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let outcome = SharedValue::new(use_context::<RosterOutcome>).into_inner();
+    let action = format!("/roster?csrf={}", use_page_session().csrf);
+    let result = outcome.map(|outcome| {
+        let failed = outcome.failed.clone().map(|key| {
+            let text = move || i18n.tr(&key);
+            view! { <p class="notice error" role="alert">{text}</p> }
+        });
+        let problems = (!outcome.problems.is_empty()).then(|| {
+            let count = outcome.problems.len();
+            let heading = move || {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("count", count);
+                i18n.tr_args("roster-bad-rows", &args)
+            };
+            view! {
+                <div class="notice error" role="alert">
+                    <p><strong>{heading}</strong></p>
+                    <ul class="problems">
+                        {outcome.problems.clone().into_iter().map(|(row, key, value)| {
+                            let text = move || {
+                                let mut args = fluent_bundle::FluentArgs::new();
+                                args.set("row", row);
+                                args.set("value", value.clone());
+                                i18n.tr_args(&key, &args)
+                            };
+                            view! { <li>{text}</li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        });
+        let done = outcome.counts.map(|c| {
+            let text = move || {
+                let mut args = fluent_bundle::FluentArgs::new();
+                for (name, value) in ["rows", "classes", "s_added", "s_updated", "s_unchanged", "t_added", "t_updated", "t_unchanged"].into_iter().zip(c) {
+                    args.set(name, value);
+                }
+                i18n.tr_args("roster-done", &args)
+            };
+            view! { <p class="notice" role="status">{text}</p> }
+        });
+        let teachers = (!outcome.new_teachers.is_empty()).then(|| view! {
+            <h2>{t("roster-new-teachers")}</h2>
+            <p>{t("roster-new-teachers-hint")}</p>
+            <table class="table">
+                <thead><tr><th scope="col">{t("account-username")}</th><th scope="col">{t("roster-first-password")}</th></tr></thead>
+                <tbody>
+                    {outcome.new_teachers.clone().into_iter().map(|(username, password)| view! {
+                        <tr><td class="code">{username}</td><td class="code">{password}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        });
+        view! { {failed} {problems} {done} {teachers} }
+    });
+    view! {
+        <section class="roster">
+            <h1>{t("roster-title")}</h1>
+            {result}
+            <p>{t("roster-lead")}</p>
+            <pre class="example">{ROSTER_HEADER.join(",")}"\nLC-W01-TH1,2026-2027,3A,teacher,co.lan,Nguyễn Thị Lan,,,\nLC-W01-TH1,2026-2027,3A,student,HS-001,Lò Văn An,2018,GD-01,sun+dog"</pre>
+            <ul class="columns">
+                <li>{t("roster-col-role")}</li>
+                <li>{t("roster-col-key")}</li>
+                <li>{t("roster-col-family")}</li>
+                <li>{t("roster-col-secret")}</li>
+            </ul>
+            <form method="post" action=action enctype="multipart/form-data" class="stack">
+                <label for="roster-file">{t("roster-file")}</label>
+                <input id="roster-file" name="file" type="file" accept=".csv,text/csv" required />
+                <button type="submit" class="button primary">{t("roster-submit")}</button>
+            </form>
+        </section>
+    }
 }
