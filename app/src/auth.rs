@@ -206,6 +206,33 @@ async fn attempt(
     now: i64,
     check: impl std::future::Future<Output = bool>,
 ) -> Result<NewSession, AuthError> {
+    let (person_id, role) = checked(db, account, client, now, check).await?;
+    let token = random_token();
+    sessions::create(db, &token_hash(&token), person_id, &random_token(), now).await?;
+    let event = Event {
+        action: "sign-in",
+        actor: Some(person_id),
+        subject: Some(person_id),
+        client: Some(client),
+        detail: role.code(),
+    };
+    sessions::audit(db, &event, now).await?;
+    Ok(NewSession {
+        token,
+        role,
+        person_id,
+    })
+}
+
+/// Throttle, then check the secret; a failure is recorded (and audited) against the account
+/// and the client, a success clears the account's failures.
+async fn checked(
+    db: &Db,
+    account: Option<Account>,
+    client: &str,
+    now: i64,
+    check: impl std::future::Future<Output = bool>,
+) -> Result<(i64, Role), AuthError> {
     let client_failures =
         sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window).await?;
     let role = account.as_ref().and_then(Account::role);
@@ -239,21 +266,7 @@ async fn attempt(
     match (account, role) {
         (Some(account), Some(role)) if ok => {
             sessions::clear_failures(db, account.id).await?;
-            let token = random_token();
-            sessions::create(db, &token_hash(&token), account.id, &random_token(), now).await?;
-            let event = Event {
-                action: "sign-in",
-                actor: Some(account.id),
-                subject,
-                client: Some(client),
-                detail: role.code(),
-            };
-            sessions::audit(db, &event, now).await?;
-            Ok(NewSession {
-                token,
-                role,
-                person_id: account.id,
-            })
+            Ok((account.id, role))
         }
         _ => {
             sessions::record_failure(db, subject, client, now).await?;
@@ -441,6 +454,62 @@ pub async fn sign_out(
         detail: "",
     };
     sessions::audit(db, &event, now()).await
+}
+
+/// A new password for someone signed in with one (staff, parents): the current one first,
+/// then the policy. Every session of the person ends and a new one starts here.
+pub async fn change_password(
+    db: &Db,
+    viewer: &Viewer,
+    current: &str,
+    new: &str,
+    client: &str,
+) -> Result<NewSession, AuthError> {
+    let account = people::by_id(db, viewer.person_id).await?;
+    let Some(hash) = account.as_ref().and_then(|a| a.password_hash.clone()) else {
+        return Err(AuthError::BadInput("account with a password"));
+    };
+    // The current password goes through the same throttle as signing in.
+    let now = now();
+    checked(
+        db,
+        account,
+        client,
+        now,
+        verify_password(current, Some(&hash)),
+    )
+    .await?;
+    let (name, username, phone) = people::identifiers(db, viewer.person_id).await?;
+    let personal: Vec<&str> = [Some(name.as_str()), username.as_deref(), phone.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    password::check(new, &personal).map_err(AuthError::Password)?;
+    let new_hash = hash_password(new).await?;
+    people::set_password_hash(db, viewer.person_id, &new_hash).await?;
+    sessions::delete_for_person(db, viewer.person_id).await?;
+    let event = Event {
+        action: "password-changed",
+        actor: Some(viewer.person_id),
+        subject: Some(viewer.person_id),
+        client: Some(client),
+        detail: "",
+    };
+    sessions::audit(db, &event, now).await?;
+    let token = random_token();
+    sessions::create(
+        db,
+        &token_hash(&token),
+        viewer.person_id,
+        &random_token(),
+        now,
+    )
+    .await?;
+    Ok(NewSession {
+        token,
+        role: viewer.role,
+        person_id: viewer.person_id,
+    })
 }
 
 /// A teacher (or manager) unlocks a student and, if asked, gives them a new secret.

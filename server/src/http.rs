@@ -157,6 +157,7 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/sign-out"),
     ("POST", "/classes/{id}/students/{student}/reset"),
     ("POST", "/roster"),
+    ("POST", "/account/password"),
 ];
 
 pub fn router(state: AppState) -> Router {
@@ -181,6 +182,7 @@ pub fn router(state: AppState) -> Router {
             post(sign_in::reset_student),
         )
         .route("/roster", post(sign_in::upload_roster))
+        .route("/account/password", post(sign_in::change_password))
         .leptos_routes_with_context(&state, routes, page_context::<()>(&state, None), render)
         .route_layer(middleware::from_fn(guard::authorize))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

@@ -258,6 +258,33 @@ pub async fn sign_out(
 }
 
 #[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+}
+
+/// `POST /account/password`: a new password; every other session of the person ends.
+pub async fn change_password(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let (parts, form) = match read_form::<PasswordForm>(request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    match auth::change_password(&state.db, &viewer, &form.current, &form.new, &client(addr)).await {
+        Ok(session) => signed_in(&state, &session, "/account?password-changed=1"),
+        Err(error) => again(&state, parts, &error, "password", Vec::new()).await,
+    }
+}
+
+#[derive(Deserialize)]
 pub struct ResetForm {
     #[serde(default)]
     new_secret: Option<String>,

@@ -979,3 +979,66 @@ async fn a_school_manager_uploads_a_roster_for_their_school_only() {
     teacher.sign_in_staff("giaovien.demo").await;
     assert_eq!(teacher.get("/roster").await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn changing_a_password_checks_the_old_one_and_ends_other_sessions() {
+    let demo = demo();
+    let phone = Browser::new(&demo.server);
+    let laptop = Browser::new(&demo.server);
+    phone.sign_in_staff("giaovien2.demo").await;
+    laptop.sign_in_staff("giaovien2.demo").await;
+    let new_password = "gió thổi qua rừng pơ mu trên núi";
+
+    let wrong = laptop
+        .post(
+            "/account/password",
+            &[("current", "not my password at all"), ("new", new_password)],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let weak = laptop
+        .post(
+            "/account/password",
+            &[("current", PASSWORD), ("new", "giaovien2.demo-2026")],
+        )
+        .await;
+    assert_eq!(
+        weak.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "built from the username"
+    );
+    let ok = laptop
+        .post(
+            "/account/password",
+            &[("current", PASSWORD), ("new", new_password)],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(ok.location, "/account?password-changed=1");
+    assert_eq!(
+        laptop.get("/account").await.status,
+        StatusCode::OK,
+        "a new session here"
+    );
+    assert_eq!(
+        phone.get("/account").await.status,
+        StatusCode::SEE_OTHER,
+        "the other session ended"
+    );
+
+    let old = Browser::new(&demo.server)
+        .sign_in_staff("giaovien2.demo")
+        .await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+    let new = Browser::new(&demo.server)
+        .post(
+            "/sign-in",
+            &[
+                ("kind", "staff"),
+                ("username", "giaovien2.demo"),
+                ("password", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(new.status, StatusCode::SEE_OTHER);
+}

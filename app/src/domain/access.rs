@@ -76,6 +76,8 @@ pub const ACCESS: &[Rule] = &[
     // Signed in.
     rule("GET", "/account", SignedIn),
     rule("GET", "/api/people/account", SignedIn),
+    rule("GET", "/account/password", SignedIn),
+    rule("POST", "/account/password", SignedIn),
     // Classes.
     rule("GET", "/classes", Roles(CLASS_STAFF)),
     rule("GET", "/classes/{id}", Roles(CLASS_STAFF)),

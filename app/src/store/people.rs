@@ -275,6 +275,28 @@ pub async fn create_account(
     .await?)
 }
 
+pub async fn set_password_hash(db: &Db, person_id: i64, hash: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2 AND password_hash IS NOT NULL")
+        .bind(hash)
+        .bind(person_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Username or phone: what the password must not be built from.
+pub async fn identifiers(
+    db: &Db,
+    person_id: i64,
+) -> Result<(String, Option<String>, Option<String>), StoreError> {
+    Ok(
+        sqlx::query_as("SELECT display_name, username, phone FROM people WHERE id = $1")
+            .bind(person_id)
+            .fetch_one(db)
+            .await?,
+    )
+}
+
 pub async fn set_secret(db: &Db, person_id: i64, secret: &str) -> Result<(), StoreError> {
     sqlx::query("UPDATE people SET secret = $1 WHERE id = $2 AND role = 'student'")
         .bind(secret)

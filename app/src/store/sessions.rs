@@ -59,6 +59,15 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Ends every session of a person (after a password change).
+pub async fn delete_for_person(db: &Db, person_id: i64) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sessions WHERE person_id = $1")
+        .bind(person_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// Failure times for an account since its last success or reset.
 pub async fn person_failures(db: &Db, person_id: i64) -> Result<Vec<i64>, StoreError> {
     Ok(

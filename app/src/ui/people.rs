@@ -30,6 +30,10 @@ pub fn SignOutButton(#[prop(optional)] big: bool) -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let account = Resource::new(|| (), |_| async move { my_account().await.map(Some) });
+    let changed = use_query_map()
+        .read_untracked()
+        .get("password-changed")
+        .is_some();
     let i18n = use_i18n();
     found_or_not(account, move |a| {
         let role = a.role;
@@ -57,7 +61,11 @@ pub fn AccountPage() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 })}
+                {changed.then(|| view! { <p class="notice" role="status">{t("password-changed")}</p> })}
                 <p><A href="/modules">{t("account-go-learn")}</A></p>
+                {(role != Role::Student).then(|| view! {
+                    <p><A href="/account/password">{t("password-title")}</A></p>
+                })}
                 {matches!(role, Role::Teacher | Role::SchoolManager | Role::Admin).then(|| view! {
                     <p><A href="/classes">{t("classes-title")}</A></p>
                 })}
@@ -314,6 +322,37 @@ pub fn RosterPage() -> impl IntoView {
                 <label for="roster-file">{t("roster-file")}</label>
                 <input id="roster-file" name="file" type="file" accept=".csv,text/csv" required />
                 <button type="submit" class="button primary">{t("roster-submit")}</button>
+            </form>
+        </section>
+    }
+}
+
+/// `/account/password`: the current password, then a new one that passes the policy.
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let outcome = super::session::form_outcome();
+    let error = outcome.filter(|o| o.form == "password").map(|o| {
+        let i18n = use_i18n();
+        let text = move || {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("minutes", o.minutes.unwrap_or(1));
+            i18n.tr_args(&o.error, &args)
+        };
+        view! { <p class="notice error" role="alert">{text}</p> }
+    });
+    view! {
+        <section class="narrow">
+            <h1>{t("password-title")}</h1>
+            {error}
+            <form method="post" action="/account/password" class="stack">
+                <CsrfField />
+                <label for="current-password">{t("password-current")}</label>
+                <input id="current-password" name="current" type="password" autocomplete="current-password" required />
+                <label for="new-password">{t("password-new")}</label>
+                <input id="new-password" name="new" type="password" autocomplete="new-password" minlength="15"
+                    required aria-describedby="password-hint" />
+                <p id="password-hint" class="hint">{t("password-hint")}</p>
+                <button type="submit" class="button primary">{t("password-submit")}</button>
             </form>
         </section>
     }
