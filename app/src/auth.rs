@@ -32,6 +32,36 @@ pub struct CsrfToken(pub String);
 
 #[cfg(test)]
 mod tests {
+    #[tokio::test]
+    async fn passwords_are_hashed_with_argon2id_and_a_salt_each() {
+        let a = super::hash_password("mây trắng bay qua núi cao")
+            .await
+            .unwrap();
+        let b = super::hash_password("mây trắng bay qua núi cao")
+            .await
+            .unwrap();
+        assert!(a.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{a}");
+        assert_ne!(a, b, "a fresh salt for every hash");
+        assert!(super::verify_password("mây trắng bay qua núi cao", Some(&a)).await);
+        assert!(!super::verify_password("mây trắng bay qua núi thấp", Some(&a)).await);
+        assert!(
+            !super::verify_password("anything", None).await,
+            "no account: false, after the same work"
+        );
+        assert!(!super::verify_password("x", Some("not a hash")).await);
+    }
+
+    #[test]
+    fn session_tokens_are_random_and_only_their_hash_is_kept() {
+        let token = super::random_token();
+        assert_eq!(token.len(), 64);
+        assert_ne!(token, super::random_token());
+        let hash = super::token_hash(&token);
+        assert_eq!(hash.len(), 64);
+        assert_ne!(hash, token);
+        assert_eq!(hash, super::token_hash(&token));
+    }
+
     #[test]
     fn temporary_passwords_pass_the_policy_and_differ() {
         let a = super::temporary_password();

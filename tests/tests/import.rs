@@ -142,3 +142,50 @@ fn a_roster_imports_once_reports_every_bad_row_and_reimporting_changes_nothing()
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn create_admin_needs_a_unit_and_a_password_that_passes_the_policy() {
+    let dir = std::env::temp_dir().join(format!("safesteps-admin-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let db = format!("sqlite://{}/admin.db", dir.display());
+    let create = |password: &str| {
+        Command::new(binary())
+            .current_dir(repo_root())
+            .args([
+                "create-admin",
+                "--username",
+                "quantri",
+                "--name",
+                "Quản Trị",
+                "--database-url",
+                &db,
+            ])
+            .env("SAFESTEPS_ADMIN_PASSWORD", password)
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("run safesteps")
+    };
+    let no_units = create("mây trắng bay qua đỉnh núi cao");
+    assert!(!no_units.status.success());
+    assert!(String::from_utf8_lossy(&no_units.stderr).contains("import units"));
+    assert!(import(&repo_root().join("content/demo/units.csv"), &db)
+        .status
+        .success());
+    let weak = create("quantri123456789");
+    assert!(!weak.status.success());
+    assert!(
+        String::from_utf8_lossy(&weak.stderr).contains("password refused"),
+        "{}",
+        String::from_utf8_lossy(&weak.stderr)
+    );
+    let ok = create("mây trắng bay qua đỉnh núi cao");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("admin quantri created"));
+    let again = create("mây trắng bay qua đỉnh núi cao");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("taken"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
