@@ -296,6 +296,14 @@ fn parse_question(
             line,
             format!("question {qid:?}: a multiple question needs at least 1 answer"),
         ),
+        QuestionKind::MultipleChoice if answers >= raw.options.len() => problems.error(
+            path,
+            line,
+            format!(
+                "question {qid:?}: every option is right, so ticking everything would score; \
+                 add a wrong option"
+            ),
+        ),
         _ => {}
     }
     if problems.0.len() > before {

@@ -632,3 +632,17 @@ fn a_broken_module_is_left_out_even_after_another_broken_one() {
         "neither broken module is loaded"
     );
 }
+
+#[test]
+fn a_multiple_question_with_every_option_right_is_refused() {
+    let f = Fixture::valid();
+    f.edit(
+        "sample-module/module.toml",
+        "kind = \"single\"\noptions = [\"a\", \"b\"]\nanswer = [\"b\"]",
+        "kind = \"multiple\"\noptions = [\"a\", \"b\"]\nanswer = [\"a\", \"b\"]",
+    );
+    assert_eq!(
+        f.problems(),
+        ["modules/sample-module/module.toml:14: question \"pick-one\": every option is right, so ticking everything would score; add a wrong option"]
+    );
+}

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod content;
+pub mod grading;
 pub mod org;
 #[cfg(feature = "ssr")]
 pub mod password;

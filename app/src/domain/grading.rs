@@ -1,0 +1,281 @@
+//! Grading a quiz attempt: on the server only, from the module's answer key.
+//!
+//! Every question is worth one point and is right only when the chosen options are exactly
+//! the right ones: for multiple choice, ticking every option is wrong (the content checker
+//! refuses a question whose options are all right, so "tick everything" never pays).
+
+use crate::domain::content::{Module, Question};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a learner chose: question id → the option ids ticked. Unknown questions are
+/// ignored; an unknown option makes its question wrong.
+pub type Answers = BTreeMap<String, BTreeSet<String>>;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionResult {
+    pub question: String,
+    pub correct: bool,
+    pub chosen: BTreeSet<String>,
+    /// The right options (shown after submitting, with the explanation).
+    pub right: BTreeSet<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grade {
+    pub correct: usize,
+    pub total: usize,
+    /// Rounded down, so 99.9% is not shown as 100.
+    pub percent: u8,
+    pub passed: bool,
+    pub questions: Vec<QuestionResult>,
+}
+
+fn is_right(question: &Question, chosen: &BTreeSet<String>) -> bool {
+    let right: BTreeSet<&str> = question.answer.iter().map(|a| a.as_str()).collect();
+    chosen.len() == right.len() && chosen.iter().all(|c| right.contains(c.as_str()))
+}
+
+/// Grades `answers` against the module's quiz and pass mark.
+pub fn grade(module: &Module, answers: &Answers) -> Grade {
+    let empty = BTreeSet::new();
+    let questions: Vec<QuestionResult> = module
+        .quiz
+        .questions
+        .iter()
+        .map(|q| {
+            let chosen = answers.get(q.id.as_str()).unwrap_or(&empty);
+            QuestionResult {
+                question: q.id.as_str().to_owned(),
+                correct: is_right(q, chosen),
+                chosen: chosen.clone(),
+                right: q.answer.iter().map(|a| a.as_str().to_owned()).collect(),
+            }
+        })
+        .collect();
+    let total = questions.len();
+    let correct = questions.iter().filter(|q| q.correct).count();
+    let percent = if total == 0 {
+        0
+    } else {
+        (correct * 100 / total) as u8
+    };
+    // Compared in whole numbers: correct / total >= pass_mark / 100.
+    let passed = total > 0 && correct * 100 >= usize::from(module.pass_mark) * total;
+    Grade {
+        correct,
+        total,
+        percent,
+        passed,
+        questions,
+    }
+}
+
+/// The best of several attempts' percentages (the best score counts).
+pub fn best(percents: impl IntoIterator<Item = u8>) -> Option<u8> {
+    percents.into_iter().max()
+}
+
+/// A module is completed when every lesson was seen and the quiz passed.
+pub fn is_complete(module: &Module, seen_lessons: &BTreeSet<String>, passed: bool) -> bool {
+    passed
+        && module
+            .lessons
+            .iter()
+            .all(|l| seen_lessons.contains(l.id.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::content::{
+        true_false_options, Lesson, LocalId, ModuleId, QuestionKind, Quiz,
+    };
+    use proptest::prelude::*;
+
+    fn id(s: &str) -> LocalId {
+        LocalId::parse(s).unwrap()
+    }
+
+    fn question(qid: &str, kind: QuestionKind, options: &[&str], answer: &[&str]) -> Question {
+        Question {
+            id: id(qid),
+            kind,
+            options: if kind == QuestionKind::TrueFalse {
+                true_false_options()
+            } else {
+                options.iter().map(|o| id(o)).collect()
+            },
+            answer: answer.iter().map(|a| id(a)).collect(),
+        }
+    }
+
+    fn module(pass_mark: u8) -> Module {
+        Module {
+            id: ModuleId::parse("sample").unwrap(),
+            version: 3,
+            audiences: Vec::new(),
+            minutes: 10,
+            pass_mark,
+            prerequisites: Vec::new(),
+            tags: Vec::new(),
+            lessons: vec![Lesson { id: id("one") }, Lesson { id: id("two") }],
+            quiz: Quiz {
+                questions: vec![
+                    question(
+                        "single",
+                        QuestionKind::SingleChoice,
+                        &["a", "b", "c"],
+                        &["b"],
+                    ),
+                    question(
+                        "many",
+                        QuestionKind::MultipleChoice,
+                        &["a", "b", "c", "d"],
+                        &["a", "c"],
+                    ),
+                    question("truth", QuestionKind::TrueFalse, &[], &["false"]),
+                    question(
+                        "most",
+                        QuestionKind::MultipleChoice,
+                        &["a", "b", "c", "d"],
+                        &["a", "b", "c"],
+                    ),
+                ],
+            },
+        }
+    }
+
+    fn answers(pairs: &[(&str, &[&str])]) -> Answers {
+        pairs
+            .iter()
+            .map(|(q, chosen)| {
+                (
+                    (*q).to_owned(),
+                    chosen.iter().map(|c| (*c).to_owned()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn perfect(module: &Module) -> Answers {
+        module
+            .quiz
+            .questions
+            .iter()
+            .map(|q| {
+                (
+                    q.id.as_str().to_owned(),
+                    q.answer.iter().map(|a| a.as_str().to_owned()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_perfect_attempt_scores_full_marks() {
+        let m = module(80);
+        let g = grade(&m, &perfect(&m));
+        assert_eq!((g.correct, g.total, g.percent, g.passed), (4, 4, 100, true));
+    }
+
+    #[test]
+    fn ticking_everything_on_a_multiple_choice_question_gives_nothing() {
+        let m = module(80);
+        let g = grade(
+            &m,
+            &answers(&[
+                ("many", &["a", "b", "c", "d"]),
+                ("most", &["a", "b", "c", "d"]),
+            ]),
+        );
+        assert!(!g.questions[1].correct && !g.questions[3].correct);
+        assert_eq!(g.correct, 0);
+    }
+
+    #[test]
+    fn partly_right_is_wrong_and_unknown_options_are_wrong() {
+        let m = module(50);
+        let g = grade(
+            &m,
+            &answers(&[
+                ("single", &["b", "zz"]),
+                ("many", &["a"]),
+                ("truth", &["false"]),
+                ("most", &["c", "b", "a"]),
+            ]),
+        );
+        let right: Vec<bool> = g.questions.iter().map(|q| q.correct).collect();
+        assert_eq!(right, [false, false, true, true]);
+        assert_eq!(
+            (g.percent, g.passed),
+            (50, true),
+            "50% meets a pass mark of 50"
+        );
+        let g = grade(
+            &module(51),
+            &answers(&[("truth", &["false"]), ("most", &["a", "b", "c"])]),
+        );
+        assert!(!g.passed, "2 of 4 is under 51%");
+    }
+
+    #[test]
+    fn nothing_answered_is_zero_and_the_right_options_are_listed() {
+        let g = grade(&module(80), &Answers::new());
+        assert_eq!((g.correct, g.percent, g.passed), (0, 0, false));
+        assert_eq!(g.questions[1].right, ["a", "c"].map(String::from).into());
+    }
+
+    #[test]
+    fn completion_needs_every_lesson_and_a_pass() {
+        let m = module(80);
+        let both: BTreeSet<String> = ["one", "two"].map(String::from).into();
+        let one: BTreeSet<String> = ["one"].map(String::from).into();
+        assert!(is_complete(&m, &both, true));
+        assert!(!is_complete(&m, &one, true));
+        assert!(!is_complete(&m, &both, false));
+        assert_eq!(best([40, 100, 75]), Some(100));
+        assert_eq!(best([]), None);
+    }
+
+    proptest! {
+        /// Reordering the options (and the answer key) changes no grade.
+        #[test]
+        fn permuting_options_changes_nothing(seed in any::<u64>(), picks in proptest::collection::vec(any::<u8>(), 4)) {
+            let m = module(75);
+            let mut shuffled = m.clone();
+            for (i, q) in shuffled.quiz.questions.iter_mut().enumerate() {
+                let n = q.options.len();
+                let k = ((seed >> (i * 8)) as usize) % n.max(1);
+                q.options.rotate_left(k);
+                q.answer.reverse();
+            }
+            let chosen: Answers = m
+                .quiz
+                .questions
+                .iter()
+                .zip(&picks)
+                .map(|(q, pick)| {
+                    let set = q
+                        .options
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| pick & (1 << j) != 0)
+                        .map(|(_, o)| o.as_str().to_owned())
+                        .collect();
+                    (q.id.as_str().to_owned(), set)
+                })
+                .collect();
+            prop_assert_eq!(grade(&m, &chosen), grade(&shuffled, &chosen));
+        }
+
+        /// More right answers never lower the score; the perfect attempt always passes.
+        #[test]
+        fn the_perfect_attempt_passes_any_pass_mark(pass_mark in 1u8..=100) {
+            let m = module(pass_mark);
+            let g = grade(&m, &perfect(&m));
+            prop_assert!(g.passed);
+            prop_assert_eq!(g.percent, 100);
+        }
+    }
+}
