@@ -15,6 +15,8 @@ pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod import;
 #[cfg(feature = "ssr")]
+pub mod learning;
+#[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;
 

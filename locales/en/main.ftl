@@ -81,7 +81,6 @@ quiz-pass-mark = Answer { $mark }% of the questions correctly to pass.
 quiz-choose-all = Choose every right answer.
 quiz-true = True
 quiz-false = False
-quiz-grading-later = Submitting answers and grading are being built.
 
 # People: signing in, accounts, classes
 sign-in-signed-out = You have signed out. See you soon!
@@ -207,3 +206,20 @@ password-current = Current password
 password-new = New password
 password-submit = Change password
 password-changed = Your password is changed. Your other sessions have ended.
+
+# Learning: progress and results
+quiz-sign-in-first = Sign in so your answers are saved and graded.
+quiz-submit = Submit answers
+progress-best = Best score: { $percent }%
+progress-completed = ✓ Completed
+progress-seen = { $seen } lesson(s) read
+result-title = Your result
+result-score = { $correct } of { $total } right ({ $percent }%)
+result-passed = Well done! You passed (the pass mark is { $mark }%).
+result-not-yet = Not this time (the pass mark is { $mark }%) — that is fine! Read the explanations below and try again.
+result-right = Right
+result-wrong = Not quite
+result-your-choice = your choice
+result-right-answer = the right answer
+result-try-again = Try again
+result-back = Back to the module

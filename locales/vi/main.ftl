@@ -81,7 +81,6 @@ quiz-pass-mark = Trả lời đúng { $mark }% số câu là đạt.
 quiz-choose-all = Chọn tất cả các ý đúng.
 quiz-true = Đúng
 quiz-false = Sai
-quiz-grading-later = Chức năng nộp bài và chấm điểm đang được xây dựng.
 
 # People: signing in, accounts, classes
 sign-in-signed-out = Bạn đã đăng xuất. Hẹn gặp lại!
@@ -207,3 +206,20 @@ password-current = Mật khẩu hiện tại
 password-new = Mật khẩu mới
 password-submit = Đổi mật khẩu
 password-changed = Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.
+
+# Learning: progress and results
+quiz-sign-in-first = Hãy đăng nhập để bài làm của bạn được lưu và chấm điểm.
+quiz-submit = Nộp bài
+progress-best = Điểm cao nhất: { $percent }%
+progress-completed = ✓ Đã hoàn thành
+progress-seen = Đã đọc { $seen } bài
+result-title = Kết quả
+result-score = Đúng { $correct } / { $total } câu ({ $percent }%)
+result-passed = Tuyệt vời! Bạn đã đạt (cần { $mark }%).
+result-not-yet = Chưa đạt lần này (cần { $mark }%) — không sao cả! Hãy đọc lời giải thích bên dưới rồi thử lại nhé.
+result-right = Đúng
+result-wrong = Chưa đúng
+result-your-choice = bạn đã chọn
+result-right-answer = đáp án đúng
+result-try-again = Làm lại
+result-back = Về bài học

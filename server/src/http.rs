@@ -1,6 +1,6 @@
 //! The axum server: routes, Leptos rendering, middleware, graceful shutdown.
 
-use crate::{guard, sign_in};
+use crate::{guard, learning, sign_in};
 use axum::{
     extract::{FromRef, Path, Request, State},
     http::{header, HeaderName, HeaderValue, StatusCode},
@@ -158,6 +158,7 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/classes/{id}/students/{student}/reset"),
     ("POST", "/roster"),
     ("POST", "/account/password"),
+    ("POST", "/modules/{id}/quiz"),
 ];
 
 pub fn router(state: AppState) -> Router {
@@ -183,6 +184,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/roster", post(sign_in::upload_roster))
         .route("/account/password", post(sign_in::change_password))
+        .route("/modules/{id}/quiz", post(learning::submit))
         .leptos_routes_with_context(&state, routes, page_context::<()>(&state, None), render)
         .route_layer(middleware::from_fn(guard::authorize))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

@@ -3,6 +3,7 @@
 mod cli;
 mod guard;
 mod http;
+mod learning;
 mod sign_in;
 
 use clap::Parser;

@@ -2,11 +2,10 @@
 // password, a parent with the family code. Each with JavaScript on and off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchedPage, realProblems, demoGuide } from './support.mjs';
+import { startServer, launchBrowser, watchedPage, realProblems, demoGuide, PICTURE_NAMES } from './support.mjs';
 
 const PASSWORD = 'hoa ban trắng nở trên núi';
-const PICTURE_NAMES = { sun: 'Mặt trời', moon: 'Mặt trăng', star: 'Ngôi sao', tree: 'Cây', flower: 'Bông hoa',
-  fish: 'Con cá', cat: 'Con mèo', dog: 'Con chó', house: 'Ngôi nhà' };
+
 
 let server, browser, guide;
 before(async () => {
@@ -40,7 +39,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.waitForURL('**/account');
     assert.equal((await page.textContent('main h1')).trim(), student.name);
     const signOut = page.locator('main .sign-out button.big');
-    assert.ok(await signOut.isVisible(), 'a big sign-out button');
+    await signOut.waitFor();
     const box = await signOut.boundingBox();
     assert.ok(box.height >= 44, `sign-out is ${box.height}px tall`);
     await signOut.click();
@@ -64,9 +63,11 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole('link', { name: cls.name }).click();
     await page.waitForURL(/\/classes\/\d+$/);
     assert.match(await page.textContent('.class-code'), new RegExp(cls.code));
+    await page.locator('tbody tr').first().waitFor();
     assert.equal(await page.locator('tbody tr').count(), cls.students.length);
     await page.getByRole('link', { name: 'In thẻ đăng nhập' }).click();
     await page.waitForURL(/\/cards$/);
+    await page.locator('.sign-in-card').first().waitFor();
     assert.equal(await page.locator('.sign-in-card').count(), cls.students.length);
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/cards-${javaScriptEnabled}.png`, fullPage: true });
     assert.deepEqual(realProblems(problems, { javaScriptEnabled }), []);

@@ -756,6 +756,7 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
             .replace("{module}", "my-body-belongs-to-me")
             .replace("{lesson}", "my-body")
             .replace("{file}", "none.png")
+            .replace("{attempt}", "1")
     };
     let with_query = |path: String| match path.as_str() {
         "/api/catalog/modules" => format!("{path}?lang=Vi"),
@@ -766,6 +767,8 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
         }
         "/api/people/class-sign-in" => format!("{path}?code={code}"),
         "/api/people/class" => format!("{path}?id=1"),
+        "/api/learning/progress" => format!("{path}?module=my-body-belongs-to-me"),
+        "/api/learning/attempt" => format!("{path}?module=my-body-belongs-to-me&attempt=1&lang=Vi"),
         _ => path,
     };
 

@@ -58,10 +58,17 @@ pub struct QuestionView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuizPage {
+    /// A fresh key for this form: submitting it twice stores one attempt.
+    pub submission_key: String,
     pub module_id: String,
     pub module_title: String,
     pub pass_mark: u8,
     pub questions: Vec<QuestionView>,
+}
+
+#[cfg(feature = "ssr")]
+pub fn server_catalog() -> Result<std::sync::Arc<crate::catalog::Catalog>, ServerFnError> {
+    server::catalog()
 }
 
 #[cfg(feature = "ssr")]
@@ -147,6 +154,21 @@ pub async fn get_lesson(
     else {
         return Ok(None);
     };
+    if let Some(viewer) = crate::api::people::server::viewer() {
+        // Reading a lesson records it (once per person and lesson).
+        let db = crate::api::people::server::db()?;
+        let lesson_id = m.module.lessons[index].id.as_str();
+        crate::store::progress::record_view(
+            &db,
+            viewer.person_id,
+            m.module.id.as_str(),
+            lesson_id,
+            m.module.version,
+            crate::auth::now(),
+        )
+        .await
+        .map_err(crate::api::people::server::store_error)?;
+    }
     let links = server::lesson_links(m, lang);
     let texts = m.texts(lang);
     let text = &texts.lessons[index];
@@ -190,6 +212,7 @@ pub async fn get_quiz(module: String, lang: Lang) -> Result<Option<QuizPage>, Se
         })
         .collect();
     Ok(Some(QuizPage {
+        submission_key: crate::auth::random_token(),
         module_id: m.module.id.to_string(),
         module_title: texts.title.clone(),
         pass_mark: m.module.pass_mark,

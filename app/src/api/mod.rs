@@ -1,4 +1,5 @@
 //! Server functions: thin — authorize, call the catalogue/domain/store, return view data.
 
 pub mod catalog;
+pub mod learning;
 pub mod people;

@@ -2,6 +2,7 @@
 
 pub mod org;
 pub mod people;
+pub mod progress;
 pub mod roster;
 pub mod sessions;
 

@@ -1,9 +1,11 @@
 //! Browsing the catalogue: modules by audience, a module, its lessons and its quiz.
 
 use super::not_found::NotFound;
+use super::session::{use_page_session, CsrfField};
 use crate::api::catalog::{
     get_lesson, get_module, get_quiz, list_modules, ModuleCard, QuestionView,
 };
+use crate::api::learning::{attempt_review, module_progress};
 use crate::domain::content::Audience;
 use crate::i18n::{t, use_i18n, I18n};
 use leptos::either::Either;
@@ -153,6 +155,39 @@ pub fn ModulePage() -> impl IntoView {
         move || (params.read().get("id").unwrap_or_default(), i18n.lang()),
         |(id, lang)| get_module(id, lang),
     );
+    let progress = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        module_progress,
+    );
+    let progress_view = move || {
+        Suspend::new(async move {
+            let p = progress.await.ok().flatten()?;
+            let best = p.best_percent.map(|best| {
+                move || {
+                    let mut args = fluent_bundle::FluentArgs::new();
+                    args.set("percent", best);
+                    i18n.tr_args("progress-best", &args)
+                }
+            });
+            let done = p.completed;
+            let seen = p.seen_lessons.len();
+            Some(view! {
+                <div class=if done { "progress done" } else { "progress" } role="status">
+                    {if done {
+                        view! { <strong>{t("progress-completed")}</strong> }.into_any()
+                    } else {
+                        let seen_text = move || {
+                            let mut args = fluent_bundle::FluentArgs::new();
+                            args.set("seen", seen);
+                            i18n.tr_args("progress-seen", &args)
+                        };
+                        view! { <span>{seen_text}</span> }.into_any()
+                    }}
+                    {best.map(|b| view! { " · " <span>{b}</span> })}
+                </div>
+            })
+        })
+    };
     found_or_not(detail, move |m| {
         let first = m
             .lessons
@@ -173,6 +208,7 @@ pub fn ModulePage() -> impl IntoView {
                     " · "
                     {move || audiences.iter().map(|a| audience_name(i18n, a)).collect::<Vec<_>>().join(", ")}
                 </p>
+                <Suspense fallback=|| ()>{progress_view}</Suspense>
                 <h2>{t("module-lessons")}</h2>
                 <ol class="lesson-list">
                     {m.lessons.into_iter().map(|l| {
@@ -265,6 +301,7 @@ pub fn QuizPage() -> impl IntoView {
         move || (params.read().get("id").unwrap_or_default(), i18n.lang()),
         |(id, lang)| get_quiz(id, lang),
     );
+    let signed_in = use_page_session().signed_in.is_some();
     found_or_not(quiz, move |q| {
         let module_href = format!("/modules/{}", q.module_id);
         let pass_mark = q.pass_mark;
@@ -279,11 +316,19 @@ pub fn QuizPage() -> impl IntoView {
                         i18n.tr_args("quiz-pass-mark", &args)
                     }}
                 </p>
-                <form class="quiz-form" method="post" action="">
+                {(!signed_in).then(|| view! {
+                    <p class="notice" role="note">
+                        {t("quiz-sign-in-first")} " "
+                        <A href=format!("/sign-in?next=/modules/{}/quiz", q.module_id)>{t("nav-sign-in")}</A>
+                    </p>
+                })}
+                <form class="quiz-form" method="post" action=format!("/modules/{}/quiz", q.module_id)>
+                    <CsrfField />
+                    <input type="hidden" name="submission" value=q.submission_key />
                     {q.questions.into_iter().enumerate().map(|(i, question)| view! {
                         <QuestionField number=i + 1 question />
                     }).collect_view()}
-                    <p class="notice" role="note">{t("quiz-grading-later")}</p>
+                    <button type="submit" class="button primary big">{t("quiz-submit")}</button>
                 </form>
             </article>
         }
@@ -322,4 +367,93 @@ fn QuestionField(number: usize, question: QuestionView) -> impl IntoView {
             }).collect_view()}
         </fieldset>
     }
+}
+
+/// `/modules/{id}/quiz/attempts/{attempt}`: the score, passed or not, and each question with
+/// what was right and why.
+#[component]
+pub fn AttemptPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let review = Resource::new(
+        move || {
+            let p = params.read();
+            (
+                p.get("id").unwrap_or_default(),
+                p.get("attempt")
+                    .and_then(|a| a.parse::<i64>().ok())
+                    .unwrap_or(0),
+                i18n.lang(),
+            )
+        },
+        |(id, attempt, lang)| attempt_review(id, attempt, lang),
+    );
+    found_or_not(review, move |r| {
+        let (correct, total, percent, pass_mark) = (r.correct, r.total, r.percent, r.pass_mark);
+        let score = move || {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("correct", correct);
+            args.set("total", total);
+            args.set("percent", percent);
+            i18n.tr_args("result-score", &args)
+        };
+        let verdict = move || {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("mark", pass_mark);
+            i18n.tr_args(
+                if r.passed {
+                    "result-passed"
+                } else {
+                    "result-not-yet"
+                },
+                &args,
+            )
+        };
+        let module_href = format!("/modules/{}", r.module_id);
+        let quiz_href = format!("/modules/{}/quiz", r.module_id);
+        view! {
+            <article class="quiz result">
+                <p class="breadcrumb"><A href=module_href.clone()>{r.module_title.clone()}</A></p>
+                <h1>{t("result-title")}</h1>
+                <p class="score">{score}</p>
+                <p class=if r.passed { "notice passed" } else { "notice" } role="status">{verdict}</p>
+                {r.completed.then(|| view! { <p class="progress done"><strong>{t("progress-completed")}</strong></p> })}
+                <ol class="review">
+                    {r.questions.into_iter().map(|q| view! {
+                        <li class=if q.correct { "review-question right" } else { "review-question wrong" }>
+                            <p class="review-prompt">{q.prompt}</p>
+                            <p class="review-mark">{if q.correct { t("result-right") } else { t("result-wrong") }}</p>
+                            <ul class="review-options">
+                                {q.options.into_iter().map(|o| {
+                                    let text = if q.kind == "true-false" {
+                                        if o.id == "true" { i18n.tr("quiz-true") } else { i18n.tr("quiz-false") }
+                                    } else {
+                                        o.text
+                                    };
+                                    let class = match (o.chosen, o.right) {
+                                        (true, true) => "chosen right",
+                                        (true, false) => "chosen wrong",
+                                        (false, true) => "right",
+                                        (false, false) => "",
+                                    };
+                                    view! {
+                                        <li class=class>
+                                            {text}
+                                            {o.chosen.then(|| view! { " — " <em>{t("result-your-choice")}</em> })}
+                                            {o.right.then(|| view! { " ✓ " <span class="sr-only">{t("result-right-answer")}</span> })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                            <p class="explanation">{q.explanation}</p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+                <p class="actions">
+                    <A href=quiz_href attr:class="button primary">{t("result-try-again")}</A>
+                    <A href=module_href attr:class="button">{t("result-back")}</A>
+                </p>
+            </article>
+        }
+    })
 }

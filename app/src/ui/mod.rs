@@ -115,6 +115,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/modules/:id/quiz") view=catalog::QuizPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/modules/:id/quiz/attempts/:attempt")
+                        view=catalog::AttemptPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <layout::Footer />

@@ -1,0 +1,146 @@
+//! Server functions for learning: a person's progress in a module, and the review of a
+//! submitted attempt (the only place explanations and right answers are sent).
+
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressView {
+    pub seen_lessons: Vec<String>,
+    pub best_percent: Option<u8>,
+    pub completed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewOption {
+    pub id: String,
+    pub text: String,
+    pub chosen: bool,
+    pub right: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewQuestion {
+    pub prompt: String,
+    pub kind: String,
+    pub correct: bool,
+    pub options: Vec<ReviewOption>,
+    pub explanation: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptView {
+    pub module_id: String,
+    pub module_title: String,
+    pub correct: usize,
+    pub total: usize,
+    pub percent: u8,
+    pub passed: bool,
+    pub pass_mark: u8,
+    pub best_percent: Option<u8>,
+    pub completed: bool,
+    pub questions: Vec<ReviewQuestion>,
+}
+
+/// The signed-in person's progress in a module (`None` for visitors).
+#[server(input = GetUrl, endpoint = "learning/progress")]
+pub async fn module_progress(module: String) -> Result<Option<ProgressView>, ServerFnError> {
+    use crate::api::people::server::{db, store_error, viewer};
+    use crate::store::progress;
+    let Some(viewer) = viewer() else {
+        return Ok(None);
+    };
+    let db = db()?;
+    let seen = progress::seen_lessons(&db, viewer.person_id, &module)
+        .await
+        .map_err(store_error)?;
+    let best = progress::best_percent(&db, viewer.person_id, &module)
+        .await
+        .map_err(store_error)?;
+    let completed = progress::completed(&db, viewer.person_id, &module)
+        .await
+        .map_err(store_error)?;
+    Ok(Some(ProgressView {
+        seen_lessons: seen.into_iter().collect(),
+        best_percent: best,
+        completed,
+    }))
+}
+
+/// One of the signed-in person's attempts, question by question, with the right answers and
+/// the explanations.
+#[server(input = GetUrl, endpoint = "learning/attempt")]
+pub async fn attempt_review(
+    module: String,
+    attempt: i64,
+    lang: Lang,
+) -> Result<Option<AttemptView>, ServerFnError> {
+    use crate::api::people::server::{db, signed_in, store_error};
+    use crate::domain::grading::{grade, Answers};
+    use crate::store::progress;
+    let viewer = signed_in()?;
+    let catalog = crate::api::catalog::server_catalog()?;
+    let Some(m) = catalog.module(&module) else {
+        return Ok(None);
+    };
+    let db = db()?;
+    let Some(row) = progress::attempt(&db, viewer.person_id, attempt)
+        .await
+        .map_err(store_error)?
+    else {
+        return Ok(None);
+    };
+    if row.module_id != module {
+        return Ok(None);
+    }
+    let answers: Answers = serde_json::from_str(&row.answers).unwrap_or_default();
+    // Graded again only to lay out each question; the stored score is what counted.
+    let review = grade(&m.module, &answers);
+    let texts = m.texts(lang);
+    let questions = m
+        .module
+        .quiz
+        .questions
+        .iter()
+        .zip(&review.questions)
+        .filter_map(|(q, result)| {
+            let text = texts.questions.get(&q.id)?;
+            Some(ReviewQuestion {
+                prompt: text.prompt.clone(),
+                kind: q.kind.code().to_owned(),
+                correct: result.correct,
+                options: text
+                    .options
+                    .iter()
+                    .map(|(id, s)| ReviewOption {
+                        id: id.to_string(),
+                        text: s.clone(),
+                        chosen: result.chosen.contains(id.as_str()),
+                        right: result.right.contains(id.as_str()),
+                    })
+                    .collect(),
+                explanation: text.explanation.clone(),
+            })
+        })
+        .collect();
+    let best = progress::best_percent(&db, viewer.person_id, &module)
+        .await
+        .map_err(store_error)?;
+    let completed = progress::completed(&db, viewer.person_id, &module)
+        .await
+        .map_err(store_error)?;
+    Ok(Some(AttemptView {
+        module_id: module,
+        module_title: texts.title.clone(),
+        correct: row.correct as usize,
+        total: row.total as usize,
+        percent: row.percent.clamp(0, 100) as u8,
+        passed: row.passed,
+        pass_mark: m.module.pass_mark,
+        best_percent: best,
+        completed,
+        questions,
+    }))
+}

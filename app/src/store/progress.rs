@@ -1,0 +1,288 @@
+//! Lessons seen, quiz attempts and completions.
+
+use super::{Db, StoreError};
+use crate::domain::grading::{Answers, Grade};
+use std::collections::BTreeSet;
+
+/// Records that a person saw a lesson (once: later views change nothing). True if new.
+pub async fn record_view(
+    db: &Db,
+    person_id: i64,
+    module_id: &str,
+    lesson_id: &str,
+    content_version: u32,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let inserted = sqlx::query(
+        "INSERT OR IGNORE INTO lesson_views (person_id, module_id, lesson_id, content_version, seen_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(person_id)
+    .bind(module_id)
+    .bind(lesson_id)
+    .bind(content_version)
+    .bind(now)
+    .execute(db)
+    .await?
+    .rows_affected();
+    Ok(inserted > 0)
+}
+
+pub async fn seen_lessons(
+    db: &Db,
+    person_id: i64,
+    module_id: &str,
+) -> Result<BTreeSet<String>, StoreError> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT lesson_id FROM lesson_views WHERE person_id = $1 AND module_id = $2",
+    )
+    .bind(person_id)
+    .bind(module_id)
+    .fetch_all(db)
+    .await?;
+    Ok(ids.into_iter().collect())
+}
+
+/// A graded attempt to store.
+pub struct Submission<'a> {
+    pub person_id: i64,
+    pub module_id: &'a str,
+    pub content_version: u32,
+    /// From the quiz form: the same key twice is the same attempt.
+    pub submission_key: &'a str,
+    pub answers: &'a Answers,
+    pub grade: &'a Grade,
+    /// Whether every lesson of the module has been seen (for completion).
+    pub lessons_done: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stored {
+    pub attempt_id: i64,
+    /// False when this key was submitted before (nothing new was stored).
+    pub created: bool,
+    pub completed: bool,
+}
+
+/// Stores an attempt (idempotent on the submission key) and, if it passed with every lesson
+/// seen, the completion with the content version it was earned on — in one transaction,
+/// committed durably (WAL, synchronous = FULL) before the learner is told.
+pub async fn submit(db: &Db, s: &Submission<'_>, now: i64) -> Result<Stored, StoreError> {
+    let answers = serde_json::to_string(s.answers).unwrap_or_else(|_| "{}".to_owned());
+    let mut tx = db.begin().await?;
+    let created = sqlx::query(
+        "INSERT INTO attempts (person_id, module_id, content_version, submission_key, answers, correct, total, percent, passed, submitted_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (person_id, submission_key) DO NOTHING",
+    )
+    .bind(s.person_id)
+    .bind(s.module_id)
+    .bind(s.content_version)
+    .bind(s.submission_key)
+    .bind(&answers)
+    .bind(s.grade.correct as i64)
+    .bind(s.grade.total as i64)
+    .bind(i64::from(s.grade.percent))
+    .bind(s.grade.passed)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        > 0;
+    let attempt_id: i64 =
+        sqlx::query_scalar("SELECT id FROM attempts WHERE person_id = $1 AND submission_key = $2")
+            .bind(s.person_id)
+            .bind(s.submission_key)
+            .fetch_one(&mut *tx)
+            .await?;
+    if created && s.grade.passed && s.lessons_done {
+        sqlx::query(
+            "INSERT OR IGNORE INTO completions (person_id, module_id, content_version, completed_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(s.person_id)
+        .bind(s.module_id)
+        .bind(s.content_version)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let completed: bool = sqlx::query_scalar(
+        "SELECT count(*) > 0 FROM completions WHERE person_id = $1 AND module_id = $2",
+    )
+    .bind(s.person_id)
+    .bind(s.module_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Stored {
+        attempt_id,
+        created,
+        completed,
+    })
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct AttemptRow {
+    pub id: i64,
+    pub module_id: String,
+    pub content_version: i64,
+    pub answers: String,
+    pub correct: i64,
+    pub total: i64,
+    pub percent: i64,
+    pub passed: bool,
+    pub submitted_at: i64,
+}
+
+/// One of this person's attempts (nobody else's).
+pub async fn attempt(
+    db: &Db,
+    person_id: i64,
+    attempt_id: i64,
+) -> Result<Option<AttemptRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, module_id, content_version, answers, correct, total, percent, passed, submitted_at \
+         FROM attempts WHERE id = $1 AND person_id = $2",
+    )
+    .bind(attempt_id)
+    .bind(person_id)
+    .fetch_optional(db)
+    .await?)
+}
+
+pub async fn completed(db: &Db, person_id: i64, module_id: &str) -> Result<bool, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) > 0 FROM completions WHERE person_id = $1 AND module_id = $2",
+    )
+    .bind(person_id)
+    .bind(module_id)
+    .fetch_one(db)
+    .await?)
+}
+
+/// The best score on a module (the best counts), if any attempt was made.
+pub async fn best_percent(
+    db: &Db,
+    person_id: i64,
+    module_id: &str,
+) -> Result<Option<u8>, StoreError> {
+    let best: Option<i64> = sqlx::query_scalar(
+        "SELECT max(percent) FROM attempts WHERE person_id = $1 AND module_id = $2",
+    )
+    .bind(person_id)
+    .bind(module_id)
+    .fetch_one(db)
+    .await?;
+    Ok(best.map(|p| p.clamp(0, 100) as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::grading::QuestionResult;
+
+    async fn db_with_person() -> (Db, i64) {
+        let db = super::super::open("sqlite::memory:").await.unwrap();
+        sqlx::query(
+            "INSERT INTO org_units (code, kind, name, path) VALUES ('S', 'school', 'S', '/1/')",
+        )
+        .execute(&db)
+        .await
+        .unwrap();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO people (role, unit_id, display_name, created_at) VALUES ('student', 1, 'An', 0) RETURNING id",
+        )
+        .fetch_one(&db)
+        .await
+        .unwrap();
+        (db, id)
+    }
+
+    fn grade(correct: usize, passed: bool) -> Grade {
+        Grade {
+            correct,
+            total: 4,
+            percent: (correct * 25) as u8,
+            passed,
+            questions: Vec::<QuestionResult>::new(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_lesson_is_seen_once_however_often_it_is_read() {
+        let (db, person) = db_with_person().await;
+        assert!(record_view(&db, person, "m", "one", 1, 10).await.unwrap());
+        assert!(!record_view(&db, person, "m", "one", 1, 20).await.unwrap());
+        record_view(&db, person, "m", "two", 1, 30).await.unwrap();
+        assert_eq!(
+            seen_lessons(&db, person, "m").await.unwrap(),
+            ["one", "two"].map(String::from).into()
+        );
+    }
+
+    #[tokio::test]
+    async fn the_same_submission_key_is_one_attempt_and_the_best_score_counts() {
+        let (db, person) = db_with_person().await;
+        let answers = Answers::new();
+        let (fail, pass) = (grade(1, false), grade(4, true));
+        let first = Submission {
+            person_id: person,
+            module_id: "m",
+            content_version: 2,
+            submission_key: "k1",
+            answers: &answers,
+            grade: &fail,
+            lessons_done: true,
+        };
+        let stored = submit(&db, &first, 100).await.unwrap();
+        assert!(stored.created && !stored.completed);
+        let again = submit(&db, &first, 101).await.unwrap();
+        assert_eq!(
+            (again.attempt_id, again.created),
+            (stored.attempt_id, false),
+            "a double click is one attempt"
+        );
+        let second = Submission {
+            submission_key: "k2",
+            grade: &pass,
+            ..first
+        };
+        let passed = submit(&db, &second, 200).await.unwrap();
+        assert!(passed.created && passed.completed);
+        assert_eq!(best_percent(&db, person, "m").await.unwrap(), Some(100));
+        let version: i64 = sqlx::query_scalar("SELECT content_version FROM completions")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        assert_eq!(version, 2, "completion records the content version");
+        assert!(
+            attempt(&db, person, passed.attempt_id)
+                .await
+                .unwrap()
+                .unwrap()
+                .passed
+        );
+        assert_eq!(
+            attempt(&db, person + 1, passed.attempt_id).await.unwrap(),
+            None,
+            "only one's own"
+        );
+    }
+
+    #[tokio::test]
+    async fn passing_without_every_lesson_is_not_completion() {
+        let (db, person) = db_with_person().await;
+        let answers = Answers::new();
+        let pass = grade(4, true);
+        let s = Submission {
+            person_id: person,
+            module_id: "m",
+            content_version: 1,
+            submission_key: "k",
+            answers: &answers,
+            grade: &pass,
+            lessons_done: false,
+        };
+        assert!(!submit(&db, &s, 1).await.unwrap().completed);
+    }
+}

@@ -1,0 +1,232 @@
+//! Learning over HTTP: lessons seen, a quiz graded on the server, idempotent submits,
+//! completion — against the real binary with the demo.
+
+mod support;
+
+use reqwest::{header, StatusCode};
+use support::TestServer;
+
+const MODULE: &str = "my-body-belongs-to-me";
+/// The answer key of content/modules/my-body-belongs-to-me/module.toml.
+const RIGHT: &[(&str, &[&str])] = &[
+    ("private-parts", &["b"]),
+    ("touch-game", &["c"]),
+    ("doctor", &["true"]),
+    ("say-no-to-family", &["true"]),
+    ("what-to-do", &["say-no", "go-away", "tell"]),
+    ("whose-fault", &["never-child"]),
+];
+
+struct Browser {
+    client: reqwest::Client,
+    base: String,
+}
+
+impl Browser {
+    fn new(server: &TestServer) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: server.base.clone(),
+        }
+    }
+
+    async fn get(&self, path: &str) -> (StatusCode, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
+    }
+
+    async fn post(&self, path: &str, form: &[(String, String)]) -> (StatusCode, String) {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (response.status(), location)
+    }
+}
+
+fn field(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} field"))
+        + marker.len();
+    page[start..start + page[start..].find('"').unwrap()].to_owned()
+}
+
+/// The demo's first student of class 2A, signed in.
+async fn student(server: &TestServer) -> Browser {
+    let line = server
+        .printed
+        .iter()
+        .position(|l| l.contains("class code"))
+        .unwrap();
+    let code = server.printed[line]
+        .split("class code ")
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (name, secret) = server.printed[line + 1].trim().rsplit_once(' ').unwrap();
+    let browser = Browser::new(server);
+    let (_, list) = browser.get(&format!("/sign-in/class?code={code}")).await;
+    let marker = format!("/sign-in/class/{code}/");
+    let id = list
+        .match_indices(&marker)
+        .map(|(i, _)| &list[i + marker.len()..])
+        .find(|rest| rest[rest.find('>').unwrap() + 1..].starts_with(name.trim()))
+        .map(|rest| rest[..rest.find('"').unwrap()].to_owned())
+        .unwrap();
+    let (_, page) = browser.get(&format!("/sign-in/class/{code}/{id}")).await;
+    let pictures = [
+        "sun", "moon", "star", "tree", "flower", "fish", "cat", "dog", "house",
+    ];
+    let mut form = vec![("csrf".to_owned(), field(&page, "csrf"))];
+    for p in secret.split('+') {
+        form.push((
+            "picture".to_owned(),
+            pictures.iter().position(|x| *x == p).unwrap().to_string(),
+        ));
+    }
+    let (status, _) = browser
+        .post(&format!("/sign-in/class/{code}/{id}"), &form)
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    browser
+}
+
+async fn quiz_form(browser: &Browser, answers: &[(&str, &[&str])]) -> Vec<(String, String)> {
+    let (_, page) = browser.get(&format!("/modules/{MODULE}/quiz")).await;
+    let mut form = vec![
+        ("csrf".to_owned(), field(&page, "csrf")),
+        ("submission".to_owned(), field(&page, "submission")),
+    ];
+    for (question, options) in answers {
+        for option in *options {
+            form.push((format!("q-{question}"), (*option).to_owned()));
+        }
+    }
+    form
+}
+
+#[tokio::test]
+async fn a_student_reads_fails_retries_passes_and_completes() {
+    let server = TestServer::start_with(&["--demo"]);
+    let me = student(&server).await;
+    for lesson in ["my-body", "private-parts", "no-go-tell"] {
+        for _ in 0..2 {
+            let (status, _) = me.get(&format!("/modules/{MODULE}/lessons/{lesson}")).await;
+            assert_eq!(status, StatusCode::OK);
+        }
+    }
+    let (_, module) = me.get(&format!("/modules/{MODULE}")).await;
+    assert!(module.contains("Đã đọc 3 bài"), "each lesson counted once");
+
+    // Everything ticked on the multiple-choice question, one wrong single answer: 4 of 6.
+    let mut wrong: Vec<(&str, &[&str])> = RIGHT.to_vec();
+    wrong[0] = ("private-parts", &["a"]);
+    wrong[4] = ("what-to-do", &["say-no", "go-away", "keep-quiet", "tell"]);
+    let form = quiz_form(&me, &wrong).await;
+    let (status, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        location.starts_with(&format!("/modules/{MODULE}/quiz/attempts/")),
+        "{location}"
+    );
+    let (again, same) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
+    assert_eq!(
+        (again, &same),
+        (StatusCode::SEE_OTHER, &location),
+        "a resubmitted form is the same attempt"
+    );
+    let (_, result) = me.get(&location).await;
+    assert!(result.contains("Đúng 4 / 6 câu (66%)"), "the score");
+    assert!(result.contains("Chưa đạt lần này"), "kind words");
+    assert!(
+        result.contains("class=\"explanation\""),
+        "explanations after submitting"
+    );
+
+    let form = quiz_form(&me, RIGHT).await;
+    let (_, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
+    let (_, result) = me.get(&location).await;
+    assert!(result.contains("Đúng 6 / 6 câu (100%)") && result.contains("Tuyệt vời"));
+    assert!(result.contains("Đã hoàn thành"));
+    let (_, module) = me.get(&format!("/modules/{MODULE}")).await;
+    assert!(module.contains("Đã hoàn thành") && module.contains("Điểm cao nhất: 100%"));
+
+    let db = sqlx::SqlitePool::connect(&server.database_url())
+        .await
+        .unwrap();
+    let attempts: i64 = sqlx::query_scalar("SELECT count(*) FROM attempts")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(attempts, 2, "the double submit stored one attempt");
+    let (version,): (i64,) = sqlx::query_as("SELECT content_version FROM completions")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(version, 1, "completion records the content version");
+    let views: i64 = sqlx::query_scalar("SELECT count(*) FROM lesson_views")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(views, 3);
+
+    // Someone else cannot read this attempt.
+    let other = Browser::new(&server);
+    let (status, _) = other.get(&location).await;
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "visitors are sent to sign in"
+    );
+}
+
+#[tokio::test]
+async fn the_answer_key_is_nowhere_before_submitting() {
+    let server = TestServer::start_with(&["--demo"]);
+    let me = student(&server).await;
+    let (_, page) = me.get(&format!("/modules/{MODULE}/quiz")).await;
+    let (_, api) = me
+        .get(&format!("/api/catalog/quiz?module={MODULE}&lang=Vi"))
+        .await;
+    for text in [&page, &api] {
+        assert!(
+            !text.contains("explanation"),
+            "no explanation before submitting"
+        );
+        assert!(!text.contains("answer"), "no answer key");
+        assert!(!text.contains("never-child\\\"]") && !text.contains("\"right\""));
+    }
+    // Nor in the WASM or its JavaScript: no answer-key field names are compiled in.
+    let pkg = support::repo_root().join("target/site/pkg");
+    for entry in std::fs::read_dir(&pkg).unwrap().flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("say-no-to-family"),
+            "{} holds quiz content",
+            entry.path().display()
+        );
+    }
+}
