@@ -79,6 +79,9 @@ mod tests {
         assert_eq!(year_of(1_798_761_599), 2026, "2026-12-31T23:59:59Z");
         assert_eq!(year_of(1_798_761_600), 2027);
         assert_eq!(year_of(951_782_400), 2000, "2000-02-29");
+        assert_eq!(date_of(951_782_400), (2000, 2, 29));
+        assert_eq!(date_of(1_798_761_599), (2026, 12, 31));
+        assert_eq!(date_of(0), (1970, 1, 1));
     }
 
     #[test]
@@ -134,8 +137,8 @@ mod tests {
     }
 }
 
-/// The year (UTC) of a Unix time: Howard Hinnant's civil-from-days.
-pub fn year_of(unix_seconds: i64) -> i32 {
+/// The date (UTC) of a Unix time, `(year, month, day)`: Howard Hinnant's civil-from-days.
+pub fn date_of(unix_seconds: i64) -> (i32, u32, u32) {
     let days = unix_seconds.div_euclid(86_400) + 719_468;
     let era = days.div_euclid(146_097);
     let day_of_era = days - era * 146_097;
@@ -143,8 +146,19 @@ pub fn year_of(unix_seconds: i64) -> i32 {
         (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
-    let year = year_of_era + era * 400 + i64::from(month_index >= 10);
-    year as i32
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year as i32, month as u32, day as u32)
+}
+
+/// The year (UTC) of a Unix time.
+pub fn year_of(unix_seconds: i64) -> i32 {
+    date_of(unix_seconds).0
 }
 
 /// Parses a roster file (`ROSTER_HEADER`, UTF-8, header first): the rows that are valid on

@@ -3,9 +3,12 @@
 
 use crate::catalog::Catalog;
 use crate::domain::grading::{grade, is_complete, Answers};
-use crate::domain::person::Viewer;
+use crate::domain::person::{code_from_bytes, Viewer};
 use crate::store::progress::{self, Stored, Submission};
 use crate::store::{Db, StoreError};
+
+/// Certificate codes: 10 characters people can read out (`ABCDE-23456` when printed).
+pub const CERTIFICATE_CODE_LEN: usize = 10;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SubmitError {
@@ -50,6 +53,11 @@ pub async fn submit_quiz(
         .ok_or_else(|| SubmitError::UnknownModule(module_id.to_owned()))?;
     let result = grade(&m.module, answers);
     let seen = progress::seen_lessons(db, viewer.person_id, module_id).await?;
+    // Staff get a certificate others can check; children and parents do not need one.
+    let code = viewer
+        .role
+        .is_staff()
+        .then(|| code_from_bytes(&crate::auth::random_bytes::<CERTIFICATE_CODE_LEN>()));
     let submission = Submission {
         person_id: viewer.person_id,
         module_id,
@@ -58,6 +66,7 @@ pub async fn submit_quiz(
         answers,
         grade: &result,
         lessons_done: is_complete(&m.module, &seen, true),
+        certificate_code: code.as_deref(),
     };
     Ok(progress::submit(db, &submission, crate::auth::now()).await?)
 }

@@ -2,20 +2,14 @@
 // and sees the module completed — with JavaScript on and off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchedPage, realProblems, demoGuide, signInStudent } from './support.mjs';
+import { watchedPage, realProblems, signInStudent, withDemo } from './support.mjs';
 
 const RIGHT = {
   'private-parts': ['b'], 'touch-game': ['c'], doctor: ['true'], 'say-no-to-family': ['true'],
   'what-to-do': ['say-no', 'go-away', 'tell'], 'whose-fault': ['never-child'],
 };
 
-let server, browser, guide;
-before(async () => {
-  server = await startServer(['--demo']);
-  guide = demoGuide(server.printed);
-  browser = await launchBrowser();
-});
-after(async () => { await browser?.close(); await server?.stop(); });
+const demo = withDemo(before, after);
 
 async function answer(page, answers) {
   for (const [question, options] of Object.entries(answers)) {
@@ -35,12 +29,12 @@ async function settle(page) {
 
 for (const javaScriptEnabled of [true, false]) {
   test(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}: read every lesson, fail, retry, pass, completed`, async () => {
-    const cls = guide.classes[0];
+    const cls = demo.guide.classes[0];
     const student = cls.students[javaScriptEnabled ? 2 : 3];
-    const { context, page, problems } = await watchedPage(browser, { javaScriptEnabled });
-    await signInStudent(page, server.base, cls, student);
+    const { context, page, problems } = await watchedPage(demo.browser, { javaScriptEnabled });
+    await signInStudent(page, demo.server.base, cls, student);
     if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
-    await page.goto(server.base + '/modules/my-body-belongs-to-me');
+    await page.goto(demo.server.base + '/modules/my-body-belongs-to-me');
     if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
     await page.locator('.actions a.primary').click();
     await page.waitForURL('**/lessons/my-body');

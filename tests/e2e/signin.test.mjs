@@ -2,27 +2,21 @@
 // password, a parent with the family code. Each with JavaScript on and off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchedPage, realProblems, demoGuide, PICTURE_NAMES } from './support.mjs';
+import { watchedPage, realProblems, withDemo, PICTURE_NAMES } from './support.mjs';
 
 const PASSWORD = 'hoa ban trắng nở trên núi';
 
 
-let server, browser, guide;
-before(async () => {
-  server = await startServer(['--demo']);
-  guide = demoGuide(server.printed);
-  browser = await launchBrowser();
-});
-after(async () => { await browser?.close(); await server?.stop(); });
+const demo = withDemo(before, after);
 
 for (const javaScriptEnabled of [true, false]) {
   const mode = `JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
 
   test(`${mode}: a student signs in with the class code, their name and two pictures`, async () => {
-    const cls = guide.classes[0];
+    const cls = demo.guide.classes[0];
     const student = cls.students[javaScriptEnabled ? 0 : 1];
-    const { context, page, problems } = await watchedPage(browser, { javaScriptEnabled });
-    await page.goto(server.base + '/');
+    const { context, page, problems } = await watchedPage(demo.browser, { javaScriptEnabled });
+    await page.goto(demo.server.base + '/');
     if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
     await page.locator('.site-nav a[href="/sign-in"]').click();
     await page.waitForURL('**/sign-in');
@@ -52,9 +46,9 @@ for (const javaScriptEnabled of [true, false]) {
   });
 
   test(`${mode}: a teacher signs in with a password and sees their class`, async () => {
-    const cls = guide.classes[0];
-    const { context, page, problems } = await watchedPage(browser, { javaScriptEnabled });
-    await page.goto(server.base + '/sign-in');
+    const cls = demo.guide.classes[0];
+    const { context, page, problems } = await watchedPage(demo.browser, { javaScriptEnabled });
+    await page.goto(demo.server.base + '/sign-in');
     if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
     await page.getByLabel('Tên đăng nhập').fill('giaovien.demo');
     await page.locator('#staff-password').fill(PASSWORD);
@@ -76,12 +70,12 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('a parent signs up with the family code, on a phone', async () => {
-  const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  await page.goto(server.base + '/sign-in');
+  const { context, page, problems } = await watchedPage(demo.browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(demo.server.base + '/sign-in');
   await page.waitForSelector('html[data-hydrated]');
   await page.getByRole('link', { name: /mã gia đình/ }).click();
   await page.waitForURL('**/sign-up/family');
-  await page.getByLabel('Mã gia đình').fill(guide.familyCode);
+  await page.getByLabel('Mã gia đình').fill(demo.guide.familyCode);
   await page.getByLabel('Họ và tên của bạn').fill('Lò Thị Mẹ');
   await page.getByLabel('Số điện thoại').fill('0977 111 222');
   await page.getByLabel('Chọn mật khẩu').fill('123456789012345');

@@ -109,3 +109,15 @@ export async function signInStudent(page, base, cls, student) {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL('**/account');
 }
+
+/// For a test file: the server with the demo, its guide and a browser, stopped after.
+export function withDemo(before, after) {
+  const demo = {};
+  before(async () => {
+    demo.server = await startServer(['--demo']);
+    demo.guide = demoGuide(demo.server.printed);
+    demo.browser = await launchBrowser();
+  });
+  after(async () => { await demo.browser?.close(); await demo.server?.stop(); });
+  return demo;
+}

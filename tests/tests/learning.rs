@@ -230,3 +230,115 @@ async fn the_answer_key_is_nowhere_before_submitting() {
         );
     }
 }
+
+/// A module's lessons and answer key, read from its module.toml (a tiny reader: the lines
+/// `lessons = [...]`, and `id` / `answer` in each `[[quiz]]`).
+fn key_of(module: &str) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    let text = std::fs::read_to_string(
+        support::repo_root().join(format!("content/modules/{module}/module.toml")),
+    )
+    .unwrap();
+    let list = |line: &str| -> Vec<String> {
+        line.split_once('[')
+            .unwrap()
+            .1
+            .trim_end_matches(']')
+            .split(',')
+            .map(|s| s.trim().trim_matches('"').to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let (mut lessons, mut quiz) = (Vec::new(), Vec::new());
+    let mut in_quiz = false;
+    let mut current = String::new();
+    for line in text.lines().map(str::trim) {
+        if line == "[[quiz]]" {
+            in_quiz = true;
+        } else if line.starts_with('[') {
+            in_quiz = false;
+        } else if line.starts_with("lessons =") {
+            lessons = list(line);
+        } else if in_quiz && line.starts_with("id =") {
+            current = line.split('"').nth(1).unwrap().to_owned();
+        } else if in_quiz && line.starts_with("answer =") {
+            quiz.push((current.clone(), list(line)));
+        }
+    }
+    (lessons, quiz)
+}
+
+#[tokio::test]
+async fn staff_who_complete_a_module_get_a_certificate_anyone_can_check() {
+    let server = TestServer::start_with(&["--demo"]);
+    let teacher = Browser::new(&server);
+    let (_, page) = teacher.get("/sign-in").await;
+    let form: Vec<(String, String)> = [
+        ("csrf", field(&page, "csrf")),
+        ("kind", "staff".to_owned()),
+        ("username", "giaovien.demo".to_owned()),
+        ("password", "hoa ban trắng nở trên núi".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    assert_eq!(
+        teacher.post("/sign-in", &form).await.0,
+        StatusCode::SEE_OTHER
+    );
+    let module = "recognising-signs";
+    let (lessons, key) = key_of(module);
+    assert!(!lessons.is_empty() && !key.is_empty());
+    for lesson in &lessons {
+        assert_eq!(
+            teacher
+                .get(&format!("/modules/{module}/lessons/{lesson}"))
+                .await
+                .0,
+            StatusCode::OK
+        );
+    }
+    let (_, quiz) = teacher.get(&format!("/modules/{module}/quiz")).await;
+    let mut form = vec![
+        ("csrf".to_owned(), field(&quiz, "csrf")),
+        ("submission".to_owned(), field(&quiz, "submission")),
+    ];
+    for (question, answers) in &key {
+        for answer in answers {
+            form.push((format!("q-{question}"), answer.clone()));
+        }
+    }
+    let (status, _) = teacher
+        .post(&format!("/modules/{module}/quiz"), &form)
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = teacher.get(&format!("/modules/{module}")).await;
+    let start = page
+        .find("href=\"/certificates/")
+        .expect("a certificate link")
+        + "href=\"/certificates/".len();
+    let code = &page[start..start + 10];
+
+    let anyone = Browser::new(&server);
+    let (status, certificate) = anyone.get(&format!("/certificates/{code}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(certificate.contains("Cô giáo Mẫu"), "the name");
+    assert!(
+        certificate.contains("class=\"certificate-module\""),
+        "the module"
+    );
+    let (y, _) = (2026..2100)
+        .map(|y| (y, certificate.contains(&format!("{y}-"))))
+        .find(|(_, f)| *f)
+        .unwrap();
+    assert!(y >= 2026, "the date");
+    assert!(
+        !certificate.contains("giaovien.demo") && !certificate.contains("Trường Tiểu học"),
+        "nothing else"
+    );
+    let (status, _) = anyone.get("/certificates/ABCDE23456").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // Children get no certificate.
+    let me = student(&server).await;
+    let (_, page) = me.get(&format!("/modules/{MODULE}")).await;
+    assert!(!page.contains("/certificates/"));
+}

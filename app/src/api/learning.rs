@@ -11,6 +11,18 @@ pub struct ProgressView {
     pub seen_lessons: Vec<String>,
     pub best_percent: Option<u8>,
     pub completed: bool,
+    /// Staff who completed the module: their certificate's code.
+    pub certificate: Option<String>,
+}
+
+/// What anyone with a certificate's code may see: name, module, date — nothing else.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateView {
+    pub code: String,
+    pub name: String,
+    pub module_title: String,
+    /// `YYYY-MM-DD` (UTC).
+    pub date: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +56,24 @@ pub struct AttemptView {
     pub questions: Vec<ReviewQuestion>,
 }
 
+/// A person's best score on a module and whether they completed it.
+#[cfg(feature = "ssr")]
+async fn standing(
+    db: &crate::store::Db,
+    person_id: i64,
+    module: &str,
+) -> Result<(Option<u8>, bool), ServerFnError> {
+    use crate::api::people::server::store_error;
+    use crate::store::progress;
+    let best = progress::best_percent(db, person_id, module)
+        .await
+        .map_err(store_error)?;
+    let completed = progress::completed(db, person_id, module)
+        .await
+        .map_err(store_error)?;
+    Ok((best, completed))
+}
+
 /// The signed-in person's progress in a module (`None` for visitors).
 #[server(input = GetUrl, endpoint = "learning/progress")]
 pub async fn module_progress(module: String) -> Result<Option<ProgressView>, ServerFnError> {
@@ -56,16 +86,15 @@ pub async fn module_progress(module: String) -> Result<Option<ProgressView>, Ser
     let seen = progress::seen_lessons(&db, viewer.person_id, &module)
         .await
         .map_err(store_error)?;
-    let best = progress::best_percent(&db, viewer.person_id, &module)
-        .await
-        .map_err(store_error)?;
-    let completed = progress::completed(&db, viewer.person_id, &module)
+    let (best, completed) = standing(&db, viewer.person_id, &module).await?;
+    let certificate = progress::certificate_code(&db, viewer.person_id, &module)
         .await
         .map_err(store_error)?;
     Ok(Some(ProgressView {
         seen_lessons: seen.into_iter().collect(),
         best_percent: best,
         completed,
+        certificate,
     }))
 }
 
@@ -125,12 +154,7 @@ pub async fn attempt_review(
             })
         })
         .collect();
-    let best = progress::best_percent(&db, viewer.person_id, &module)
-        .await
-        .map_err(store_error)?;
-    let completed = progress::completed(&db, viewer.person_id, &module)
-        .await
-        .map_err(store_error)?;
+    let (best, completed) = standing(&db, viewer.person_id, &module).await?;
     Ok(Some(AttemptView {
         module_id: module,
         module_title: texts.title.clone(),
@@ -142,5 +166,38 @@ pub async fn attempt_review(
         best_percent: best,
         completed,
         questions,
+    }))
+}
+
+/// Checks a certificate by its code (public: anyone can verify one).
+#[server(input = GetUrl, endpoint = "learning/certificate")]
+pub async fn verify_certificate(
+    code: String,
+    lang: Lang,
+) -> Result<Option<CertificateView>, ServerFnError> {
+    use crate::api::people::server::{db, store_error};
+    use crate::domain::person::parse_code;
+    use crate::learning::CERTIFICATE_CODE_LEN;
+    let Ok(code) = parse_code(&code, CERTIFICATE_CODE_LEN) else {
+        return Ok(None);
+    };
+    let db = db()?;
+    let Some((name, module, at)) = crate::store::progress::certificate(&db, &code)
+        .await
+        .map_err(store_error)?
+    else {
+        return Ok(None);
+    };
+    let catalog = crate::api::catalog::server_catalog()?;
+    let module_title = catalog
+        .module(&module)
+        .map(|m| m.texts(lang).title.clone())
+        .unwrap_or(module);
+    let (y, m, d) = crate::import::date_of(at);
+    Ok(Some(CertificateView {
+        code: format!("{}-{}", &code[..5], &code[5..]),
+        name,
+        module_title,
+        date: format!("{y:04}-{m:02}-{d:02}"),
     }))
 }

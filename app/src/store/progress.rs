@@ -54,6 +54,8 @@ pub struct Submission<'a> {
     pub grade: &'a Grade,
     /// Whether every lesson of the module has been seen (for completion).
     pub lessons_done: bool,
+    /// For staff: the verification code of the certificate, if this attempt completes.
+    pub certificate_code: Option<&'a str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,13 +98,14 @@ pub async fn submit(db: &Db, s: &Submission<'_>, now: i64) -> Result<Stored, Sto
             .await?;
     if created && s.grade.passed && s.lessons_done {
         sqlx::query(
-            "INSERT OR IGNORE INTO completions (person_id, module_id, content_version, completed_at) \
-             VALUES ($1, $2, $3, $4)",
+            "INSERT OR IGNORE INTO completions (person_id, module_id, content_version, completed_at, certificate_code) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(s.person_id)
         .bind(s.module_id)
         .bind(s.content_version)
         .bind(now)
+        .bind(s.certificate_code)
         .execute(&mut *tx)
         .await?;
     }
@@ -157,6 +160,33 @@ pub async fn completed(db: &Db, person_id: i64, module_id: &str) -> Result<bool,
     .bind(person_id)
     .bind(module_id)
     .fetch_one(db)
+    .await?)
+}
+
+/// The certificate code of a person's completion of a module, if it has one.
+pub async fn certificate_code(
+    db: &Db,
+    person_id: i64,
+    module_id: &str,
+) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT certificate_code FROM completions WHERE person_id = $1 AND module_id = $2",
+    )
+    .bind(person_id)
+    .bind(module_id)
+    .fetch_optional(db)
+    .await?
+    .flatten())
+}
+
+/// What a certificate shows to anyone with its code: name, module, date — nothing else.
+pub async fn certificate(db: &Db, code: &str) -> Result<Option<(String, String, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT p.display_name, c.module_id, c.completed_at FROM completions c \
+         JOIN people p ON p.id = c.person_id WHERE c.certificate_code = $1",
+    )
+    .bind(code)
+    .fetch_optional(db)
     .await?)
 }
 
@@ -233,6 +263,7 @@ mod tests {
             answers: &answers,
             grade: &fail,
             lessons_done: true,
+            certificate_code: Some("ABCDE23456"),
         };
         let stored = submit(&db, &first, 100).await.unwrap();
         assert!(stored.created && !stored.completed);
@@ -282,6 +313,7 @@ mod tests {
             answers: &answers,
             grade: &pass,
             lessons_done: false,
+            certificate_code: None,
         };
         assert!(!submit(&db, &s, 1).await.unwrap().completed);
     }

@@ -5,7 +5,7 @@ use super::session::{use_page_session, CsrfField};
 use crate::api::catalog::{
     get_lesson, get_module, get_quiz, list_modules, ModuleCard, QuestionView,
 };
-use crate::api::learning::{attempt_review, module_progress};
+use crate::api::learning::{attempt_review, module_progress, verify_certificate};
 use crate::domain::content::Audience;
 use crate::i18n::{t, use_i18n, I18n};
 use leptos::either::Either;
@@ -171,6 +171,11 @@ pub fn ModulePage() -> impl IntoView {
             });
             let done = p.completed;
             let seen = p.seen_lessons.len();
+            let certificate = p.certificate.map(|code| {
+                view! {
+                    " · " <A href=format!("/certificates/{code}")>{t("certificate-link")}</A>
+                }
+            });
             Some(view! {
                 <div class=if done { "progress done" } else { "progress" } role="status">
                     {if done {
@@ -184,6 +189,7 @@ pub fn ModulePage() -> impl IntoView {
                         view! { <span>{seen_text}</span> }.into_any()
                     }}
                     {best.map(|b| view! { " · " <span>{b}</span> })}
+                    {certificate}
                 </div>
             })
         })
@@ -453,6 +459,31 @@ pub fn AttemptPage() -> impl IntoView {
                     <A href=quiz_href attr:class="button primary">{t("result-try-again")}</A>
                     <A href=module_href attr:class="button">{t("result-back")}</A>
                 </p>
+            </article>
+        }
+    })
+}
+
+/// `/certificates/{code}`: a printable certificate anyone can check: name, module, date.
+#[component]
+pub fn CertificatePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let certificate = Resource::new(
+        move || (params.read().get("code").unwrap_or_default(), i18n.lang()),
+        |(code, lang)| verify_certificate(code, lang),
+    );
+    found_or_not(certificate, move |c| {
+        view! {
+            <article class="certificate">
+                <p class="certificate-kind">{t("certificate-title")}</p>
+                <p>{t("certificate-certifies")}</p>
+                <p class="certificate-name">{c.name}</p>
+                <p>{t("certificate-completed")}</p>
+                <p class="certificate-module">{c.module_title}</p>
+                <p>{t("certificate-date")} " " {c.date}</p>
+                <p class="certificate-code">{t("certificate-code")} " " <strong class="code">{c.code}</strong></p>
+                <p class="hint no-print">{t("certificate-check")}</p>
             </article>
         }
     })

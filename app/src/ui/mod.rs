@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classes/:id") view=people::ClassPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/cards") view=people::CardsPage ssr=SsrMode::Async />
                     <Route path=path!("/roster") view=people::RosterPage />
+                    <Route path=path!("/certificates/:code") view=catalog::CertificatePage ssr=SsrMode::Async />
                     // Pages with data render whole before sending: they work without
                     // JavaScript (no out-of-order chunks to swap in) and can answer 404.
                     <Route path=path!("/modules") view=catalog::CataloguePage ssr=SsrMode::Async />
