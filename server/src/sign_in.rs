@@ -49,7 +49,7 @@ fn landing(role: Role, next: &str) -> String {
     }
     match role {
         Role::Teacher | Role::SchoolManager => "/classes".to_owned(),
-        _ => "/account".to_owned(),
+        _ => "/learn".to_owned(),
     }
 }
 
@@ -339,9 +339,9 @@ mod tests {
     #[test]
     fn people_land_where_they_work() {
         assert_eq!(landing(Role::Teacher, ""), "/classes");
-        assert_eq!(landing(Role::Student, ""), "/account");
+        assert_eq!(landing(Role::Student, ""), "/learn");
         assert_eq!(landing(Role::Parent, "/modules"), "/modules");
-        assert_eq!(landing(Role::Parent, "https://evil.example"), "/account");
+        assert_eq!(landing(Role::Parent, "https://evil.example"), "/learn");
     }
 }
 

@@ -30,9 +30,10 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByText(PICTURE_NAMES[picture], { exact: true }).click();
     }
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL('**/account');
-    assert.equal((await page.textContent('main h1')).trim(), student.name);
-    const signOut = page.locator('main .sign-out button.big');
+    await page.waitForURL('**/learn');
+    assert.equal((await page.textContent('main h1')).trim(), `Chào ${student.name}`);
+    await page.getByRole('heading', { name: 'Dành cho bạn' }).waitFor();
+    const signOut = page.locator('.site-header .sign-out button.big');
     await signOut.waitFor();
     const box = await signOut.boundingBox();
     assert.ok(box.height >= 44, `sign-out is ${box.height}px tall`);
@@ -85,9 +86,9 @@ test('a parent signs up with the family code, on a phone', async () => {
   assert.equal(await page.getByLabel('Họ và tên của bạn').inputValue(), 'Lò Thị Mẹ', 'nothing typed is lost');
   await page.getByLabel('Chọn mật khẩu').fill('suối Nậm Na chảy qua bản tôi');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-  await page.waitForURL('**/account');
-  assert.equal((await page.textContent('main h1')).trim(), 'Lò Thị Mẹ');
-  assert.match(await page.textContent('main'), /Con của bạn/);
+  await page.waitForURL('**/learn');
+  assert.equal((await page.textContent('main h1')).trim(), 'Chào Lò Thị Mẹ');
+  assert.match(await page.textContent('main'), /Con của bạn đang học/);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `no sideways scroll (${width}px)`);
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/parent-account.png`, fullPage: true });

@@ -107,7 +107,7 @@ export async function signInStudent(page, base, cls, student) {
     await page.getByLabel(/PIN/).fill(student.secret);
   }
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/account');
+  await page.waitForURL('**/learn');
 }
 
 /// For a test file: the server with the demo, its guide and a browser, stopped after.

@@ -664,7 +664,7 @@ async fn a_parent_signs_up_with_the_family_code_then_uses_phone_and_password() {
         )
         .await;
     assert_eq!(again.status, StatusCode::SEE_OTHER);
-    assert_eq!(again.location, "/account");
+    assert_eq!(again.location, "/learn");
     let taken = Browser::new(&demo.server);
     let mut twice = form("mây trắng bay qua đỉnh Pu Ta Leng");
     twice[1].1 = "Người khác".to_owned();

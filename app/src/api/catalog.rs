@@ -67,6 +67,11 @@ pub struct QuizPage {
 }
 
 #[cfg(feature = "ssr")]
+pub fn card_of(m: &crate::catalog::CatalogModule, lang: Lang) -> ModuleCard {
+    server::card(m, lang)
+}
+
+#[cfg(feature = "ssr")]
 pub fn server_catalog() -> Result<std::sync::Arc<crate::catalog::Catalog>, ServerFnError> {
     server::catalog()
 }

@@ -15,6 +15,35 @@ pub struct ProgressView {
     pub certificate: Option<String>,
 }
 
+/// One module on a learner's home page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearningItem {
+    pub card: crate::api::catalog::ModuleCard,
+    pub lessons_seen: usize,
+    pub lessons_total: usize,
+    pub best_percent: Option<u8>,
+    pub completed: bool,
+    /// Where to go on: the first lesson not read yet, else the quiz.
+    pub next_href: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildProgress {
+    pub name: String,
+    pub completed: usize,
+    pub started: usize,
+}
+
+/// The signed-in learner's home: where they left off, the modules meant for them, and for
+/// parents their children's progress.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearningHome {
+    pub name: String,
+    pub continue_with: Option<LearningItem>,
+    pub for_me: Vec<LearningItem>,
+    pub children: Vec<ChildProgress>,
+}
+
 /// What anyone with a certificate's code may see: name, module, date — nothing else.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateView {
@@ -200,4 +229,79 @@ pub async fn verify_certificate(
         module_title,
         date: format!("{y:04}-{m:02}-{d:02}"),
     }))
+}
+
+#[server(input = GetUrl, endpoint = "learning/home")]
+pub async fn my_learning(lang: Lang) -> Result<LearningHome, ServerFnError> {
+    use crate::api::people::server::{db, signed_in, store_error};
+    use crate::domain::learner::audiences_for;
+    use crate::store::{people, progress};
+    let viewer = signed_in()?;
+    let db = db()?;
+    let catalog = crate::api::catalog::server_catalog()?;
+    let profile = people::profile(&db, viewer.person_id)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ServerFnError::new("no such person"))?;
+    let this_year = crate::import::year_of(crate::auth::now());
+    let age = profile.birth_year.map(|y| this_year - y as i32);
+    let audiences = audiences_for(viewer.role, age);
+    let standings = progress::standings(&db, viewer.person_id)
+        .await
+        .map_err(store_error)?;
+    let item = |m: &crate::catalog::CatalogModule| {
+        let standing = standings
+            .get(m.module.id.as_str())
+            .cloned()
+            .unwrap_or_default();
+        let next = m
+            .module
+            .lessons
+            .iter()
+            .find(|l| !standing.seen.contains(l.id.as_str()))
+            .map(|l| format!("/modules/{}/lessons/{}", m.module.id, l.id))
+            .unwrap_or_else(|| format!("/modules/{}/quiz", m.module.id));
+        LearningItem {
+            card: crate::api::catalog::card_of(m, lang),
+            lessons_seen: standing.seen.len(),
+            lessons_total: m.module.lessons.len(),
+            best_percent: standing.best,
+            completed: standing.completed,
+            next_href: next,
+        }
+    };
+    let for_me: Vec<LearningItem> = catalog
+        .modules()
+        .iter()
+        .filter(|m| audiences.iter().any(|a| m.module.is_for(*a)))
+        .map(item)
+        .collect();
+    let continue_with = standings
+        .iter()
+        .filter(|(_, s)| !s.completed)
+        .max_by_key(|(_, s)| s.last_at)
+        .and_then(|(id, _)| catalog.module(id))
+        .map(item);
+    let mut children = Vec::new();
+    if let (crate::domain::person::Role::Parent, Some(household)) =
+        (viewer.role, profile.household_id)
+    {
+        for (id, name) in people::household_child_ids(&db, household)
+            .await
+            .map_err(store_error)?
+        {
+            let s = progress::standings(&db, id).await.map_err(store_error)?;
+            children.push(ChildProgress {
+                name,
+                completed: s.values().filter(|x| x.completed).count(),
+                started: s.len(),
+            });
+        }
+    }
+    Ok(LearningHome {
+        name: profile.display_name,
+        continue_with,
+        for_me,
+        children,
+    })
 }

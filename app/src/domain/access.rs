@@ -60,6 +60,8 @@ pub const ACCESS: &[Rule] = &[
     rule("GET", "/modules/{id}/quiz/attempts/{attempt}", SignedIn),
     rule("GET", "/api/learning/progress", Anyone),
     rule("GET", "/api/learning/attempt", SignedIn),
+    rule("GET", "/learn", SignedIn),
+    rule("GET", "/api/learning/home", SignedIn),
     rule("GET", "/certificates/{code}", Anyone),
     rule("GET", "/api/learning/certificate", Anyone),
     rule("GET", "/content/{module}/images/{file}", Anyone),

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod content;
 pub mod grading;
+pub mod learner;
 pub mod org;
 #[cfg(feature = "ssr")]
 pub mod password;

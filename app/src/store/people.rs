@@ -213,6 +213,19 @@ pub async fn household_children(
     .await?)
 }
 
+/// The children in a household, with their ids (for their progress).
+pub async fn household_child_ids(
+    db: &Db,
+    household_id: i64,
+) -> Result<Vec<(i64, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, display_name FROM people WHERE household_id = $1 AND role = 'student' ORDER BY display_name",
+    )
+    .bind(household_id)
+    .fetch_all(db)
+    .await?)
+}
+
 /// A household by its family code: its id and unit.
 pub async fn household_by_code(db: &Db, code: &str) -> Result<Option<(i64, i64)>, StoreError> {
     Ok(

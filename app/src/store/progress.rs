@@ -190,6 +190,55 @@ pub async fn certificate(db: &Db, code: &str) -> Result<Option<(String, String, 
     .await?)
 }
 
+/// Where a person stands in one module.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Standing {
+    pub seen: BTreeSet<String>,
+    /// The last time they read a lesson or submitted the quiz.
+    pub last_at: i64,
+    pub best: Option<u8>,
+    pub completed: bool,
+}
+
+/// A person's standing in every module they have started.
+pub async fn standings(
+    db: &Db,
+    person_id: i64,
+) -> Result<std::collections::HashMap<String, Standing>, StoreError> {
+    let mut map: std::collections::HashMap<String, Standing> = std::collections::HashMap::new();
+    let views: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT module_id, lesson_id, seen_at FROM lesson_views WHERE person_id = $1",
+    )
+    .bind(person_id)
+    .fetch_all(db)
+    .await?;
+    for (module, lesson, at) in views {
+        let s = map.entry(module).or_default();
+        s.seen.insert(lesson);
+        s.last_at = s.last_at.max(at);
+    }
+    let attempts: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT module_id, max(percent), max(submitted_at) FROM attempts WHERE person_id = $1 GROUP BY module_id",
+    )
+    .bind(person_id)
+    .fetch_all(db)
+    .await?;
+    for (module, best, at) in attempts {
+        let s = map.entry(module).or_default();
+        s.best = Some(best.clamp(0, 100) as u8);
+        s.last_at = s.last_at.max(at);
+    }
+    let done: Vec<String> =
+        sqlx::query_scalar("SELECT module_id FROM completions WHERE person_id = $1")
+            .bind(person_id)
+            .fetch_all(db)
+            .await?;
+    for module in done {
+        map.entry(module).or_default().completed = true;
+    }
+    Ok(map)
+}
+
 /// The best score on a module (the best counts), if any attempt was made.
 pub async fn best_percent(
     db: &Db,

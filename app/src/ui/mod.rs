@@ -3,6 +3,7 @@
 mod catalog;
 mod home;
 mod layout;
+mod learn;
 mod not_found;
 mod people;
 mod pictures;
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/sign-up/family") view=sign_in::FamilySignUpPage />
                     <Route path=path!("/account") view=people::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/learn") view=learn::LearnPage ssr=SsrMode::Async />
                     <Route path=path!("/account/password") view=people::PasswordPage />
                     <Route path=path!("/classes") view=people::ClassesPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id") view=people::ClassPage ssr=SsrMode::Async />

@@ -1,0 +1,92 @@
+//! `/learn`: a signed-in learner's home — continue where you left off, the modules meant for
+//! you with your progress, and for parents their children's progress.
+
+use super::catalog::found_or_not;
+use crate::api::learning::{my_learning, LearningItem};
+use crate::i18n::{t, use_i18n};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+fn ItemView(item: LearningItem) -> impl IntoView {
+    let i18n = use_i18n();
+    let (seen, total) = (item.lessons_seen, item.lessons_total);
+    let state = move || {
+        if item.completed {
+            i18n.tr("progress-completed")
+        } else {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("seen", seen);
+            args.set("total", total);
+            i18n.tr_args("learn-lessons-read", &args)
+        }
+    };
+    let best = item.best_percent.map(|best| {
+        move || {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("percent", best);
+            i18n.tr_args("progress-best", &args)
+        }
+    });
+    view! {
+        <li class=if item.completed { "card module-card done" } else { "card module-card" }>
+            <h3><A href=format!("/modules/{}", item.card.id)>{item.card.title}</A></h3>
+            <p>{item.card.summary}</p>
+            <p class="meta">{state} {best.map(|b| view! { " · " {b} })}</p>
+            {(!item.completed).then(|| view! {
+                <p><A href=item.next_href attr:class="button primary">
+                    {if seen == 0 { t("learn-start") } else { t("learn-continue") }}
+                </A></p>
+            })}
+        </li>
+    }
+}
+
+#[component]
+pub fn LearnPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let home = Resource::new(
+        move || i18n.lang(),
+        |lang| async move { my_learning(lang).await.map(Some) },
+    );
+    found_or_not(home, move |h| {
+        let children = h.children.clone();
+        view! {
+            <section class="learn">
+                <h1>{t("learn-hello")} " " {h.name.clone()}</h1>
+                {h.continue_with.map(|item| view! {
+                    <section class="continue" aria-labelledby="continue-title">
+                        <h2 id="continue-title">{t("learn-continue-title")}</h2>
+                        <ul class="cards"><ItemView item /></ul>
+                    </section>
+                })}
+                <h2>{t("learn-for-you")}</h2>
+                {if h.for_me.is_empty() {
+                    view! { <p>{t("catalogue-empty")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="cards">
+                            {h.for_me.into_iter().map(|item| view! { <ItemView item /> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                {(!children.is_empty()).then(|| view! {
+                    <h2>{t("learn-children")}</h2>
+                    <ul>
+                        {children.into_iter().map(|c| {
+                            let (done, started) = (c.completed, c.started);
+                            let text = move || {
+                                let mut args = fluent_bundle::FluentArgs::new();
+                                args.set("completed", done);
+                                args.set("started", started);
+                                i18n.tr_args("learn-child-progress", &args)
+                            };
+                            view! { <li><strong>{c.name}</strong> ": " {text}</li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+                <p><A href="/modules">{t("learn-all-modules")}</A></p>
+            </section>
+        }
+    })
+}
