@@ -239,3 +239,7 @@ learn-lessons-read = { $seen } of { $total } lessons read
 learn-start = Start
 learn-continue = Continue
 learn-all-modules = See all lessons
+error-not-found = This page or item was not found.
+error-too-big = What was sent is too big.
+error-bad-form = The form that was sent is not right. Reload the page and try again.
+quiz-reload = This quiz form has no submission key. Reload the quiz and submit again.

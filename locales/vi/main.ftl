@@ -239,3 +239,7 @@ learn-lessons-read = Đã đọc { $seen } / { $total } bài
 learn-start = Bắt đầu
 learn-continue = Học tiếp
 learn-all-modules = Xem tất cả bài học
+error-not-found = Không tìm thấy trang hoặc mục này.
+error-too-big = Nội dung gửi lên quá lớn.
+error-bad-form = Biểu mẫu gửi lên không đúng. Hãy tải lại trang và thử lại.
+quiz-reload = Bài làm này thiếu mã nộp bài. Hãy tải lại câu đố và nộp lại.

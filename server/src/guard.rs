@@ -211,6 +211,19 @@ pub fn refusal(lang: Lang, status: StatusCode, key: &str) -> Response {
         .into_response()
 }
 
+/// A localized page for a failed request, worded by its status.
+pub fn failure(lang: Lang, status: StatusCode) -> Response {
+    let key = match status {
+        StatusCode::UNAUTHORIZED => "error-sign-in-needed",
+        StatusCode::FORBIDDEN => "error-forbidden",
+        StatusCode::NOT_FOUND => "error-not-found",
+        StatusCode::PAYLOAD_TOO_LARGE => "error-too-big",
+        StatusCode::UNPROCESSABLE_ENTITY => "error-bad-form",
+        _ => "error-server",
+    };
+    refusal(lang, status, key)
+}
+
 /// Looks the matched route up in the access table. Anonymous visitors who need to sign in
 /// are sent to the sign-in page (and come back); others get 403. A route with no row in the
 /// table is refused, so a forgotten row fails closed.

@@ -1,6 +1,7 @@
 //! The quiz form post: thin — read the form, let `safesteps_app::learning` grade and store,
 //! redirect to the result (303), so a reload never submits again.
 
+use crate::guard::{failure, refusal, request_lang};
 use crate::http::AppState;
 use axum::{
     body::to_bytes,
@@ -17,11 +18,12 @@ pub async fn submit(
     Path(module): Path<String>,
     request: Request,
 ) -> Response {
+    let lang = request_lang(request.headers());
     let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return StatusCode::UNAUTHORIZED.into_response();
+        return failure(lang, StatusCode::UNAUTHORIZED);
     };
     let Ok(bytes) = to_bytes(request.into_body(), 256 * 1024).await else {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        return failure(lang, StatusCode::PAYLOAD_TOO_LARGE);
     };
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
     let key = pairs
@@ -36,15 +38,11 @@ pub async fn submit(
             stored.attempt_id
         ))
         .into_response(),
-        Err(SubmitError::UnknownModule(_)) => StatusCode::NOT_FOUND.into_response(),
-        Err(SubmitError::NoKey) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "the form has no submission key; reload the quiz",
-        )
-            .into_response(),
+        Err(SubmitError::UnknownModule(_)) => failure(lang, StatusCode::NOT_FOUND),
+        Err(SubmitError::NoKey) => refusal(lang, StatusCode::UNPROCESSABLE_ENTITY, "quiz-reload"),
         Err(SubmitError::Store(error)) => {
             tracing::error!(%error, "cannot store an attempt");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
         }
     }
 }

@@ -2,7 +2,7 @@
 //! JavaScript: success redirects (303) with the session cookie; a problem renders the same
 //! page again with the message and everything typed except the secret.
 
-use crate::guard::cookie;
+use crate::guard::{cookie, failure, request_lang};
 use crate::http::{local_path, render_page, AppState};
 use axum::{
     body::{to_bytes, Body},
@@ -24,16 +24,14 @@ const FORM_LIMIT: usize = 64 * 1024;
 
 /// Reads a url-encoded form, keeping the request's parts for rendering the page again.
 async fn read_form<T: DeserializeOwned>(request: Request) -> Result<(Parts, T), Response> {
+    let lang = request_lang(request.headers());
     let (parts, body) = request.into_parts();
     let bytes = to_bytes(body, FORM_LIMIT)
         .await
-        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
-    let form = serde_urlencoded::from_bytes(&bytes).map_err(|e| {
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!("the form is not valid: {e}"),
-        )
-            .into_response()
+        .map_err(|_| failure(lang, StatusCode::PAYLOAD_TOO_LARGE))?;
+    let form = serde_urlencoded::from_bytes(&bytes).map_err(|error| {
+        tracing::warn!(%error, "a form that does not parse");
+        failure(lang, StatusCode::UNPROCESSABLE_ENTITY)
     })?;
     Ok((parts, form))
 }
@@ -177,7 +175,7 @@ pub async fn sign_in_student(
 ) -> Response {
     let (parts, body) = request.into_parts();
     let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        return failure(request_lang(&parts.headers), StatusCode::PAYLOAD_TOO_LARGE);
     };
     let form = student_form(&bytes);
     let entered = match form.pictures.as_slice() {
@@ -241,13 +239,14 @@ pub async fn sign_out(
     request: Request,
 ) -> Response {
     let cookies = state.cookies;
+    let lang = request_lang(request.headers());
     if let (Some(token), Some(viewer)) = (
         cookie(request.headers(), cookies.session_name()),
         request.extensions().get::<Viewer>(),
     ) {
         if let Err(error) = auth::sign_out(&state.db, token, viewer, &client(addr)).await {
             tracing::error!(%error, "cannot end the session");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            return failure(lang, StatusCode::INTERNAL_SERVER_ERROR);
         }
     }
     let mut response = Redirect::to("/sign-in?signed-out=1").into_response();
@@ -271,8 +270,9 @@ pub async fn change_password(
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     request: Request,
 ) -> Response {
+    let lang = request_lang(request.headers());
     let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return StatusCode::UNAUTHORIZED.into_response();
+        return failure(lang, StatusCode::UNAUTHORIZED);
     };
     let (parts, form) = match read_form::<PasswordForm>(request).await {
         Ok(read) => read,
@@ -298,8 +298,9 @@ pub async fn reset_student(
     Path((class_id, student)): Path<(i64, i64)>,
     request: Request,
 ) -> Response {
+    let lang = request_lang(request.headers());
     let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return StatusCode::UNAUTHORIZED.into_response();
+        return failure(lang, StatusCode::UNAUTHORIZED);
     };
     let (_, form) = match read_form::<ResetForm>(request).await {
         Ok(read) => read,
@@ -316,10 +317,10 @@ pub async fn reset_student(
     .await
     {
         Ok(true) => Redirect::to(&format!("/classes/{class_id}?reset={student}")).into_response(),
-        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Ok(false) => failure(lang, StatusCode::NOT_FOUND),
         Err(error) => {
             tracing::error!(%error, "reset failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
         }
     }
 }
@@ -349,8 +350,9 @@ mod tests {
 /// the units under the importer's, and shows every bad row or what was done.
 pub async fn upload_roster(State(state): State<AppState>, request: Request) -> Response {
     use axum::extract::{FromRequest, Multipart};
+    let lang = request_lang(request.headers());
     let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return StatusCode::UNAUTHORIZED.into_response();
+        return failure(lang, StatusCode::UNAUTHORIZED);
     };
     let (mut parts, body) = request.into_parts();
     // axum's default body limit (2 MB, some 20,000 rows) bounds the upload.
