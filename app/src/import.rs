@@ -11,29 +11,49 @@ use crate::store::sessions::Event;
 use crate::store::{self, Db, StoreError};
 use std::collections::{HashMap, HashSet};
 
+/// A CSV reader for files as spreadsheets export them: UTF-8 with or without a BOM, fields
+/// trimmed, rows of any length (each row's length is checked where it is read).
+fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes())
+}
+
+/// What is wrong with a file's first row.
+enum Header {
+    /// The header as found, joined with commas.
+    Wrong(String),
+    Unreadable(String),
+}
+
+fn check_header(reader: &mut csv::Reader<&[u8]>, expected: &[&str]) -> Result<(), Header> {
+    match reader.headers() {
+        Ok(header) if header.iter().eq(expected.iter().copied()) => Ok(()),
+        Ok(header) => Err(Header::Wrong(header.iter().collect::<Vec<_>>().join(","))),
+        Err(error) => Err(Header::Unreadable(error.to_string())),
+    }
+}
+
 /// The header a units file must start with.
 pub const UNITS_HEADER: [&str; 4] = ["code", "parent_code", "kind", "name"];
 
 /// Parses a units file (`code,parent_code,kind,name`, UTF-8, header first). Returns every
 /// row, or every problem found.
 pub fn units_csv(text: &str) -> Result<Vec<UnitRow>, Vec<RowProblem>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text); // a BOM from spreadsheet exports
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(text);
     let mut problems = Vec::new();
-    match reader.headers() {
-        Ok(header) if header.iter().eq(UNITS_HEADER) => {}
-        Ok(header) => problems.push(RowProblem {
+    match check_header(&mut reader, &UNITS_HEADER) {
+        Ok(()) => {}
+        Err(Header::Wrong(found)) => problems.push(RowProblem {
             row: 1,
             message: format!(
-                "the header is \"{}\"; it must be \"{}\"",
-                header.iter().collect::<Vec<_>>().join(","),
+                "the header is \"{found}\"; it must be \"{}\"",
                 UNITS_HEADER.join(",")
             ),
         }),
-        Err(error) => problems.push(RowProblem {
+        Err(Header::Unreadable(error)) => problems.push(RowProblem {
             row: 1,
             message: format!("not readable as CSV: {error}"),
         }),
@@ -164,25 +184,17 @@ pub fn year_of(unix_seconds: i64) -> i32 {
 /// Parses a roster file (`ROSTER_HEADER`, UTF-8, header first): the rows that are valid on
 /// their own, and the problems of the others.
 pub fn roster_csv(text: &str, this_year: i32) -> (Vec<RosterRow>, Vec<RosterProblem>) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(text);
     let mut problems = Vec::new();
-    match reader.headers() {
-        Ok(header) if header.iter().eq(ROSTER_HEADER) => {}
-        Ok(header) => problems.push(RosterProblem {
+    match check_header(&mut reader, &ROSTER_HEADER) {
+        Ok(()) => {}
+        Err(Header::Wrong(found)) => problems.push(RosterProblem {
             row: 1,
-            kind: ProblemKind::Header {
-                found: header.iter().collect::<Vec<_>>().join(","),
-            },
+            kind: ProblemKind::Header { found },
         }),
-        Err(error) => problems.push(RosterProblem {
+        Err(Header::Unreadable(error)) => problems.push(RosterProblem {
             row: 1,
-            kind: ProblemKind::Unreadable {
-                error: error.to_string(),
-            },
+            kind: ProblemKind::Unreadable { error },
         }),
     }
     let mut rows = Vec::new();
