@@ -40,6 +40,13 @@ pub async fn session_and_csrf(
     mut request: Request,
     next: Next,
 ) -> Response {
+    // The built site's files (WASM, JS, CSS, favicon) need no session: no database lookup
+    // and no cookie for each of them on every page load.
+    let path = request.uri().path();
+    let is_site_file = path.starts_with("/pkg/") || path == "/favicon.svg";
+    if is_site_file && matches!(*request.method(), Method::GET | Method::HEAD) {
+        return next.run(request).await;
+    }
     let cookies = state.cookies;
     let headers = request.headers();
     let mut viewer: Option<Viewer> = None;
