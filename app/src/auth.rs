@@ -24,11 +24,19 @@ pub const CSRF_COOKIE: &str = "ss_csrf";
 pub const SECURE_CSRF_COOKIE: &str = "__Host-ss_csrf";
 /// The form field (and `x-csrf-token` header) that carries the token.
 pub const CSRF_FIELD: &str = "csrf";
+/// Holds the token of quiz answers kept across a sign-in (see `learning::keep_answers`).
+pub const KEPT_COOKIE: &str = "ss_kept";
+pub const SECURE_KEPT_COOKIE: &str = "__Host-ss_kept";
 
 /// This request's CSRF token (the session's, or the anonymous cookie's), put into the request
 /// by the server's middleware for forms to carry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsrfToken(pub String);
+
+/// The token of quiz answers this browser keeps (cookie `ss_kept`), put into the request by
+/// the server's middleware for the quiz page to find them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptToken(pub String);
 
 #[cfg(test)]
 mod tests {
@@ -443,25 +451,43 @@ pub async fn sign_up_family(
     })
 }
 
-/// The person behind a session cookie, if the session is still valid. Expired sessions are
-/// deleted; `last_seen` is refreshed at most once a minute.
-pub async fn resolve(db: &Db, token: &str) -> Result<Option<Viewer>, StoreError> {
+/// What a session cookie stands for.
+#[derive(Clone, Debug)]
+pub enum Resolved {
+    /// A valid session: this person is signed in.
+    Active(Viewer),
+    /// A session that ended less than [`session::KEEP_ENDED`] ago. Nobody is signed in; a
+    /// form posted with its CSRF token can still be tied to its person.
+    Ended { person_id: i64, csrf: String },
+    /// No session (never was, signed out, or ended long ago).
+    Missing,
+}
+
+/// The person behind a session cookie. Ended sessions are kept for a day (see
+/// [`Resolved::Ended`]), then deleted; `last_seen` is refreshed at most once a minute.
+pub async fn resolve(db: &Db, token: &str) -> Result<Resolved, StoreError> {
     let hash = token_hash(token);
     let Some(row) = sessions::find(db, &hash).await? else {
-        return Ok(None);
+        return Ok(Resolved::Missing);
     };
     let Some(role) = Role::from_code(&row.role) else {
-        return Ok(None);
+        return Ok(Resolved::Missing);
     };
     let now = now();
     if session::state(role, row.created_at, row.last_seen, now) != SessionState::Active {
-        sessions::delete(db, &hash).await?;
-        return Ok(None);
+        if session::forgotten(role, row.created_at, row.last_seen, now) {
+            sessions::delete(db, &hash).await?;
+            return Ok(Resolved::Missing);
+        }
+        return Ok(Resolved::Ended {
+            person_id: row.person_id,
+            csrf: row.csrf,
+        });
     }
     if now - row.last_seen >= TOUCH_EVERY {
         sessions::touch(db, &hash, now).await?;
     }
-    Ok(Some(Viewer {
+    Ok(Resolved::Active(Viewer {
         person_id: row.person_id,
         role,
         display_name: row.display_name,

@@ -3,7 +3,9 @@
 
 use crate::catalog::Catalog;
 use crate::domain::grading::{grade, is_complete, Answers};
-use crate::domain::person::{code_from_bytes, Viewer};
+use crate::domain::person::{code_from_bytes, Role};
+use crate::domain::session::KEEP_ENDED;
+use crate::store::kept::{self, Kept};
 use crate::store::progress::{self, Stored, Submission};
 use crate::store::{Db, StoreError};
 
@@ -35,31 +37,33 @@ pub fn answers_from_form(pairs: &[(String, String)]) -> Answers {
     answers
 }
 
+fn check_key(submission_key: &str) -> Result<(), SubmitError> {
+    let key_ok =
+        submission_key.len() == 64 && submission_key.bytes().all(|b| b.is_ascii_hexdigit());
+    key_ok.then_some(()).ok_or(SubmitError::NoKey)
+}
+
+/// Grades and stores one attempt of `person_id` (who has `role`).
 pub async fn submit_quiz(
     db: &Db,
     catalog: &Catalog,
-    viewer: &Viewer,
+    (person_id, role): (i64, Role),
     module_id: &str,
     submission_key: &str,
     answers: &Answers,
 ) -> Result<Stored, SubmitError> {
-    let key_ok =
-        submission_key.len() == 64 && submission_key.bytes().all(|b| b.is_ascii_hexdigit());
-    if !key_ok {
-        return Err(SubmitError::NoKey);
-    }
+    check_key(submission_key)?;
     let m = catalog
         .module(module_id)
         .ok_or_else(|| SubmitError::UnknownModule(module_id.to_owned()))?;
     let result = grade(&m.module, answers);
-    let seen = progress::seen_lessons(db, viewer.person_id, module_id).await?;
+    let seen = progress::seen_lessons(db, person_id, module_id).await?;
     // Staff get a certificate others can check; children and parents do not need one.
-    let code = viewer
-        .role
+    let code = role
         .is_staff()
         .then(|| code_from_bytes(&crate::auth::random_bytes::<CERTIFICATE_CODE_LEN>()));
     let submission = Submission {
-        person_id: viewer.person_id,
+        person_id,
         module_id,
         content_version: m.module.version,
         submission_key,
@@ -71,8 +75,117 @@ pub async fn submit_quiz(
     Ok(progress::submit(db, &submission, crate::auth::now()).await?)
 }
 
+/// Keeps the answers of a quiz posted after the session ended. Returns the token the
+/// browser keeps (a cookie) to find them after signing in again.
+pub async fn keep_answers(
+    db: &Db,
+    catalog: &Catalog,
+    person_id: Option<i64>,
+    module_id: &str,
+    submission_key: &str,
+    answers: &Answers,
+) -> Result<String, SubmitError> {
+    check_key(submission_key)?;
+    if catalog.module(module_id).is_none() {
+        return Err(SubmitError::UnknownModule(module_id.to_owned()));
+    }
+    let token = crate::auth::random_token();
+    let now = crate::auth::now();
+    let kept = Kept {
+        person_id,
+        module_id: module_id.to_owned(),
+        submission_key: submission_key.to_owned(),
+        answers: answers.clone(),
+        kept_at: now,
+    };
+    // Old answers nobody came back for go first.
+    kept::forget(db, "", now - KEEP_ENDED).await?;
+    kept::keep(db, &crate::auth::token_hash(&token), &kept).await?;
+    Ok(token)
+}
+
+/// What to do with kept answers when someone signs in on the browser that kept them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeptFor {
+    /// They are this person's: send them now.
+    Submit,
+    /// Nobody could be tied to them: show them in the quiz form, to check and send.
+    Show,
+    /// Someone else's (a shared lab computer): forget them.
+    Forget,
+}
+
+pub fn kept_for(kept_person: Option<i64>, signed_in: i64) -> KeptFor {
+    match kept_person {
+        Some(p) if p == signed_in => KeptFor::Submit,
+        Some(_) => KeptFor::Forget,
+        None => KeptFor::Show,
+    }
+}
+
+/// Where the learner goes after signing in with kept answers: the attempt they just sent,
+/// or the quiz with the answers in the form. `None`: nothing (left) to do.
+pub async fn resume_kept(
+    db: &Db,
+    catalog: &Catalog,
+    (person_id, role): (i64, Role),
+    token: &str,
+) -> Result<Option<String>, SubmitError> {
+    let hash = crate::auth::token_hash(token);
+    let now = crate::auth::now();
+    let Some(found) = kept::find(db, &hash, now - KEEP_ENDED).await? else {
+        return Ok(None);
+    };
+    let module = found.module_id.clone();
+    match kept_for(found.person_id, person_id) {
+        KeptFor::Submit => {
+            let stored = submit_quiz(
+                db,
+                catalog,
+                (person_id, role),
+                &module,
+                &found.submission_key,
+                &found.answers,
+            )
+            .await?;
+            kept::forget(db, &hash, now - KEEP_ENDED).await?;
+            Ok(Some(format!(
+                "/modules/{module}/quiz/attempts/{}",
+                stored.attempt_id
+            )))
+        }
+        KeptFor::Show => {
+            kept::claim(db, &hash, person_id).await?;
+            Ok(Some(format!("/modules/{module}/quiz")))
+        }
+        KeptFor::Forget => {
+            kept::forget(db, &hash, now - KEEP_ENDED).await?;
+            Ok(None)
+        }
+    }
+}
+
+/// The kept answers to show in this person's quiz form for `module_id`, with their key.
+pub async fn kept_in_form(
+    db: &Db,
+    person_id: i64,
+    token: &str,
+    module_id: &str,
+) -> Result<Option<Kept>, StoreError> {
+    let since = crate::auth::now() - KEEP_ENDED;
+    let found = kept::find(db, &crate::auth::token_hash(token), since).await?;
+    Ok(found.filter(|k| k.person_id == Some(person_id) && k.module_id == module_id))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn kept_answers_go_to_their_person_only() {
+        assert_eq!(kept_for(Some(7), 7), KeptFor::Submit);
+        assert_eq!(kept_for(Some(7), 8), KeptFor::Forget);
+        assert_eq!(kept_for(None, 8), KeptFor::Show);
+    }
+
     use super::*;
 
     #[test]

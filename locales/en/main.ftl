@@ -210,6 +210,9 @@ password-changed = Your password is changed. Your other sessions have ended.
 # Learning: progress and results
 quiz-sign-in-first = Sign in so your answers are saved and graded.
 quiz-submit = Submit answers
+quiz-answers-kept = Your answers are still here. Check them, then press Submit answers.
+quiz-send-failed = Your answers were not sent yet. They are all still here — check the connection and press Submit answers again.
+sign-in-answers-kept = Your session ended while you were doing the quiz. Your answers are kept: sign in again and they will be sent straight away.
 progress-best = Best score: { $percent }%
 progress-completed = ✓ Completed
 progress-seen = { $seen } lesson(s) read

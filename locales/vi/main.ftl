@@ -210,6 +210,9 @@ password-changed = Đã đổi mật khẩu. Các phiên đăng nhập khác đ�
 # Learning: progress and results
 quiz-sign-in-first = Hãy đăng nhập để bài làm của bạn được lưu và chấm điểm.
 quiz-submit = Nộp bài
+quiz-answers-kept = Bài làm của bạn vẫn còn đây. Hãy xem lại rồi bấm Nộp bài.
+quiz-send-failed = Chưa gửi được bài làm. Các câu trả lời vẫn còn nguyên — hãy kiểm tra mạng rồi bấm Nộp bài lần nữa.
+sign-in-answers-kept = Phiên đăng nhập đã hết hạn trong lúc bạn làm bài. Bài làm đã được giữ lại: hãy đăng nhập lại, bài sẽ được nộp ngay.
 progress-best = Điểm cao nhất: { $percent }%
 progress-completed = ✓ Đã hoàn thành
 progress-seen = Đã đọc { $seen } bài

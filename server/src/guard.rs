@@ -9,7 +9,7 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
-use safesteps_app::auth::{self, CsrfToken, CSRF_FIELD};
+use safesteps_app::auth::{self, CsrfToken, KeptToken, Resolved, CSRF_FIELD};
 use safesteps_app::domain::access::rule_for;
 use safesteps_app::domain::person::Viewer;
 use safesteps_app::i18n::{negotiate, translate, Lang};
@@ -50,9 +50,12 @@ pub async fn session_and_csrf(
     let cookies = state.cookies;
     let headers = request.headers();
     let mut viewer: Option<Viewer> = None;
+    let mut ended: Option<(i64, String)> = None;
     if let Some(token) = cookie(headers, cookies.session_name()).filter(|t| is_token(t)) {
         match auth::resolve(&state.db, token).await {
-            Ok(found) => viewer = found,
+            Ok(Resolved::Active(found)) => viewer = Some(found),
+            Ok(Resolved::Ended { person_id, csrf }) => ended = Some((person_id, csrf)),
+            Ok(Resolved::Missing) => {}
             Err(error) => {
                 tracing::error!(%error, "cannot read the session");
                 return StatusCode::SERVICE_UNAVAILABLE.into_response();
@@ -85,15 +88,33 @@ pub async fn session_and_csrf(
             Err(response) => return response,
         };
         request = rebuilt;
-        if !supplied
-            .as_deref()
-            .is_some_and(|s| constant_time_eq(s.as_bytes(), csrf.as_bytes()))
+        let matches = |expected: &str| {
+            supplied
+                .as_deref()
+                .is_some_and(|s| constant_time_eq(s.as_bytes(), expected.as_bytes()))
+        };
+        if viewer.is_none() && keeps_answers(request.uri().path()) {
+            // Nobody is signed in (any more): the quiz handler keeps the answers until they
+            // sign in again. With the ended session's token they are tied to its person.
+            let person_id = ended
+                .as_ref()
+                .filter(|(_, ended_csrf)| matches(ended_csrf))
+                .map(|(person_id, _)| *person_id);
+            request.extensions_mut().insert(KeptAnswers { person_id });
+        } else if !(matches(&csrf)
+            // A page rendered before the session ended (a sign-in form reached in the
+            // browser without a reload) still carries that session's token.
+            || viewer.is_none() && ended.as_ref().is_some_and(|(_, ended_csrf)| matches(ended_csrf)))
         {
             tracing::warn!(path = %request.uri().path(), "request without a valid CSRF token refused");
             return refusal(lang, StatusCode::FORBIDDEN, "error-csrf");
         }
     }
     request.extensions_mut().insert(CsrfToken(csrf));
+    if let Some(token) = cookie(request.headers(), cookies.kept_name()).filter(|t| is_token(t)) {
+        let token = KeptToken(token.to_owned());
+        request.extensions_mut().insert(token);
+    }
     if let Some(viewer) = viewer {
         request.extensions_mut().insert(viewer);
     }
@@ -115,6 +136,20 @@ pub async fn session_and_csrf(
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// A quiz posted by someone not signed in (their session ended mid-quiz): the answers are
+/// kept, not refused. `person_id` is the ended session's person when the post proved it.
+#[derive(Clone, Copy, Debug)]
+pub struct KeptAnswers {
+    pub person_id: Option<i64>,
+}
+
+/// `POST /modules/{id}/quiz` is the one form whose contents must never be lost.
+fn keeps_answers(path: &str) -> bool {
+    path.strip_prefix("/modules/")
+        .and_then(|rest| rest.strip_suffix("/quiz"))
+        .is_some_and(|module| !module.is_empty() && !module.contains('/'))
 }
 
 /// Fetch metadata and `Origin`, where the browser sends them, must say "this site".
@@ -253,7 +288,7 @@ pub async fn authorize(request: Request, next: Next) -> Response {
         return refusal(lang, StatusCode::FORBIDDEN, "error-forbidden");
     };
     let role = request.extensions().get::<Viewer>().map(|v| v.role);
-    if rule.access.allows(role) {
+    if rule.access.allows(role) || request.extensions().get::<KeptAnswers>().is_some() {
         return next.run(request).await;
     }
     match role {
@@ -305,6 +340,15 @@ mod tests {
         assert!(!same_origin(&headers));
         headers.insert("sec-fetch-site", HeaderValue::from_static("same-origin"));
         assert!(same_origin(&headers));
+    }
+
+    #[test]
+    fn only_the_quiz_post_keeps_answers() {
+        assert!(keeps_answers("/modules/safe-touch/quiz"));
+        assert!(!keeps_answers("/modules//quiz"));
+        assert!(!keeps_answers("/modules/a/b/quiz"));
+        assert!(!keeps_answers("/modules/safe-touch/quiz/attempts/1"));
+        assert!(!keeps_answers("/account/password"));
     }
 
     #[test]

@@ -59,6 +59,14 @@ impl Cookies {
         }
     }
 
+    pub fn kept_name(self) -> &'static str {
+        if self.secure {
+            auth::SECURE_KEPT_COOKIE
+        } else {
+            auth::KEPT_COOKIE
+        }
+    }
+
     /// `HttpOnly; SameSite=Lax; Path=/`, `Secure` over HTTPS; without `max_age` the cookie
     /// ends with the browser (nothing remembered on a shared lab computer).
     pub fn set(

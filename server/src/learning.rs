@@ -1,8 +1,9 @@
 //! The quiz form post: thin — read the form, let `safesteps_app::learning` grade and store,
 //! redirect to the result (303), so a reload never submits again.
 
-use crate::guard::{failure, refusal, request_lang};
+use crate::guard::{failure, refusal, request_lang, KeptAnswers};
 use crate::http::AppState;
+use axum::http::header;
 use axum::{
     body::to_bytes,
     extract::{Path, Request, State},
@@ -10,7 +11,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use safesteps_app::domain::person::Viewer;
-use safesteps_app::learning::{answers_from_form, submit_quiz, SubmitError};
+use safesteps_app::learning::{answers_from_form, keep_answers, submit_quiz, SubmitError};
 
 /// `POST /modules/{id}/quiz`.
 pub async fn submit(
@@ -19,9 +20,8 @@ pub async fn submit(
     request: Request,
 ) -> Response {
     let lang = request_lang(request.headers());
-    let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return failure(lang, StatusCode::UNAUTHORIZED);
-    };
+    let viewer = request.extensions().get::<Viewer>().cloned();
+    let kept = request.extensions().get::<KeptAnswers>().copied();
     let Ok(bytes) = to_bytes(request.into_body(), 256 * 1024).await else {
         return failure(lang, StatusCode::PAYLOAD_TOO_LARGE);
     };
@@ -32,12 +32,39 @@ pub async fn submit(
         .map(|(_, v)| v.as_str())
         .unwrap_or_default();
     let answers = answers_from_form(&pairs);
-    match submit_quiz(&state.db, &state.catalog, &viewer, &module, key, &answers).await {
-        Ok(stored) => Redirect::to(&format!(
-            "/modules/{module}/quiz/attempts/{}",
-            stored.attempt_id
-        ))
-        .into_response(),
+    let result = match (viewer, kept) {
+        (Some(viewer), _) => {
+            let who = (viewer.person_id, viewer.role);
+            submit_quiz(&state.db, &state.catalog, who, &module, key, &answers)
+                .await
+                .map(|stored| {
+                    Redirect::to(&format!(
+                        "/modules/{module}/quiz/attempts/{}",
+                        stored.attempt_id
+                    ))
+                    .into_response()
+                })
+        }
+        (None, Some(kept)) => {
+            match keep_answers(
+                &state.db,
+                &state.catalog,
+                kept.person_id,
+                &module,
+                key,
+                &answers,
+            )
+            .await
+            {
+                // Not signed in and not a quiz form: nothing to keep.
+                Err(SubmitError::NoKey) => return failure(lang, StatusCode::UNAUTHORIZED),
+                kept => kept.map(|token| answers_kept(&state, &module, &token)),
+            }
+        }
+        (None, None) => return failure(lang, StatusCode::UNAUTHORIZED),
+    };
+    match result {
+        Ok(response) => response,
         Err(SubmitError::UnknownModule(_)) => failure(lang, StatusCode::NOT_FOUND),
         Err(SubmitError::NoKey) => refusal(lang, StatusCode::UNPROCESSABLE_ENTITY, "quiz-reload"),
         Err(SubmitError::Store(error)) => {
@@ -45,4 +72,17 @@ pub async fn submit(
             failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
         }
     }
+}
+
+/// The session ended before the quiz was sent: the answers are kept (the browser holds the
+/// token) and the learner is asked to sign in, then comes back to them.
+fn answers_kept(state: &AppState, module: &str, token: &str) -> Response {
+    let next = serde_urlencoded::to_string([("next", format!("/modules/{module}/quiz"))])
+        .unwrap_or_default();
+    let mut response = Redirect::to(&format!("/sign-in?kept=1&{next}")).into_response();
+    let cookies = state.cookies;
+    if let Ok(value) = cookies.set(cookies.kept_name(), token, None) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
 }

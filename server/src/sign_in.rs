@@ -11,11 +11,12 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use safesteps_app::api::people::{FormOutcome, RosterOutcome};
-use safesteps_app::auth::{self, AuthError, FamilySignUp, NewSession};
+use safesteps_app::auth::{self, AuthError, FamilySignUp, KeptToken, NewSession};
 use safesteps_app::domain::person::{Role, Viewer};
 use safesteps_app::domain::secret::StudentSecret;
 use safesteps_app::domain::session::timeouts;
 use safesteps_app::import::{self, RosterError};
+use safesteps_app::learning;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -51,11 +52,22 @@ fn landing(role: Role, next: &str) -> String {
     }
 }
 
-fn signed_in(state: &AppState, session: &NewSession, next: &str) -> Response {
+/// The session cookie and the way on. Quiz answers kept on this browser while signed out
+/// are sent first (when they are this person's), and the learner lands on the result.
+async fn signed_in(state: &AppState, parts: &Parts, session: &NewSession, next: &str) -> Response {
     let limits = timeouts(session.role);
     let max_age = limits.persistent.then_some(limits.absolute);
     let cookies = state.cookies;
-    let mut response = Redirect::to(&landing(session.role, next)).into_response();
+    let mut to = landing(session.role, next);
+    if let Some(KeptToken(token)) = parts.extensions.get::<KeptToken>() {
+        let who = (session.person_id, session.role);
+        match learning::resume_kept(&state.db, &state.catalog, who, token).await {
+            Ok(Some(there)) => to = there,
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "cannot send kept quiz answers"),
+        }
+    }
+    let mut response = Redirect::to(&to).into_response();
     if let Ok(value) = cookies.set(cookies.session_name(), &session.token, max_age) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
@@ -129,7 +141,7 @@ pub async fn sign_in(
         ),
     };
     match result {
-        Ok(session) => signed_in(&state, &session, &form.next),
+        Ok(session) => signed_in(&state, &parts, &session, &form.next).await,
         Err(error) => {
             let mut values = values;
             values.push(("next", form.next.clone()));
@@ -186,7 +198,7 @@ pub async fn sign_in_student(
         _ => None,
     };
     match auth::sign_in_student(&state.db, &code, student, entered, &client(addr)).await {
-        Ok(session) => signed_in(&state, &session, ""),
+        Ok(session) => signed_in(&state, &parts, &session, "").await,
         Err(error) => again(&state, parts, &error, "student", Vec::new()).await,
     }
 }
@@ -220,7 +232,7 @@ pub async fn sign_up_family(
         password: &form.password,
     };
     match auth::sign_up_family(&state.db, &sign_up, &client(addr)).await {
-        Ok(session) => signed_in(&state, &session, ""),
+        Ok(session) => signed_in(&state, &parts, &session, "").await,
         Err(error) => {
             let values = vec![
                 ("family_code", form.family_code.clone()),
@@ -279,7 +291,7 @@ pub async fn change_password(
         Err(response) => return response,
     };
     match auth::change_password(&state.db, &viewer, &form.current, &form.new, &client(addr)).await {
-        Ok(session) => signed_in(&state, &session, "/account?password-changed=1"),
+        Ok(session) => signed_in(&state, &parts, &session, "/account?password-changed=1").await,
         Err(error) => again(&state, parts, &error, "password", Vec::new()).await,
     }
 }

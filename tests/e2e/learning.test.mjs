@@ -2,7 +2,8 @@
 // and sees the module completed — with JavaScript on and off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, realProblems, signInStudent, withDemo } from './support.mjs';
+import { execFileSync } from 'node:child_process';
+import { watchedPage, realProblems, signInStudent, withDemo, accessProblems } from './support.mjs';
 
 const RIGHT = {
   'private-parts': ['b'], 'touch-game': ['c'], doctor: ['true'], 'say-no-to-family': ['true'],
@@ -35,7 +36,11 @@ for (const javaScriptEnabled of [true, false]) {
     await signInStudent(page, demo.server.base, cls, student);
     if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
     await page.goto(demo.server.base + '/modules/my-body-belongs-to-me');
-    if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
+    if (javaScriptEnabled) {
+      await page.waitForSelector('html[data-hydrated]');
+      // Gone if any step below loads a whole page.
+      await page.evaluate(() => { window.noFullPageLoad = true; });
+    }
     await page.locator('.actions a.primary').click();
     await page.waitForURL('**/lessons/my-body');
     await page.locator('.pager a[rel="next"]').click();
@@ -44,6 +49,8 @@ for (const javaScriptEnabled of [true, false]) {
     await page.waitForURL('**/lessons/no-go-tell');
     await page.locator('.pager a.primary').click();
     await page.waitForURL('**/quiz');
+    await page.locator('.quiz-form .question').first().waitFor();
+    assert.deepEqual(await accessProblems(page), [], 'quiz page');
 
     // Ticks everything on the multiple-choice question: that is not right.
     await answer(page, { ...RIGHT, 'what-to-do': ['say-no', 'go-away', 'keep-quiet', 'tell'], 'private-parts': ['a'] });
@@ -64,8 +71,109 @@ for (const javaScriptEnabled of [true, false]) {
     await page.waitForSelector('.progress.done');
     assert.match(await page.textContent('.progress'), /Đã hoàn thành/);
     assert.match(await page.textContent('.progress'), /100%/);
+    if (javaScriptEnabled) {
+      assert.equal(await page.evaluate(() => window.noFullPageLoad), true, 'lessons, quiz, result: all without a page load');
+    }
     assert.deepEqual(realProblems(problems, { javaScriptEnabled }), []);
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/completed-${javaScriptEnabled}.png`, fullPage: true });
     await context.close();
   });
 }
+
+/// Presses Tab until the focused element matches `selector`.
+async function tabTo(page, selector) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('keyboard only: answer the quiz and send it without a mouse', async () => {
+  const cls = demo.guide.classes[0];
+  const { context, page, problems } = await watchedPage(demo.browser);
+  await signInStudent(page, demo.server.base, cls, cls.students[4]);
+  await page.goto(demo.server.base + '/modules/my-body-belongs-to-me/quiz');
+  await page.waitForSelector('html[data-hydrated]');
+  const questions = await page.$$eval('.quiz-form fieldset.question', (sets) => sets.map((f) => {
+    const inputs = [...f.querySelectorAll('input')];
+    return { name: inputs[0].name, type: inputs[0].type, options: inputs.map((i) => i.value) };
+  }));
+  assert.equal(questions.length, 6);
+  for (const q of questions) {
+    const want = RIGHT[q.name.slice(2)];
+    if (q.type === 'radio') {
+      // Tab enters the group on its first option; Space picks it, arrows move the pick.
+      await tabTo(page, `input[name="${q.name}"]`);
+      await page.keyboard.press('Space');
+      for (let i = 0; i < q.options.indexOf(want[0]); i++) await page.keyboard.press('ArrowDown');
+    } else {
+      for (const option of q.options) {
+        await tabTo(page, `input[name="${q.name}"][value="${option}"]`);
+        if (want.includes(option)) await page.keyboard.press('Space');
+      }
+    }
+  }
+  for (const [question, options] of Object.entries(RIGHT)) {
+    for (const option of options) {
+      assert.ok(await page.isChecked(`input[name="q-${question}"][value="${option}"]`), `${question}: ${option}`);
+    }
+  }
+  await tabTo(page, '.quiz-form button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/quiz\/attempts\/\d+$/);
+  assert.match(await page.textContent('.score'), /Đúng 6 \/ 6 câu \(100%\)/);
+  assert.deepEqual(realProblems(problems), []);
+  await context.close();
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}: the session ends mid-quiz; the answers are kept and sent after signing in`, async () => {
+    const cls = demo.guide.classes[0];
+    const student = cls.students[javaScriptEnabled ? 0 : 1];
+    const { context, page, problems } = await watchedPage(demo.browser, { javaScriptEnabled });
+    await signInStudent(page, demo.server.base, cls, student);
+    await page.goto(demo.server.base + '/modules/my-body-belongs-to-me/quiz');
+    if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
+    for (const [question, options] of Object.entries(RIGHT)) {
+      for (const option of options) await page.locator(`input[name="q-${question}"][value="${option}"]`).check();
+    }
+    // Twenty minutes pass before "Submit": a student's session ends after fifteen.
+    execFileSync('sqlite3', [demo.server.database,
+      'UPDATE sessions SET last_seen = last_seen - 1200, created_at = created_at - 1200;']);
+    await page.getByRole('button', { name: 'Nộp bài' }).click();
+    await page.waitForURL(/\/sign-in\?kept=1/);
+    await page.getByRole('alert').filter({ hasText: 'Bài làm đã được giữ lại' }).waitFor();
+    await signInStudent(page, demo.server.base, cls, student, /\/quiz\/attempts\/\d+$/);
+    assert.match(await page.textContent('.score'), /Đúng 6 \/ 6 câu \(100%\)/);
+    // Hydrated, the quiz posts in the background and the router shows the page the post was
+    // sent to (sign-in); leaving for the class-code step cancels that background read.
+    const leftBehind = (p) => /\/sign-in\?kept=1\S* net::ERR_ABORTED$/.test(p);
+    assert.deepEqual(realProblems(problems, { javaScriptEnabled }).filter((p) => !leftBehind(p)), []);
+    await context.close();
+  });
+}
+
+test('JavaScript on: no connection when sending — the answers stay, a message says to send again', async () => {
+  const cls = demo.guide.classes[0];
+  const { context, page, problems } = await watchedPage(demo.browser);
+  await signInStudent(page, demo.server.base, cls, cls.students[5]);
+  await page.goto(demo.server.base + '/modules/my-body-belongs-to-me/quiz');
+  await page.waitForSelector('html[data-hydrated]');
+  for (const [question, options] of Object.entries(RIGHT)) {
+    for (const option of options) await page.locator(`input[name="q-${question}"][value="${option}"]`).check();
+  }
+  const offline = (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue());
+  await page.route('**/modules/*/quiz', offline);
+  await page.getByRole('button', { name: 'Nộp bài' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Chưa gửi được bài làm' }).waitFor();
+  assert.match(page.url(), /\/quiz$/);
+  assert.ok(await page.isChecked('input[name="q-whose-fault"][value="never-child"]'), 'the answers are still there');
+  await page.unroute('**/modules/*/quiz', offline);
+  await page.getByRole('button', { name: 'Nộp bài' }).click();
+  await page.waitForURL(/\/quiz\/attempts\/\d+$/);
+  assert.match(await page.textContent('.score'), /Đúng 6 \/ 6 câu \(100%\)/);
+  const cutOff = (p) => /\/quiz net::ERR_INTERNET_DISCONNECTED$/.test(p) || /^console: .*(ERR_INTERNET_DISCONNECTED|error while POSTing|Failed to fetch)/s.test(p);
+  assert.deepEqual(realProblems(problems).filter((p) => !cutOff(p)), []);
+  await context.close();
+});

@@ -33,6 +33,8 @@ export async function startServer(args = []) {
   return {
     base,
     printed,
+    /// The server's SQLite file, for a test that must change what no page can (a clock).
+    database: join(dir, 'e2e.db'),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((ok) => (child.exitCode !== null ? ok() : child.on('exit', ok)));
@@ -92,7 +94,7 @@ export const PICTURE_NAMES = { sun: 'Mặt trời', moon: 'Mặt trăng', star: 
   fish: 'Con cá', cat: 'Con mèo', dog: 'Con chó', house: 'Ngôi nhà' };
 
 /// Signs a student in the way a child does: class code, their name, two pictures (or a PIN).
-export async function signInStudent(page, base, cls, student) {
+export async function signInStudent(page, base, cls, student, landing = '**/learn') {
   await page.goto(base + '/sign-in');
   await page.getByLabel('Mã lớp').fill(cls.code);
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -107,7 +109,7 @@ export async function signInStudent(page, base, cls, student) {
     await page.getByLabel(/PIN/).fill(student.secret);
   }
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/learn');
+  await page.waitForURL(landing);
 }
 
 /// For a test file: the server with the demo, its guide and a browser, stopped after.
@@ -120,4 +122,25 @@ export function withDemo(before, after) {
   });
   after(async () => { await demo.browser?.close(); await demo.server?.stop(); });
   return demo;
+}
+
+/// What keeps a page from working by touch and by keyboard: form controls with no label
+/// (or name), and touch targets under 44 px tall.
+export async function accessProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const visible = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+    for (const e of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+      const named = e.labels?.length > 0 || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby');
+      if (!named) problems.push(`no label: ${e.outerHTML.slice(0, 80)}`);
+    }
+    for (const e of document.querySelectorAll('button, a.button, select, input[type=date], input[type=text], input[type=tel], input[type=password], .option label')) {
+      if (!visible(e)) continue;
+      const name = (e.getAttribute('aria-label') || e.textContent || e.getAttribute('name') || '').trim();
+      if (e.matches('button, a.button') && !name) problems.push(`no name: ${e.outerHTML.slice(0, 80)}`);
+      const h = e.getBoundingClientRect().height;
+      if (h < 44) problems.push(`${Math.round(h)} px tall: ${name.slice(0, 40) || e.outerHTML.slice(0, 60)}`);
+    }
+    return problems;
+  });
 }

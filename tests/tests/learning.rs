@@ -70,8 +70,16 @@ fn field(page: &str, name: &str) -> String {
     page[start..start + page[start..].find('"').unwrap()].to_owned()
 }
 
-/// The demo's first student of class 2A, signed in.
+/// The demo's `n`th student of class 2A, signed in.
 async fn student(server: &TestServer) -> Browser {
+    let browser = Browser::new(server);
+    let (status, _) = sign_in_student(&browser, server, 0).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    browser
+}
+
+/// Signs the `n`th student of the demo's class 2A in on `browser`: status and where to.
+async fn sign_in_student(browser: &Browser, server: &TestServer, n: usize) -> (StatusCode, String) {
     let line = server
         .printed
         .iter()
@@ -85,8 +93,10 @@ async fn student(server: &TestServer) -> Browser {
         .next()
         .unwrap()
         .to_owned();
-    let (name, secret) = server.printed[line + 1].trim().rsplit_once(' ').unwrap();
-    let browser = Browser::new(server);
+    let (name, secret) = server.printed[line + 1 + n]
+        .trim()
+        .rsplit_once(' ')
+        .unwrap();
     let (_, list) = browser.get(&format!("/sign-in/class?code={code}")).await;
     let marker = format!("/sign-in/class/{code}/");
     let id = list
@@ -106,11 +116,44 @@ async fn student(server: &TestServer) -> Browser {
             pictures.iter().position(|x| *x == p).unwrap().to_string(),
         ));
     }
-    let (status, _) = browser
-        .post(&format!("/sign-in/class/{code}/{id}"), &form)
-        .await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
     browser
+        .post(&format!("/sign-in/class/{code}/{id}"), &form)
+        .await
+}
+
+/// A member of staff of the demo, signed in with the demo password.
+async fn staff(server: &TestServer, username: &str) -> Browser {
+    let browser = Browser::new(server);
+    let (_, page) = browser.get("/sign-in").await;
+    let form: Vec<(String, String)> = [
+        ("csrf", field(&page, "csrf")),
+        ("kind", "staff".to_owned()),
+        ("username", username.to_owned()),
+        ("password", "hoa ban trắng nở trên núi".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    assert_eq!(
+        browser.post("/sign-in", &form).await.0,
+        StatusCode::SEE_OTHER
+    );
+    browser
+}
+
+async fn count(db: &sqlx::SqlitePool, table: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+/// Twenty minutes pass without a request: a student's session ends after fifteen.
+async fn idle_twenty_minutes(db: &sqlx::SqlitePool) {
+    sqlx::query("UPDATE sessions SET last_seen = last_seen - 1200, created_at = created_at - 1200")
+        .execute(db)
+        .await
+        .unwrap();
 }
 
 async fn quiz_form(browser: &Browser, answers: &[(&str, &[&str])]) -> Vec<(String, String)> {
@@ -270,21 +313,7 @@ fn key_of(module: &str) -> (Vec<String>, Vec<(String, Vec<String>)>) {
 #[tokio::test]
 async fn staff_who_complete_a_module_get_a_certificate_anyone_can_check() {
     let server = TestServer::start_with(&["--demo"]);
-    let teacher = Browser::new(&server);
-    let (_, page) = teacher.get("/sign-in").await;
-    let form: Vec<(String, String)> = [
-        ("csrf", field(&page, "csrf")),
-        ("kind", "staff".to_owned()),
-        ("username", "giaovien.demo".to_owned()),
-        ("password", "hoa ban trắng nở trên núi".to_owned()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
-    assert_eq!(
-        teacher.post("/sign-in", &form).await.0,
-        StatusCode::SEE_OTHER
-    );
+    let teacher = staff(&server, "giaovien.demo").await;
     let module = "recognising-signs";
     let (lessons, key) = key_of(module);
     assert!(!lessons.is_empty() && !key.is_empty());
@@ -341,4 +370,111 @@ async fn staff_who_complete_a_module_get_a_certificate_anyone_can_check() {
     let me = student(&server).await;
     let (_, page) = me.get(&format!("/modules/{MODULE}")).await;
     assert!(!page.contains("/certificates/"));
+}
+
+#[tokio::test]
+async fn answers_posted_after_the_session_ended_are_sent_once_the_learner_signs_in_again() {
+    let server = TestServer::start_with(&["--demo"]);
+    let db = sqlx::SqlitePool::connect(&server.database_url())
+        .await
+        .unwrap();
+    let me = student(&server).await;
+    let form = quiz_form(&me, RIGHT).await;
+    idle_twenty_minutes(&db).await;
+
+    let (status, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.starts_with("/sign-in?kept=1"), "{location}");
+    let (_, page) = me.get(&location).await;
+    assert!(
+        page.contains("Bài làm đã được giữ lại"),
+        "the learner is told"
+    );
+    assert_eq!(count(&db, "attempts").await, 0, "not sent while signed out");
+    assert_eq!(count(&db, "kept_answers").await, 1);
+    let (status, _) = me.get("/learn").await;
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "the ended session signs nobody in"
+    );
+
+    let (status, to) = sign_in_student(&me, &server, 0).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        to.starts_with(&format!("/modules/{MODULE}/quiz/attempts/")),
+        "straight to the result: {to}"
+    );
+    let (_, result) = me.get(&to).await;
+    assert!(
+        result.contains("Đúng 6 / 6 câu (100%)"),
+        "the kept answers were graded"
+    );
+    assert_eq!(count(&db, "attempts").await, 1);
+    assert_eq!(count(&db, "kept_answers").await, 0, "nothing left to keep");
+}
+
+#[tokio::test]
+async fn kept_answers_never_go_to_someone_else() {
+    let server = TestServer::start_with(&["--demo"]);
+    let db = sqlx::SqlitePool::connect(&server.database_url())
+        .await
+        .unwrap();
+    // A student's session ends mid-quiz on a shared computer; another student signs in there.
+    let lab = student(&server).await;
+    let form = quiz_form(&lab, RIGHT).await;
+    idle_twenty_minutes(&db).await;
+    let (_, location) = lab.post(&format!("/modules/{MODULE}/quiz"), &form).await;
+    assert!(location.starts_with("/sign-in?kept=1"), "{location}");
+    let (status, to) = sign_in_student(&lab, &server, 1).await;
+    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/learn"));
+    assert_eq!(
+        count(&db, "attempts").await,
+        0,
+        "not sent as the other student"
+    );
+    assert_eq!(count(&db, "kept_answers").await, 0, "and forgotten");
+    let (_, quiz) = lab.get(&format!("/modules/{MODULE}/quiz")).await;
+    assert!(
+        !quiz.contains("checked"),
+        "nothing of the first student's in the form"
+    );
+}
+
+#[tokio::test]
+async fn answers_posted_before_signing_in_wait_in_the_form() {
+    let server = TestServer::start_with(&["--demo"]);
+    let db = sqlx::SqlitePool::connect(&server.database_url())
+        .await
+        .unwrap();
+    // Nobody was signed in: the answers cannot be tied to anyone, so they are shown, not sent.
+    let visitor = Browser::new(&server);
+    let form = quiz_form(&visitor, RIGHT).await;
+    let (status, location) = visitor
+        .post(&format!("/modules/{MODULE}/quiz"), &form)
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.starts_with("/sign-in?kept=1"), "{location}");
+    let (_, to) = sign_in_student(&visitor, &server, 0).await;
+    assert_eq!(to, format!("/modules/{MODULE}/quiz"));
+    let (_, quiz) = visitor.get(&to).await;
+    assert!(quiz.contains("Bài làm của bạn vẫn còn đây"));
+    let submission = form.iter().find(|(k, _)| k == "submission").unwrap();
+    assert_eq!(field(&quiz, "submission"), submission.1, "the same attempt");
+    let ticked = quiz.matches("checked").count();
+    assert_eq!(
+        ticked, 8,
+        "every kept answer ticked (6 questions, 3 options on one)"
+    );
+    assert_eq!(count(&db, "attempts").await, 0);
+
+    let mut again = vec![("csrf".to_owned(), field(&quiz, "csrf"))];
+    again.extend(form.into_iter().filter(|(k, _)| k != "csrf"));
+    let (status, location) = visitor
+        .post(&format!("/modules/{MODULE}/quiz"), &again)
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.contains("/quiz/attempts/"), "{location}");
+    assert_eq!(count(&db, "attempts").await, 1);
+    assert_eq!(count(&db, "kept_answers").await, 0);
 }

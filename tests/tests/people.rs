@@ -714,11 +714,26 @@ async fn sessions_end_after_their_roles_idle_and_absolute_limits() {
         .await
         .unwrap();
     assert_eq!(teacher.get("/account").await.status, StatusCode::SEE_OTHER);
-    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions")
-        .fetch_one(&db)
-        .await
-        .unwrap();
-    assert_eq!(left, 0, "ended sessions are deleted");
+    let left = || async {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sessions")
+            .fetch_one(&db)
+            .await
+            .unwrap()
+    };
+    assert_eq!(
+        left().await,
+        2,
+        "ended sessions are kept a day (to keep quiz answers), signing nobody in"
+    );
+    sqlx::query(
+        "UPDATE sessions SET last_seen = last_seen - 86400, created_at = created_at - 86400",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    assert_eq!(child.get("/account").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(teacher.get("/account").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(left().await, 0, "then they are deleted");
 }
 
 /// Every route in the access table, called as anonymous and as each role: the answer

@@ -64,6 +64,8 @@ pub struct QuizPage {
     pub module_title: String,
     pub pass_mark: u8,
     pub questions: Vec<QuestionView>,
+    /// Answers kept while the learner signed in again, to check and send (usually empty).
+    pub kept: crate::domain::grading::Answers,
 }
 
 #[cfg(feature = "ssr")]
@@ -98,6 +100,21 @@ mod server {
             lesson_count: m.module.lessons.len(),
             fallback: texts.fallback,
         }
+    }
+
+    /// Answers kept on this browser for this person's quiz, if any.
+    pub async fn kept_answers(
+        module: &str,
+    ) -> Result<Option<crate::store::kept::Kept>, ServerFnError> {
+        use crate::api::people::server as people;
+        let token =
+            people::parts().and_then(|p| p.extensions.get::<crate::auth::KeptToken>().cloned());
+        let (Some(viewer), Some(token)) = (people::viewer(), token) else {
+            return Ok(None);
+        };
+        crate::learning::kept_in_form(&people::db()?, viewer.person_id, &token.0, module)
+            .await
+            .map_err(people::store_error)
     }
 
     pub fn lesson_links(m: &CatalogModule, lang: Lang) -> Vec<LessonLink> {
@@ -216,8 +233,13 @@ pub async fn get_quiz(module: String, lang: Lang) -> Result<Option<QuizPage>, Se
             })
         })
         .collect();
+    let kept = server::kept_answers(&module).await?;
     Ok(Some(QuizPage {
-        submission_key: crate::auth::random_token(),
+        submission_key: kept
+            .as_ref()
+            .map(|k| k.submission_key.clone())
+            .unwrap_or_else(crate::auth::random_token),
+        kept: kept.map(|k| k.answers).unwrap_or_default(),
         module_id: m.module.id.to_string(),
         module_title: texts.title.clone(),
         pass_mark: m.module.pass_mark,

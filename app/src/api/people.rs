@@ -107,7 +107,7 @@ pub mod server {
         use_context::<Db>().ok_or_else(|| ServerFnError::new("the database is not available"))
     }
 
-    fn parts() -> Option<axum::http::request::Parts> {
+    pub fn parts() -> Option<axum::http::request::Parts> {
         use_context::<axum::http::request::Parts>()
     }
 

@@ -72,6 +72,25 @@ pub fn state(role: Role, created_at: i64, last_seen: i64, now: i64) -> SessionSt
 /// `last_seen` is written at most this often, so reading pages does not mean a write each.
 pub const TOUCH_EVERY: i64 = MINUTE;
 
+/// An ended session's row is kept this long after it ended. It signs nobody in; it only
+/// ties a form posted after the end (a quiz someone took too long over) to its person, so
+/// the answers can be kept and sent once that same person signs in again.
+pub const KEEP_ENDED: i64 = DAY;
+
+/// When a session ended (or will end) without further requests.
+pub fn ends_at(role: Role, created_at: i64, last_seen: i64) -> i64 {
+    let limits = timeouts(role);
+    (created_at + limits.absolute).min(last_seen + limits.idle)
+}
+
+/// Whether an ended session's row can go: it ended more than [`KEEP_ENDED`] ago.
+pub fn forgotten(role: Role, created_at: i64, last_seen: i64, now: i64) -> bool {
+    now - ends_at(role, created_at, last_seen) >= KEEP_ENDED
+}
+
+/// Any session not seen for this long has ended and been kept long enough, whatever its role.
+pub const SWEEP_AFTER: i64 = 30 * DAY + KEEP_ENDED;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +126,29 @@ mod tests {
         for role in Role::ALL {
             let t = timeouts(role);
             assert!(t.idle > TOUCH_EVERY && t.idle <= t.absolute, "{role}");
+            assert!(
+                t.idle + KEEP_ENDED <= SWEEP_AFTER,
+                "{role}: swept too early"
+            );
         }
+    }
+
+    #[test]
+    fn ended_sessions_are_kept_a_day_then_forgotten() {
+        let now = 1_800_000_000;
+        // A student idle for 20 minutes: ended 5 minutes ago, kept.
+        let (created, seen) = (now - 30 * MINUTE, now - 20 * MINUTE);
+        assert_eq!(
+            state(Role::Student, created, seen, now),
+            SessionState::IdleTooLong
+        );
+        assert_eq!(ends_at(Role::Student, created, seen), now - 5 * MINUTE);
+        assert!(!forgotten(Role::Student, created, seen, now));
+        assert!(forgotten(Role::Student, created, seen, now + DAY));
+        // Too old counts from the start: 4 hours for a student.
+        assert_eq!(
+            ends_at(Role::Student, now, now + 3 * HOUR + 50 * MINUTE),
+            now + 4 * HOUR
+        );
     }
 }

@@ -90,6 +90,12 @@ pub async fn submit(db: &Db, s: &Submission<'_>, now: i64) -> Result<Stored, Sto
     .await?
     .rows_affected()
         > 0;
+    // Answers kept across a sign-in are sent now: nothing to keep any more.
+    sqlx::query("DELETE FROM kept_answers WHERE person_id = $1 AND submission_key = $2")
+        .bind(s.person_id)
+        .bind(s.submission_key)
+        .execute(&mut *tx)
+        .await?;
     let attempt_id: i64 =
         sqlx::query_scalar("SELECT id FROM attempts WHERE person_id = $1 AND submission_key = $2")
             .bind(s.person_id)

@@ -1,6 +1,7 @@
 //! Server-side sessions, failed sign-ins and the audit log.
 
 use super::{Db, StoreError};
+use crate::domain::session::SWEEP_AFTER;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct SessionRow {
@@ -12,6 +13,8 @@ pub struct SessionRow {
     pub last_seen: i64,
 }
 
+/// A new session. Sessions nobody came back to for [`SWEEP_AFTER`] are swept at the same
+/// time, so rows whose cookie is long gone do not pile up.
 pub async fn create(
     db: &Db,
     token_hash: &str,
@@ -19,6 +22,10 @@ pub async fn create(
     csrf: &str,
     now: i64,
 ) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sessions WHERE last_seen < $1")
+        .bind(now - SWEEP_AFTER)
+        .execute(db)
+        .await?;
     sqlx::query(
         "INSERT INTO sessions (token_hash, person_id, csrf, created_at, last_seen) \
          VALUES ($1, $2, $3, $4, $4)",

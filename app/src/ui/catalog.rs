@@ -10,11 +10,11 @@ use crate::domain::content::Audience;
 use crate::i18n::{t, use_i18n, I18n};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The audience's name in the current language.
-fn audience_name(i18n: I18n, code: &str) -> String {
+pub(crate) fn audience_name(i18n: I18n, code: &str) -> String {
     match code {
         "student-6-10" => i18n.tr("audience-student-6-10"),
         "student-11-14" => i18n.tr("audience-student-11-14"),
@@ -310,10 +310,11 @@ pub fn QuizPage() -> impl IntoView {
     let signed_in = use_page_session().signed_in.is_some();
     found_or_not(quiz, move |q| {
         let module_href = format!("/modules/{}", q.module_id);
+        let module_title = q.module_title.clone();
         let pass_mark = q.pass_mark;
         view! {
             <article class="quiz">
-                <p class="breadcrumb"><A href=module_href>{q.module_title}</A></p>
+                <p class="breadcrumb"><A href=module_href>{module_title}</A></p>
                 <h1>{t("quiz-title")}</h1>
                 <p>
                     {move || {
@@ -328,21 +329,72 @@ pub fn QuizPage() -> impl IntoView {
                         <A href=format!("/sign-in?next=/modules/{}/quiz", q.module_id)>{t("nav-sign-in")}</A>
                     </p>
                 })}
-                <form class="quiz-form" method="post" action=format!("/modules/{}/quiz", q.module_id)>
-                    <CsrfField />
-                    <input type="hidden" name="submission" value=q.submission_key />
-                    {q.questions.into_iter().enumerate().map(|(i, question)| view! {
-                        <QuestionField number=i + 1 question />
-                    }).collect_view()}
-                    <button type="submit" class="button primary big">{t("quiz-submit")}</button>
-                </form>
+                {(!q.kept.is_empty()).then(|| view! {
+                    <p class="notice" role="status">{t("quiz-answers-kept")}</p>
+                })}
+                <QuizForm q />
             </article>
         }
     })
 }
 
+/// The quiz form. Without JavaScript it posts and the server redirects to the result;
+/// hydrated, it posts in the background and the result replaces the page in place. If the
+/// post fails (no connection, a server error) the answers stay and a message says to send
+/// them again.
 #[component]
-fn QuestionField(number: usize, question: QuestionView) -> impl IntoView {
+fn QuizForm(q: crate::api::catalog::QuizPage) -> impl IntoView {
+    let failed = RwSignal::new(false);
+    let sending = RwSignal::new(false);
+    // A response that is not a redirect to the result (an error page) leaves the form as
+    // it is; so does no response at all (`error` is set).
+    let error = RwSignal::new(None);
+    let on_response = std::sync::Arc::new(move |response: &leptos::web_sys::Response| {
+        sending.set(false);
+        failed.set(!(response.ok() && response.redirected()));
+    });
+    Effect::new(move || {
+        if error.with(Option::is_some) {
+            sending.set(false);
+            failed.set(true);
+        }
+    });
+    let kept = q.kept;
+    view! {
+        <Form
+            method="post"
+            action=format!("/modules/{}/quiz", q.module_id)
+            on_response
+            error
+            attr:class="quiz-form"
+            on:submit=move |_| {
+                sending.set(true);
+                failed.set(false);
+            }
+        >
+            <CsrfField />
+            <input type="hidden" name="submission" value=q.submission_key />
+            {q.questions.into_iter().enumerate().map(|(i, question)| {
+                let chosen = kept.get(&question.id).cloned().unwrap_or_default();
+                view! { <QuestionField number=i + 1 question chosen /> }
+            }).collect_view()}
+            <Show when=move || failed.get()>
+                <p class="notice error" role="alert">{t("quiz-send-failed")}</p>
+            </Show>
+            <button type="submit" class="button primary big" aria-busy=move || sending.get().to_string()>
+                {t("quiz-submit")}
+            </button>
+        </Form>
+    }
+}
+
+#[component]
+fn QuestionField(
+    number: usize,
+    question: QuestionView,
+    /// Options to show ticked (answers kept across a sign-in).
+    chosen: std::collections::BTreeSet<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let multiple = question.kind == "multiple";
     let input_type = if multiple { "checkbox" } else { "radio" };
@@ -364,9 +416,10 @@ fn QuestionField(number: usize, question: QuestionView) -> impl IntoView {
                 } else {
                     Either::Right(text)
                 };
+                let checked = chosen.contains(&id);
                 view! {
                     <div class="option">
-                        <input type=input_type id=input_id.clone() name=name.clone() value=id />
+                        <input type=input_type id=input_id.clone() name=name.clone() value=id checked=checked />
                         <label for=input_id>{label}</label>
                     </div>
                 }

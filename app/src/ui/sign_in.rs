@@ -14,7 +14,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The message for a failed form, if `form` is the one that failed.
 #[component]
-fn FormError(outcome: Option<FormOutcome>, form: &'static str) -> impl IntoView {
+pub(crate) fn FormError(outcome: Option<FormOutcome>, form: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     outcome.filter(|o| o.form == form).map(|o| {
         let text = move || {
@@ -45,11 +45,15 @@ pub fn SignInPage() -> impl IntoView {
         }
     };
     let signed_out = move || query.read().get("signed-out").is_some();
+    let kept = move || query.read().get("kept").is_some();
     view! {
         <section class="sign-in">
             <h1>{t("sign-in-title")}</h1>
             <Show when=signed_out>
                 <p class="notice" role="status">{t("sign-in-signed-out")}</p>
+            </Show>
+            <Show when=kept>
+                <p class="notice" role="alert">{t("sign-in-answers-kept")}</p>
             </Show>
             <div class="sign-in-choices">
                 <section class="card" aria-labelledby="student-title">
