@@ -246,3 +246,34 @@ error-not-found = This page or item was not found.
 error-too-big = What was sent is too big.
 error-bad-form = The form that was sent is not right. Reload the page and try again.
 quiz-reload = This quiz form has no submission key. Reload the quiz and submit again.
+
+# Assignments
+assign-title = Assigned modules
+assign-done = The module is assigned to the class.
+assign-none = Nothing is assigned to this class yet.
+assign-module = Module
+assign-due = Due date
+assign-completed = Completed
+assign-completed-count = { $done } of { $all } students
+assign-overdue = Overdue
+assign-remove = Unassign
+assign-progress = Each student's progress
+assign-not-started = Not started
+assign-new = Assign a module
+assign-submit = Assign
+assign-error-date = Choose a valid date.
+assign-error-past = The due date cannot be in the past.
+assign-error-far = The due date is too far ahead: choose a day in this school year.
+assign-error-module = There is no such module.
+assign-error-not-for-students = This module is for adults; it cannot be assigned to students.
+learn-assigned = Assigned by your teacher
+learn-overdue = { $days ->
+    [one] One day late
+   *[other] { $days } days late
+} (due { $date })
+learn-due-today = Due today ({ $date })
+learn-due-in = { $days ->
+    [one] One day left
+   *[other] { $days } days left
+} (due { $date })
+learn-due-on = Due { $date }

@@ -1,6 +1,6 @@
 //! The axum server: routes, Leptos rendering, middleware, graceful shutdown.
 
-use crate::{guard, learning, sign_in};
+use crate::{assignments, guard, learning, sign_in};
 use axum::{
     extract::{FromRef, Path, Request, State},
     http::{header, HeaderName, HeaderValue, StatusCode},
@@ -164,6 +164,8 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/sign-up/family"),
     ("POST", "/sign-out"),
     ("POST", "/classes/{id}/students/{student}/reset"),
+    ("POST", "/classes/{id}/assignments"),
+    ("POST", "/classes/{id}/assignments/{module}/remove"),
     ("POST", "/roster"),
     ("POST", "/account/password"),
     ("POST", "/modules/{id}/quiz"),
@@ -189,6 +191,11 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/classes/{id}/students/{student}/reset",
             post(sign_in::reset_student),
+        )
+        .route("/classes/{id}/assignments", post(assignments::assign))
+        .route(
+            "/classes/{id}/assignments/{module}/remove",
+            post(assignments::unassign),
         )
         .route("/roster", post(sign_in::upload_roster))
         .route("/account/password", post(sign_in::change_password))

@@ -58,8 +58,8 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole('link', { name: cls.name }).click();
     await page.waitForURL(/\/classes\/\d+$/);
     assert.match(await page.textContent('.class-code'), new RegExp(cls.code));
-    await page.locator('tbody tr').first().waitFor();
-    assert.equal(await page.locator('tbody tr').count(), cls.students.length);
+    await page.locator('section.class > table tbody tr').first().waitFor();
+    assert.equal(await page.locator('section.class > table tbody tr').count(), cls.students.length);
     await page.getByRole('link', { name: 'In thẻ đăng nhập' }).click();
     await page.waitForURL(/\/cards$/);
     await page.locator('.sign-in-card').first().waitFor();

@@ -44,6 +44,18 @@ impl Browser {
         (response.status(), response.text().await.unwrap())
     }
 
+    /// Posts a form; the status and the body (a page rendered again with a message).
+    async fn post_page(&self, path: &str, form: &[(String, String)]) -> (StatusCode, String) {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
+    }
+
     async fn post(&self, path: &str, form: &[(String, String)]) -> (StatusCode, String) {
         let response = self
             .client
@@ -477,4 +489,141 @@ async fn answers_posted_before_signing_in_wait_in_the_form() {
     assert!(location.contains("/quiz/attempts/"), "{location}");
     assert_eq!(count(&db, "attempts").await, 1);
     assert_eq!(count(&db, "kept_answers").await, 0);
+}
+
+/// `value` of the first `name="…"` attribute after `marker` in a page.
+fn attribute_after(page: &str, marker: &str, name: &str) -> String {
+    let rest = &page[page.find(marker).unwrap_or_else(|| panic!("no {marker}"))..];
+    let start = rest.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+    rest[start..start + rest[start..].find('"').unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn a_teacher_assigns_a_module_and_follows_each_student() {
+    let server = TestServer::start_with(&["--demo"]);
+    let db = sqlx::SqlitePool::connect(&server.database_url())
+        .await
+        .unwrap();
+    let teacher = staff(&server, "giaovien.demo").await;
+    let (_, classes) = teacher.get("/classes").await;
+    let class = attribute_after(&classes, "<a href=\"/classes/", "href")
+        .trim_start_matches("/classes/")
+        .to_owned();
+    let class_page = format!("/classes/{class}");
+    let (_, page) = teacher.get(&class_page).await;
+    assert!(page.contains("Lớp chưa được giao bài nào"));
+    let today = attribute_after(&page, "id=\"assign-due\"", "min");
+    let year: i32 = today[..4].parse().unwrap();
+    let due = format!("{}-01-15", year + 1);
+    let form = |module: &str, due: &str| {
+        vec![
+            ("csrf".to_owned(), field(&page, "csrf")),
+            ("module".to_owned(), module.to_owned()),
+            ("due".to_owned(), due.to_owned()),
+        ]
+    };
+    let assign = format!("/classes/{class}/assignments");
+
+    // Refused, each with its message and the choices kept.
+    let (status, again) = teacher
+        .post_page(&assign, &form(MODULE, "2020-01-01"))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.contains("Hạn hoàn thành không thể là ngày đã qua"));
+    assert!(
+        again.contains("value=\"2020-01-01\""),
+        "the date typed is kept"
+    );
+    let (_, again) = teacher
+        .post_page(&assign, &form(MODULE, "15/01/2027"))
+        .await;
+    assert!(again.contains("Hãy chọn một ngày hợp lệ"));
+    let (_, again) = teacher
+        .post_page(&assign, &form("body-safety-talks", &due))
+        .await;
+    assert!(again.contains("dành cho người lớn"), "a parents' module");
+    let (status, _) = teacher
+        .post_page(&assign, &form("no-such-module", &due))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(count(&db, "assignments").await, 0);
+
+    // Another teacher's class is not theirs to assign.
+    let other = staff(&server, "giaovien2.demo").await;
+    let (_, their_page) = other.get("/classes").await;
+    let other_form = vec![
+        ("csrf".to_owned(), field(&their_page, "csrf")),
+        ("module".to_owned(), MODULE.to_owned()),
+        ("due".to_owned(), due.clone()),
+    ];
+    assert_eq!(
+        other.post(&assign, &other_form).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let (_, api) = other
+        .get(&format!("/api/assignments/class?id={class}&lang=Vi"))
+        .await;
+    assert_eq!(api, "null", "nothing of another class");
+
+    let (status, location) = teacher.post(&assign, &form(MODULE, &due)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        location,
+        format!("/classes/{class}?assigned={MODULE}#assignments")
+    );
+    let (_, page) = teacher.get(&location).await;
+    assert!(page.contains("Đã giao bài cho lớp"));
+    assert!(page.contains(&format!("datetime=\"{due}\"")));
+    let students = page.matches("<th scope=\"row\">").count();
+    assert!(students >= 2, "one progress row per student");
+    assert!(page.contains(&format!("0 / {students} học sinh")));
+
+    // The student sees it first, with its date; after completing it, so does the teacher.
+    let me = student(&server).await;
+    let (_, home) = me.get("/learn").await;
+    assert!(home.contains("Thầy cô giao cho em") && home.contains(&format!("hạn {due}")));
+    for lesson in ["my-body", "private-parts", "no-go-tell"] {
+        me.get(&format!("/modules/{MODULE}/lessons/{lesson}")).await;
+    }
+    let answers = quiz_form(&me, RIGHT).await;
+    assert_eq!(
+        me.post(&format!("/modules/{MODULE}/quiz"), &answers)
+            .await
+            .0,
+        StatusCode::SEE_OTHER
+    );
+    let (_, page) = teacher.get(&class_page).await;
+    assert!(
+        page.contains(&format!("1 / {students} học sinh")),
+        "{}",
+        &page[page.find("id=\"assignments\"").unwrap()..]
+    );
+    assert!(
+        page.contains("<td class=\"done\">✓ Đã hoàn thành</td>"),
+        "{}",
+        &page[page.find("progress-table").unwrap()..]
+    );
+
+    // Overdue, for those who have not done it.
+    sqlx::query("UPDATE assignments SET due_on = '2020-01-01'")
+        .execute(&db)
+        .await
+        .unwrap();
+    let (_, page) = teacher.get(&class_page).await;
+    assert!(page.contains("Quá hạn"));
+    let (_, home) = me.get("/learn").await;
+    assert!(!home.contains("Đã quá hạn"), "done is not late");
+    let late = Browser::new(&server);
+    sign_in_student(&late, &server, 1).await;
+    let (_, home) = late.get("/learn").await;
+    assert!(home.contains("Đã quá hạn"), "not done and past the date");
+
+    // Assigning again moves the date; unassigning takes it off the learners' page.
+    teacher.post(&assign, &form(MODULE, &due)).await;
+    assert_eq!(count(&db, "assignments").await, 1);
+    let remove = format!("/classes/{class}/assignments/{MODULE}/remove");
+    let csrf = vec![("csrf".to_owned(), field(&page, "csrf"))];
+    assert_eq!(teacher.post(&remove, &csrf).await.0, StatusCode::SEE_OTHER);
+    let (_, home) = late.get("/learn").await;
+    assert!(!home.contains("Thầy cô giao cho em"));
 }

@@ -785,6 +785,7 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
         "/api/learning/progress" => format!("{path}?module=my-body-belongs-to-me"),
         "/api/learning/certificate" => format!("{path}?code=ABCDE23456&lang=Vi"),
         "/api/learning/attempt" => format!("{path}?module=my-body-belongs-to-me&attempt=1&lang=Vi"),
+        "/api/assignments/class" => format!("{path}?id=1&lang=Vi"),
         _ => path,
     };
 

@@ -27,6 +27,15 @@ pub struct LearningItem {
     pub next_href: String,
 }
 
+/// A module assigned to the learner's class, with its due date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignedItem {
+    pub item: LearningItem,
+    /// `YYYY-MM-DD`.
+    pub due_on: String,
+    pub standing: crate::domain::assignment::Standing,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChildProgress {
     pub name: String,
@@ -39,6 +48,8 @@ pub struct ChildProgress {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LearningHome {
     pub name: String,
+    /// What the learner's teachers assigned, overdue first, then by due date, done last.
+    pub assigned: Vec<AssignedItem>,
     pub continue_with: Option<LearningItem>,
     pub for_me: Vec<LearningItem>,
     pub children: Vec<ChildProgress>,
@@ -270,10 +281,36 @@ pub async fn my_learning(lang: Lang) -> Result<LearningHome, ServerFnError> {
             next_href: next,
         }
     };
+    let mut assigned: Vec<AssignedItem> = Vec::new();
+    if viewer.role == crate::domain::person::Role::Student {
+        use crate::domain::assignment::{local_day, parse_date, sort_key, standing};
+        let today = local_day(crate::auth::now());
+        for a in crate::store::assignments::for_student(&db, viewer.person_id)
+            .await
+            .map_err(store_error)?
+        {
+            let (Some(m), Some(due)) = (catalog.module(&a.module_id), parse_date(&a.due_on)) else {
+                continue;
+            };
+            let item = item(m);
+            let standing = standing(item.completed, due, today);
+            assigned.push(AssignedItem {
+                item,
+                due_on: a.due_on,
+                standing,
+            });
+        }
+        assigned.sort_by_key(|a| sort_key(a.standing));
+    }
     let for_me: Vec<LearningItem> = catalog
         .modules()
         .iter()
         .filter(|m| audiences.iter().any(|a| m.module.is_for(*a)))
+        .filter(|m| {
+            !assigned
+                .iter()
+                .any(|a| a.item.card.id == m.module.id.as_str())
+        })
         .map(item)
         .collect();
     let continue_with = standings
@@ -300,6 +337,7 @@ pub async fn my_learning(lang: Lang) -> Result<LearningHome, ServerFnError> {
     }
     Ok(LearningHome {
         name: profile.display_name,
+        assigned,
         continue_with,
         for_me,
         children,

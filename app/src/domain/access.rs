@@ -96,6 +96,14 @@ pub const ACCESS: &[Rule] = &[
         Roles(CLASS_STAFF),
     ),
     rule("GET", "/api/people/classes", Roles(CLASS_STAFF)),
+    // Assignments: those who look after the class.
+    rule("POST", "/classes/{id}/assignments", Roles(CLASS_STAFF)),
+    rule(
+        "POST",
+        "/classes/{id}/assignments/{module}/remove",
+        Roles(CLASS_STAFF),
+    ),
+    rule("GET", "/api/assignments/class", Roles(CLASS_STAFF)),
     // Rosters: those who manage a school or a unit.
     rule("GET", "/roster", Roles(ROSTER_STAFF)),
     rule("POST", "/roster", Roles(ROSTER_STAFF)),

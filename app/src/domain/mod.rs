@@ -1,6 +1,7 @@
 //! The domain: types and rules with no I/O.
 
 pub mod access;
+pub mod assignment;
 pub mod content;
 pub mod grading;
 pub mod learner;

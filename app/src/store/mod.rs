@@ -1,5 +1,6 @@
 //! Storage: the SQLite database (sqlx), its migrations and the queries, one module per aggregate.
 
+pub mod assignments;
 pub mod kept;
 pub mod org;
 pub mod people;

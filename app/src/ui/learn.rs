@@ -3,12 +3,43 @@
 
 use super::catalog::found_or_not;
 use crate::api::learning::{my_learning, LearningItem};
+use crate::domain::assignment::Standing;
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// When an assignment is due, in words: "due in 3 days (2026-12-02)", "3 days late".
 #[component]
-fn ItemView(item: LearningItem) -> impl IntoView {
+fn DueLine(due_on: String, standing: Standing) -> impl IntoView {
+    let i18n = use_i18n();
+    let late = matches!(standing, Standing::Overdue(_));
+    let text = move || {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("date", due_on.clone());
+        let key = match standing {
+            Standing::Overdue(days) => {
+                args.set("days", days);
+                "learn-overdue"
+            }
+            Standing::Due(0) => "learn-due-today",
+            Standing::Due(days) => {
+                args.set("days", days);
+                "learn-due-in"
+            }
+            Standing::Done => "learn-due-on",
+        };
+        i18n.tr_args(key, &args)
+    };
+    view! { <p class="due" class:overdue=late>{text}</p> }
+}
+
+#[component]
+fn ItemView(
+    item: LearningItem,
+    /// For an assignment: the due date and where the learner stands.
+    #[prop(optional)]
+    due: Option<(String, Standing)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let (seen, total) = (item.lessons_seen, item.lessons_total);
     let state = move || {
@@ -31,6 +62,7 @@ fn ItemView(item: LearningItem) -> impl IntoView {
     view! {
         <li class=if item.completed { "card module-card done" } else { "card module-card" }>
             <h3><A href=format!("/modules/{}", item.card.id)>{item.card.title}</A></h3>
+            {due.map(|(due_on, standing)| view! { <DueLine due_on standing /> })}
             <p>{item.card.summary}</p>
             <p class="meta">{state} {best.map(|b| view! { " · " {b} })}</p>
             {(!item.completed).then(|| view! {
@@ -54,6 +86,16 @@ pub fn LearnPage() -> impl IntoView {
         view! {
             <section class="learn">
                 <h1>{t("learn-hello")} " " {h.name.clone()}</h1>
+                {(!h.assigned.is_empty()).then(|| view! {
+                    <section class="assigned" aria-labelledby="assigned-title">
+                        <h2 id="assigned-title">{t("learn-assigned")}</h2>
+                        <ul class="cards">
+                            {h.assigned.clone().into_iter().map(|a| view! {
+                                <ItemView item=a.item due=(a.due_on, a.standing) />
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
                 {h.continue_with.map(|item| view! {
                     <section class="continue" aria-labelledby="continue-title">
                         <h2 id="continue-title">{t("learn-continue-title")}</h2>

@@ -1,5 +1,6 @@
 //! Pages and shared components.
 
+mod assignments;
 mod catalog;
 mod home;
 mod layout;

@@ -1,6 +1,7 @@
 //! Pages for signed-in people: their account, and the classes a teacher looks after (the
 //! roster with unlock/reset, and printable sign-in cards).
 
+use super::assignments::ClassAssignments;
 use super::catalog::found_or_not;
 use super::pictures::Picture;
 use super::session::use_page_session;
@@ -216,6 +217,7 @@ pub fn ClassPage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                <ClassAssignments class_id=class.id />
             </section>
         }
     })

@@ -1,0 +1,67 @@
+// A teacher assigns a module to their class with a due date and follows each student's
+// progress; the students find it first on their home page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { watchedPage, realProblems, signInStudent, withDemo, accessProblems } from './support.mjs';
+
+const PASSWORD = 'hoa ban trắng nở trên núi';
+const demo = withDemo(before, after);
+
+async function signInTeacher(page, javaScriptEnabled) {
+  await page.goto(demo.server.base + '/sign-in');
+  if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
+  await page.getByLabel('Tên đăng nhập').fill('giaovien.demo');
+  await page.locator('#staff-password').fill(PASSWORD);
+  await page.locator('#staff-password').press('Enter');
+  await page.waitForURL('**/classes');
+}
+
+/// A date `days` from now, as the date input takes it.
+function inDays(days) {
+  return new Date(Date.now() + 7 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  test(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}: assign a module to a class; the students see it with its date`, async () => {
+    const cls = demo.guide.classes[0];
+    const module = javaScriptEnabled ? 'stop-bullying' : 'secrets-and-telling';
+    const title = javaScriptEnabled ? /bắt nạt/i : /bí mật/i;
+    const { context, page, problems } = await watchedPage(demo.browser, { javaScriptEnabled, viewport: { width: 360, height: 740 } });
+    await signInTeacher(page, javaScriptEnabled);
+    await page.getByRole('link', { name: cls.name }).click();
+    await page.waitForURL(/\/classes\/\d+$/);
+    await page.locator('#assign-module').waitFor();
+    if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
+
+    // A date already past is refused, and the choice is kept.
+    await page.locator('#assign-module').selectOption(module);
+    await page.evaluate(() => document.querySelector('#assign-due').removeAttribute('min'));
+    await page.locator('#assign-due').fill('2020-01-01');
+    await page.getByRole('button', { name: 'Giao bài', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'không thể là ngày đã qua' }).waitFor();
+    assert.equal(await page.locator('#assign-module').inputValue(), module);
+
+    const due = inDays(javaScriptEnabled ? 3 : 5);
+    await page.locator('#assign-due').fill(due);
+    await page.getByRole('button', { name: 'Giao bài', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã giao bài cho lớp' }).waitFor();
+    const row = page.locator('#assignments tbody tr').filter({ hasText: title });
+    await row.first().waitFor();
+    assert.match(await row.first().textContent(), new RegExp(`${due}.*0 / ${cls.students.length} học sinh`));
+    assert.deepEqual(await accessProblems(page), [], 'class page at 360 px');
+    // The refused date answered 422 on purpose: nothing else may have gone wrong.
+    const refused = (p) => /422/.test(p) && (/\/assignments$/.test(p) || /^console: Failed to load resource/.test(p));
+    assert.deepEqual(realProblems(problems, { javaScriptEnabled }).filter((p) => !refused(p)), []);
+    await context.close();
+
+    const learner = await watchedPage(demo.browser, { javaScriptEnabled, viewport: { width: 360, height: 740 } });
+    await signInStudent(learner.page, demo.server.base, cls, cls.students[javaScriptEnabled ? 1 : 2]);
+    const assigned = learner.page.locator('section.assigned');
+    await assigned.waitFor();
+    const card = assigned.locator('li').filter({ hasText: title });
+    assert.match(await card.textContent(), new RegExp(`Còn ${javaScriptEnabled ? 3 : 5} ngày \\(hạn ${due}\\)`));
+    assert.deepEqual(await accessProblems(learner.page), [], 'learner home at 360 px');
+    assert.deepEqual(realProblems(learner.problems, { javaScriptEnabled }), []);
+    await learner.context.close();
+  });
+}
