@@ -55,6 +55,8 @@ for (const javaScriptEnabled of [true, false]) {
     // Ticks everything on the multiple-choice question: that is not right.
     await answer(page, { ...RIGHT, 'what-to-do': ['say-no', 'go-away', 'keep-quiet', 'tell'], 'private-parts': ['a'] });
     assert.match(await page.textContent('.score'), /Đúng 4 \/ 6 câu/);
+    await page.locator('.review-question').first().waitFor();
+    assert.deepEqual(await accessProblems(page), [], 'result page');
     assert.match(await page.textContent('main'), /Chưa đạt lần này/);
     await page.locator('.review-question').first().waitFor();
     assert.equal(await page.locator('.review-question.wrong').count(), 2);

@@ -49,6 +49,7 @@ for (const javaScriptEnabled of [false, true]) {
     await row.first().waitFor();
     assert.match(await row.first().textContent(), new RegExp(`${due}.*0 / ${cls.students.length} học sinh`));
     assert.deepEqual(await accessProblems(page), [], 'class page at 360 px');
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/class-assigned-${javaScriptEnabled}.png`, fullPage: true });
     // The refused date answered 422 on purpose: nothing else may have gone wrong.
     const refused = (p) => /422/.test(p) && (/\/assignments$/.test(p) || /^console: Failed to load resource/.test(p));
     assert.deepEqual(realProblems(problems, { javaScriptEnabled }).filter((p) => !refused(p)), []);
@@ -61,6 +62,7 @@ for (const javaScriptEnabled of [false, true]) {
     const card = assigned.locator('li').filter({ hasText: title });
     assert.match(await card.textContent(), new RegExp(`Còn ${javaScriptEnabled ? 3 : 5} ngày \\(hạn ${due}\\)`));
     assert.deepEqual(await accessProblems(learner.page), [], 'learner home at 360 px');
+    if (process.env.SCREENSHOTS) await learner.page.screenshot({ path: `${process.env.SCREENSHOTS}/learn-assigned-${javaScriptEnabled}.png`, fullPage: true });
     assert.deepEqual(realProblems(learner.problems, { javaScriptEnabled }), []);
     await learner.context.close();
   });

@@ -618,6 +618,29 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
     let (_, home) = late.get("/learn").await;
     assert!(home.contains("Đã quá hạn"), "not done and past the date");
 
+    // A parent sees what their child's class was given, and where the child stands.
+    let parent = Browser::new(&server);
+    let (_, sign_in_page) = parent.get("/sign-in").await;
+    let sign_in: Vec<(String, String)> = [
+        ("csrf", field(&sign_in_page, "csrf")),
+        ("kind", "parent".to_owned()),
+        ("phone", "0912000001".to_owned()),
+        ("password", "hoa ban trắng nở trên núi".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    assert_eq!(
+        parent.post("/sign-in", &sign_in).await.0,
+        StatusCode::SEE_OTHER
+    );
+    let (_, home) = parent.get("/learn").await;
+    let child = &home[home
+        .find("class=\"child-assigned\"")
+        .expect("the child's assignments")..];
+    assert!(child.contains("Cơ thể em là của em"));
+    assert!(child.contains("Đã quá hạn") || child.contains("Đã hoàn thành"));
+
     // Assigning again moves the date; unassigning takes it off the learners' page.
     teacher.post(&assign, &form(MODULE, &due)).await;
     assert_eq!(count(&db, "assignments").await, 1);

@@ -41,6 +41,8 @@ pub struct ChildProgress {
     pub name: String,
     pub completed: usize,
     pub started: usize,
+    /// What the child's class was assigned: module title, due date, where the child stands.
+    pub assigned: Vec<(String, String, crate::domain::assignment::Standing)>,
 }
 
 /// The signed-in learner's home: where they left off, the modules meant for them, and for
@@ -327,11 +329,28 @@ pub async fn my_learning(lang: Lang) -> Result<LearningHome, ServerFnError> {
             .await
             .map_err(store_error)?
         {
+            use crate::domain::assignment::{local_day, parse_date, sort_key, standing};
             let s = progress::standings(&db, id).await.map_err(store_error)?;
+            let today = local_day(crate::auth::now());
+            let mut assigned = Vec::new();
+            for a in crate::store::assignments::for_student(&db, id)
+                .await
+                .map_err(store_error)?
+            {
+                let (Some(m), Some(due)) = (catalog.module(&a.module_id), parse_date(&a.due_on))
+                else {
+                    continue;
+                };
+                let done = s.get(a.module_id.as_str()).is_some_and(|x| x.completed);
+                let title = m.texts(lang).title.clone();
+                assigned.push((title, a.due_on, standing(done, due, today)));
+            }
+            assigned.sort_by_key(|(_, _, standing)| sort_key(*standing));
             children.push(ChildProgress {
                 name,
                 completed: s.values().filter(|x| x.completed).count(),
                 started: s.len(),
+                assigned,
             });
         }
     }

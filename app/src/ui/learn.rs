@@ -123,7 +123,19 @@ pub fn LearnPage() -> impl IntoView {
                                 args.set("started", started);
                                 i18n.tr_args("learn-child-progress", &args)
                             };
-                            view! { <li><strong>{c.name}</strong> ": " {text}</li> }
+                            let assigned = (!c.assigned.is_empty()).then(|| view! {
+                                <ul class="child-assigned">
+                                    {c.assigned.into_iter().map(|(title, due_on, standing)| {
+                                        let state = if standing == Standing::Done {
+                                            view! { <p class="due">{t("progress-completed")}</p> }.into_any()
+                                        } else {
+                                            view! { <DueLine due_on standing /> }.into_any()
+                                        };
+                                        view! { <li>{title} {state}</li> }
+                                    }).collect_view()}
+                                </ul>
+                            });
+                            view! { <li><strong>{c.name}</strong> ": " {text} {assigned}</li> }
                         }).collect_view()}
                     </ul>
                 })}
