@@ -2,7 +2,7 @@
 // password, a parent with the family code. Each with JavaScript on and off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, realProblems, withDemo, PICTURE_NAMES } from './support.mjs';
+import { watchedPage, realProblems, signInStaff, withDemo, PICTURE_NAMES } from './support.mjs';
 
 const PASSWORD = 'hoa ban trắng nở trên núi';
 
@@ -49,12 +49,7 @@ for (const javaScriptEnabled of [true, false]) {
   test(`${mode}: a teacher signs in with a password and sees their class`, async () => {
     const cls = demo.guide.classes[0];
     const { context, page, problems } = await watchedPage(demo.browser, { javaScriptEnabled });
-    await page.goto(demo.server.base + '/sign-in');
-    if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
-    await page.getByLabel('Tên đăng nhập').fill('giaovien.demo');
-    await page.locator('#staff-password').fill(PASSWORD);
-    await page.locator('#staff-password').press('Enter');
-    await page.waitForURL('**/classes');
+    await signInStaff(page, demo.server.base, 'giaovien.demo', PASSWORD, { javaScriptEnabled });
     await page.getByRole('link', { name: cls.name }).click();
     await page.waitForURL(/\/classes\/\d+$/);
     assert.match(await page.textContent('.class-code'), new RegExp(cls.code));

@@ -112,6 +112,16 @@ export async function signInStudent(page, base, cls, student, landing = '**/lear
   await page.waitForURL(landing);
 }
 
+/// Signs a member of staff in with a password; lands on `landing`.
+export async function signInStaff(page, base, username, password, { javaScriptEnabled = true, landing = '**/classes' } = {}) {
+  await page.goto(base + '/sign-in');
+  if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.locator('#staff-password').fill(password);
+  await page.locator('#staff-password').press('Enter');
+  await page.waitForURL(landing);
+}
+
 /// For a test file: the server with the demo, its guide and a browser, stopped after.
 export function withDemo(before, after) {
   const demo = {};

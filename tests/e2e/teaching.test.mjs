@@ -2,19 +2,10 @@
 // progress; the students find it first on their home page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, realProblems, signInStudent, withDemo, accessProblems } from './support.mjs';
+import { watchedPage, realProblems, signInStaff, signInStudent, withDemo, accessProblems } from './support.mjs';
 
 const PASSWORD = 'hoa ban trắng nở trên núi';
 const demo = withDemo(before, after);
-
-async function signInTeacher(page, javaScriptEnabled) {
-  await page.goto(demo.server.base + '/sign-in');
-  if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
-  await page.getByLabel('Tên đăng nhập').fill('giaovien.demo');
-  await page.locator('#staff-password').fill(PASSWORD);
-  await page.locator('#staff-password').press('Enter');
-  await page.waitForURL('**/classes');
-}
 
 /// A date `days` from now, as the date input takes it.
 function inDays(days) {
@@ -27,7 +18,7 @@ for (const javaScriptEnabled of [false, true]) {
     const module = javaScriptEnabled ? 'stop-bullying' : 'secrets-and-telling';
     const title = javaScriptEnabled ? /bắt nạt/i : /bí mật/i;
     const { context, page, problems } = await watchedPage(demo.browser, { javaScriptEnabled, viewport: { width: 360, height: 740 } });
-    await signInTeacher(page, javaScriptEnabled);
+    await signInStaff(page, demo.server.base, 'giaovien.demo', PASSWORD, { javaScriptEnabled });
     await page.getByRole('link', { name: cls.name }).click();
     await page.waitForURL(/\/classes\/\d+$/);
     await page.locator('#assign-module').waitFor();

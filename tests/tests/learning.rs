@@ -160,12 +160,28 @@ async fn count(db: &sqlx::SqlitePool, table: &str) -> i64 {
         .unwrap()
 }
 
-/// Twenty minutes pass without a request: a student's session ends after fifteen.
-async fn idle_twenty_minutes(db: &sqlx::SqlitePool) {
+async fn demo_and_database() -> (TestServer, sqlx::SqlitePool) {
+    let server = TestServer::start_with(&["--demo"]);
+    let db = sqlx::SqlitePool::connect(&server.database_url())
+        .await
+        .unwrap();
+    (server, db)
+}
+
+/// The first student answers every question right, then twenty minutes pass before they
+/// send (a student's session ends after fifteen idle minutes). Their browser, and where the
+/// post sent them (to sign in, the answers kept).
+async fn session_ends_mid_quiz(server: &TestServer, db: &sqlx::SqlitePool) -> (Browser, String) {
+    let me = student(server).await;
+    let form = quiz_form(&me, RIGHT).await;
     sqlx::query("UPDATE sessions SET last_seen = last_seen - 1200, created_at = created_at - 1200")
         .execute(db)
         .await
         .unwrap();
+    let (status, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.starts_with("/sign-in?kept=1"), "{location}");
+    (me, location)
 }
 
 async fn quiz_form(browser: &Browser, answers: &[(&str, &[&str])]) -> Vec<(String, String)> {
@@ -386,17 +402,8 @@ async fn staff_who_complete_a_module_get_a_certificate_anyone_can_check() {
 
 #[tokio::test]
 async fn answers_posted_after_the_session_ended_are_sent_once_the_learner_signs_in_again() {
-    let server = TestServer::start_with(&["--demo"]);
-    let db = sqlx::SqlitePool::connect(&server.database_url())
-        .await
-        .unwrap();
-    let me = student(&server).await;
-    let form = quiz_form(&me, RIGHT).await;
-    idle_twenty_minutes(&db).await;
-
-    let (status, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
-    assert!(location.starts_with("/sign-in?kept=1"), "{location}");
+    let (server, db) = demo_and_database().await;
+    let (me, location) = session_ends_mid_quiz(&server, &db).await;
     let (_, page) = me.get(&location).await;
     assert!(
         page.contains("Bài làm đã được giữ lại"),
@@ -428,16 +435,9 @@ async fn answers_posted_after_the_session_ended_are_sent_once_the_learner_signs_
 
 #[tokio::test]
 async fn kept_answers_never_go_to_someone_else() {
-    let server = TestServer::start_with(&["--demo"]);
-    let db = sqlx::SqlitePool::connect(&server.database_url())
-        .await
-        .unwrap();
+    let (server, db) = demo_and_database().await;
     // A student's session ends mid-quiz on a shared computer; another student signs in there.
-    let lab = student(&server).await;
-    let form = quiz_form(&lab, RIGHT).await;
-    idle_twenty_minutes(&db).await;
-    let (_, location) = lab.post(&format!("/modules/{MODULE}/quiz"), &form).await;
-    assert!(location.starts_with("/sign-in?kept=1"), "{location}");
+    let (lab, _) = session_ends_mid_quiz(&server, &db).await;
     let (status, to) = sign_in_student(&lab, &server, 1).await;
     assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/learn"));
     assert_eq!(
@@ -455,10 +455,7 @@ async fn kept_answers_never_go_to_someone_else() {
 
 #[tokio::test]
 async fn answers_posted_before_signing_in_wait_in_the_form() {
-    let server = TestServer::start_with(&["--demo"]);
-    let db = sqlx::SqlitePool::connect(&server.database_url())
-        .await
-        .unwrap();
+    let (server, db) = demo_and_database().await;
     // Nobody was signed in: the answers cannot be tied to anyone, so they are shown, not sent.
     let visitor = Browser::new(&server);
     let form = quiz_form(&visitor, RIGHT).await;
@@ -500,10 +497,7 @@ fn attribute_after(page: &str, marker: &str, name: &str) -> String {
 
 #[tokio::test]
 async fn a_teacher_assigns_a_module_and_follows_each_student() {
-    let server = TestServer::start_with(&["--demo"]);
-    let db = sqlx::SqlitePool::connect(&server.database_url())
-        .await
-        .unwrap();
+    let (server, db) = demo_and_database().await;
     let teacher = staff(&server, "giaovien.demo").await;
     let (_, classes) = teacher.get("/classes").await;
     let class = attribute_after(&classes, "<a href=\"/classes/", "href")
