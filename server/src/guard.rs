@@ -104,7 +104,10 @@ pub async fn session_and_csrf(
         } else if !(matches(&csrf)
             // A page rendered before the session ended (a sign-in form reached in the
             // browser without a reload) still carries that session's token.
-            || viewer.is_none() && ended.as_ref().is_some_and(|(_, ended_csrf)| matches(ended_csrf)))
+            || viewer.is_none() && ended.as_ref().is_some_and(|(_, ended_csrf)| matches(ended_csrf))
+            // A quiz page from this person's ended session, sent after they signed in
+            // again in another tab: theirs, so not lost.
+            || own_quiz_from_ended_session(&state, viewer.as_ref(), request.uri().path(), supplied.as_deref()).await)
         {
             tracing::warn!(path = %request.uri().path(), "request without a valid CSRF token refused");
             return refusal(lang, StatusCode::FORBIDDEN, "error-csrf");
@@ -143,6 +146,29 @@ pub async fn session_and_csrf(
 #[derive(Clone, Copy, Debug)]
 pub struct KeptAnswers {
     pub person_id: Option<i64>,
+}
+
+/// Whether a quiz post from a signed-in person carries the token of one of their own ended
+/// sessions (kept a day, see `KEEP_ENDED`).
+async fn own_quiz_from_ended_session(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    path: &str,
+    supplied: Option<&str>,
+) -> bool {
+    let (Some(viewer), Some(token)) = (viewer, supplied) else {
+        return false;
+    };
+    if !keeps_answers(path) || !is_token(token) {
+        return false;
+    }
+    match safesteps_app::store::sessions::is_own_token(&state.db, viewer.person_id, token).await {
+        Ok(own) => own,
+        Err(error) => {
+            tracing::error!(%error, "cannot check a quiz form's token");
+            false
+        }
+    }
 }
 
 /// `POST /modules/{id}/quiz` is the one form whose contents must never be lost.

@@ -644,3 +644,28 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
     let (_, home) = late.get("/learn").await;
     assert!(!home.contains("Thầy cô giao cho em"));
 }
+
+#[tokio::test]
+async fn a_quiz_page_from_before_signing_in_again_still_sends() {
+    let (server, db) = demo_and_database().await;
+    // The session ends mid-quiz; the student signs in again in another tab, then comes back
+    // to the quiz tab and sends it (its token is the ended session's).
+    let me = student(&server).await;
+    let form = quiz_form(&me, RIGHT).await;
+    sqlx::query("UPDATE sessions SET last_seen = last_seen - 1200, created_at = created_at - 1200")
+        .execute(&db)
+        .await
+        .unwrap();
+    let (status, to) = sign_in_student(&me, &server, 0).await;
+    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/learn"));
+    let (status, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.contains("/quiz/attempts/"), "{location}");
+    assert_eq!(count(&db, "attempts").await, 1);
+
+    // Someone else's old page is still refused.
+    let other = Browser::new(&server);
+    sign_in_student(&other, &server, 1).await;
+    let (status, _) = other.post(&format!("/modules/{MODULE}/quiz"), &form).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

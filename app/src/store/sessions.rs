@@ -49,6 +49,17 @@ pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, Store
     .await?)
 }
 
+/// Whether `csrf` is the token of one of this person's sessions (an ended one is kept a day).
+pub async fn is_own_token(db: &Db, person_id: i64, csrf: &str) -> Result<bool, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT count(*) > 0 FROM sessions WHERE person_id = $1 AND csrf = $2")
+            .bind(person_id)
+            .bind(csrf)
+            .fetch_one(db)
+            .await?,
+    )
+}
+
 pub async fn touch(db: &Db, token_hash: &str, now: i64) -> Result<(), StoreError> {
     sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
         .bind(now)
