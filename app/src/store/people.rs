@@ -110,46 +110,53 @@ pub async fn class_members(db: &Db, class_id: i64) -> Result<Vec<ClassMember>, S
 /// The classes this person may look after: a teacher's own, every class under a manager's
 /// unit, all for an admin, none for anyone else.
 pub async fn classes_for(db: &Db, viewer: &Viewer) -> Result<Vec<Class>, StoreError> {
-    let order = "ORDER BY c.school_year DESC, u.name, c.name";
-    let classes = match scope(viewer.role) {
-        Scope::MyClasses => {
-            sqlx::query_as(&format!(
-                "{CLASS} JOIN class_teachers t ON t.class_id = c.id WHERE t.person_id = $1 {order}"
-            ))
-            .bind(viewer.person_id)
-            .fetch_all(db)
-            .await?
-        }
-        Scope::Subtree => {
-            let path = home_path(db, viewer.person_id).await?;
-            sqlx::query_as(&format!(
-                "{CLASS} WHERE u.path >= $1 AND u.path < $2 {order}"
-            ))
-            .bind(&path)
-            .bind(subtree_end(&path))
-            .fetch_all(db)
-            .await?
-        }
-        Scope::Everything => {
-            sqlx::query_as(&format!("{CLASS} {order}"))
-                .fetch_all(db)
-                .await?
-        }
-        Scope::Myself | Scope::Household => Vec::new(),
-    };
-    Ok(classes)
+    in_scope(db, viewer, None).await
 }
 
-/// One class, if this person may look after it.
+/// One class, if this person may look after it (one indexed lookup, scope included).
 pub async fn class_for(
     db: &Db,
     viewer: &Viewer,
     class_id: i64,
 ) -> Result<Option<Class>, StoreError> {
-    Ok(classes_for(db, viewer)
-        .await?
-        .into_iter()
-        .find(|c| c.id == class_id))
+    Ok(in_scope(db, viewer, Some(class_id)).await?.pop())
+}
+
+/// The classes in the viewer's scope, or only `only` if it is in it.
+async fn in_scope(db: &Db, viewer: &Viewer, only: Option<i64>) -> Result<Vec<Class>, StoreError> {
+    let order = "ORDER BY c.school_year DESC, u.name, c.name";
+    // The class id is always the last parameter, when there is one.
+    let one = |n: usize| match only {
+        Some(_) => format!("AND c.id = ${n}"),
+        None => String::new(),
+    };
+    let scope = scope(viewer.role);
+    let sql = match scope {
+        Scope::MyClasses => format!(
+            "{CLASS} JOIN class_teachers t ON t.class_id = c.id WHERE t.person_id = $1 {} {order}",
+            one(2)
+        ),
+        Scope::Subtree => format!(
+            "{CLASS} WHERE u.path >= $1 AND u.path < $2 {} {order}",
+            one(3)
+        ),
+        Scope::Everything => format!("{CLASS} WHERE 1 = 1 {} {order}", one(1)),
+        Scope::Myself | Scope::Household => return Ok(Vec::new()),
+    };
+    let mut query = sqlx::query_as(&sql);
+    match scope {
+        Scope::MyClasses => query = query.bind(viewer.person_id),
+        Scope::Subtree => {
+            let path = home_path(db, viewer.person_id).await?;
+            let end = subtree_end(&path);
+            query = query.bind(path).bind(end);
+        }
+        _ => {}
+    }
+    if let Some(id) = only {
+        query = query.bind(id);
+    }
+    Ok(query.fetch_all(db).await?)
 }
 
 /// The materialized path of a person's home unit.
