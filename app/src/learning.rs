@@ -99,7 +99,7 @@ pub async fn keep_answers(
         kept_at: now,
     };
     // Old answers nobody came back for go first.
-    kept::forget(db, "", now - KEEP_ENDED).await?;
+    kept::sweep(db, now - KEEP_ENDED).await?;
     kept::keep(db, &crate::auth::token_hash(&token), &kept).await?;
     Ok(token)
 }
@@ -148,7 +148,7 @@ pub async fn resume_kept(
                 &found.answers,
             )
             .await?;
-            kept::forget(db, &hash, now - KEEP_ENDED).await?;
+            kept::forget(db, &hash).await?;
             Ok(Some(format!(
                 "/modules/{module}/quiz/attempts/{}",
                 stored.attempt_id
@@ -159,7 +159,7 @@ pub async fn resume_kept(
             Ok(Some(format!("/modules/{module}/quiz")))
         }
         KeptFor::Forget => {
-            kept::forget(db, &hash, now - KEEP_ENDED).await?;
+            kept::forget(db, &hash).await?;
             Ok(None)
         }
     }

@@ -44,26 +44,24 @@ impl Browser {
         (response.status(), response.text().await.unwrap())
     }
 
-    /// Posts a form; the status and the body (a page rendered again with a message).
-    async fn post_page(&self, path: &str, form: &[(String, String)]) -> (StatusCode, String) {
-        let response = self
-            .client
+    async fn send(&self, path: &str, form: &[(String, String)]) -> reqwest::Response {
+        self.client
             .post(format!("{}{path}", self.base))
             .form(form)
             .send()
             .await
-            .unwrap();
+            .unwrap()
+    }
+
+    /// Posts a form; the status and the body (a page rendered again with a message).
+    async fn post_page(&self, path: &str, form: &[(String, String)]) -> (StatusCode, String) {
+        let response = self.send(path, form).await;
         (response.status(), response.text().await.unwrap())
     }
 
+    /// Posts a form; the status and where it redirects.
     async fn post(&self, path: &str, form: &[(String, String)]) -> (StatusCode, String) {
-        let response = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .form(form)
-            .send()
-            .await
-            .unwrap();
+        let response = self.send(path, form).await;
         let location = response
             .headers()
             .get(header::LOCATION)

@@ -71,10 +71,18 @@ pub async fn claim(db: &Db, token_hash: &str, person_id: i64) -> Result<(), Stor
     Ok(())
 }
 
-/// Forgets the answers under this token, and any kept longer than `before`.
-pub async fn forget(db: &Db, token_hash: &str, before: i64) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM kept_answers WHERE token_hash = $1 OR kept_at < $2")
+/// Forgets the answers under this token.
+pub async fn forget(db: &Db, token_hash: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM kept_answers WHERE token_hash = $1")
         .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Forgets answers kept since before `before` that nobody came back for.
+pub async fn sweep(db: &Db, before: i64) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM kept_answers WHERE kept_at < $1")
         .bind(before)
         .execute(db)
         .await?;
