@@ -58,7 +58,7 @@ pub async fn session_and_csrf(
             Ok(Resolved::Missing) => {}
             Err(error) => {
                 tracing::error!(%error, "cannot read the session");
-                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+                return failure(request_lang(headers), StatusCode::SERVICE_UNAVAILABLE);
             }
         }
     }
@@ -224,7 +224,7 @@ async fn supplied_token(request: Request) -> Result<(Request, Option<String>), R
     let (parts, body) = request.into_parts();
     let bytes = to_bytes(body, FORM_LIMIT)
         .await
-        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+        .map_err(|_| failure(request_lang(&parts.headers), StatusCode::PAYLOAD_TOO_LARGE))?;
     let from_body = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
         .ok()
         .and_then(|pairs| {
