@@ -1,7 +1,7 @@
 //! SafeSteps (Bước An Toàn): child-safety training for students, parents and staff.
 //!
 //! This crate is compiled twice: with `ssr` for the server and with `hydrate` for the
-//! browser. See `../shared/DESIGN.md` for where each part lives.
+//! browser (only its islands). See `docs/architecture.md` for where each part lives.
 
 pub mod api;
 #[cfg(feature = "ssr")]

@@ -352,21 +352,19 @@ pub fn local_path(next: &str) -> &str {
 }
 
 /// Hashed files under `/pkg` never change: cache them for a year. Anything else under
-/// `/pkg` (a build without hashes) must be revalidated.
+/// `/pkg` (a build without hashes) must be revalidated. The site's icon is kept a week, so a
+/// repeat visit downloads only the page.
 async fn cache_control(request: Request, next: Next) -> Response {
-    let pkg_file = request
-        .uri()
-        .path()
-        .strip_prefix("/pkg/")
-        .map(str::to_owned);
+    let path = request.uri().path();
+    let policy = match path.strip_prefix("/pkg/") {
+        Some(file) if is_hashed_name(file) => Some("public, max-age=31536000, immutable"),
+        Some(_) => Some("no-cache"),
+        None if path == "/favicon.svg" => Some("public, max-age=604800"),
+        None => None,
+    };
     let mut response = next.run(request).await;
-    if let Some(file) = pkg_file {
+    if let Some(value) = policy {
         if response.status() == StatusCode::OK {
-            let value = if is_hashed_name(&file) {
-                "public, max-age=31536000, immutable"
-            } else {
-                "no-cache"
-            };
             response
                 .headers_mut()
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));

@@ -2,9 +2,8 @@
 // password, a parent with the family code. Each with JavaScript on and off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, realProblems, signInStaff, withDemo, PICTURE_NAMES } from './support.mjs';
+import { watchedPage, realProblems, signInStaff, withDemo, PICTURE_NAMES, PASSWORD } from './support.mjs';
 
-const PASSWORD = 'hoa ban trắng nở trên núi';
 
 
 const demo = withDemo(before, after);

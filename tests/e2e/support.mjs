@@ -1,12 +1,16 @@
 // Starts the real safesteps binary and headless Chromium for the end-to-end tests.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/// The demo's shared staff (and parent) password.
+export const PASSWORD = 'hoa ban trắng nở trên núi';
 
 /// Starts the server; `args` go to `safesteps serve` (e.g. `['--demo']`). `printed` is what it
 /// wrote before it was ready (the demo accounts).
@@ -77,9 +81,12 @@ export function realProblems(problems, { javaScriptEnabled = true } = {}) {
 export function demoGuide(printed) {
   const classes = [];
   let familyCode = null;
+  let parentPhone = null;
   for (const line of printed.split('\n')) {
     const cls = line.match(/class (\S+) — class code (\w+)/);
     const family = line.match(/with the family code ([\w-]+)\./);
+    const parent = line.match(/Parent — phone (\d+)/);
+    if (parent) parentPhone = parent[1];
     if (cls) classes.push({ name: cls[1], code: cls[2], students: [] });
     else if (family) familyCode = family[1];
     else if (/^ {4}\S/.test(line) && classes.length && !line.includes('.demo')) {
@@ -87,7 +94,7 @@ export function demoGuide(printed) {
       classes.at(-1).students.push({ name: m[1], secret: m[2] });
     }
   }
-  return { classes, familyCode };
+  return { classes, familyCode, parentPhone };
 }
 
 export const PICTURE_NAMES = { sun: 'Mặt trời', moon: 'Mặt trăng', star: 'Ngôi sao', tree: 'Cây', flower: 'Bông hoa',
@@ -123,12 +130,17 @@ export async function signInStaff(page, base, username, password, { javaScriptEn
 }
 
 /// For a test file: the server with the demo, its guide and a browser, stopped after.
+/// `demo.ready` resolves once all three are up (root-level `before` hooks of node's test
+/// runner do not wait for each other: another hook that needs the demo awaits it).
 export function withDemo(before, after) {
   const demo = {};
+  let started;
+  demo.ready = new Promise((ok) => { started = ok; });
   before(async () => {
     demo.server = await startServer(['--demo']);
     demo.guide = demoGuide(demo.server.printed);
     demo.browser = await launchBrowser();
+    started();
   });
   after(async () => { await demo.browser?.close(); await demo.server?.stop(); });
   return demo;
@@ -153,4 +165,28 @@ export async function accessProblems(page) {
     }
     return problems;
   });
+}
+
+/// The right answers of a module's quiz, read from its `module.toml`: { question: [options] }.
+export function quizKey(module) {
+  const toml = readFileSync(join(root, 'content/modules', module, 'module.toml'), 'utf8');
+  const key = {};
+  for (const block of toml.split('[[quiz]]').slice(1)) {
+    const id = block.match(/^id\s*=\s*"([^"]+)"/m)[1];
+    key[id] = [...block.match(/^answer\s*=\s*\[([^\]]*)\]/m)[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  }
+  return key;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/// The page's WCAG 2.1 A and AA violations found by axe-core, one line each (rule, where).
+export async function axeViolations(page) {
+  // Evaluated by the test driver, so the page's Content-Security-Policy does not apply.
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    resultTypes: ['violations'],
+  }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}`));
 }

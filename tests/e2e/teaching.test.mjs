@@ -2,9 +2,8 @@
 // progress; the students find it first on their home page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, realProblems, signInStaff, signInStudent, withDemo, accessProblems } from './support.mjs';
+import { watchedPage, realProblems, signInStaff, signInStudent, withDemo, accessProblems, PASSWORD } from './support.mjs';
 
-const PASSWORD = 'hoa ban trắng nở trên núi';
 const demo = withDemo(before, after);
 
 /// A date `days` from now, as the date input takes it.

@@ -180,20 +180,5 @@ fn initial_lang() -> Lang {
     Lang::default()
 }
 
-/// Remembers an explicit choice in the browser (the same cookie the `/lang` form sets).
-#[cfg(feature = "hydrate")]
-pub fn remember_choice(lang: Lang) {
-    use wasm_bindgen::JsCast;
-    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
-        let _ = doc.set_cookie(&format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            lang.code()
-        ));
-        if let Some(html) = doc.document_element() {
-            let _ = html.set_attribute("lang", lang.code());
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests;

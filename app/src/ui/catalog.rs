@@ -1,5 +1,6 @@
 //! Browsing the catalogue: modules by audience, a module, its lessons and its quiz.
 
+use super::islands::QuizForm;
 use super::not_found::NotFound;
 use super::session::{use_page_session, CsrfField};
 use crate::api::catalog::{
@@ -10,7 +11,7 @@ use crate::domain::content::Audience;
 use crate::i18n::{t, use_i18n, I18n};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::{Form, A};
+use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The audience's name in the current language.
@@ -332,45 +333,23 @@ pub fn QuizPage() -> impl IntoView {
                 {(!q.kept.is_empty()).then(|| view! {
                     <p class="notice" role="status">{t("quiz-answers-kept")}</p>
                 })}
-                <QuizForm q />
+                <QuizFormView q />
             </article>
         }
     })
 }
 
-/// The quiz form. Without JavaScript it posts and the server redirects to the result;
-/// hydrated, it posts in the background and the result replaces the page in place. If the
-/// post fails (no connection, a server error) the answers stay and a message says to send
-/// them again.
+/// The quiz form: its questions rendered here, the posting done by the `QuizForm` island
+/// (a plain form post without JavaScript).
 #[component]
-fn QuizForm(q: crate::api::catalog::QuizPage) -> impl IntoView {
-    let failed = RwSignal::new(false);
-    let sending = RwSignal::new(false);
-    // A response that is not a redirect to the result (an error page) leaves the form as
-    // it is; so does no response at all (`error` is set).
-    let error = RwSignal::new(None);
-    let on_response = std::sync::Arc::new(move |response: &leptos::web_sys::Response| {
-        sending.set(false);
-        failed.set(!(response.ok() && response.redirected()));
-    });
-    Effect::new(move || {
-        if error.with(Option::is_some) {
-            sending.set(false);
-            failed.set(true);
-        }
-    });
+fn QuizFormView(q: crate::api::catalog::QuizPage) -> impl IntoView {
+    let i18n = use_i18n();
     let kept = q.kept;
     view! {
-        <Form
-            method="post"
+        <QuizForm
             action=format!("/modules/{}/quiz", q.module_id)
-            on_response
-            error
-            attr:class="quiz-form"
-            on:submit=move |_| {
-                sending.set(true);
-                failed.set(false);
-            }
+            submit_label=i18n.tr("quiz-submit")
+            failed_text=i18n.tr("quiz-send-failed")
         >
             <CsrfField />
             <input type="hidden" name="submission" value=q.submission_key />
@@ -378,13 +357,7 @@ fn QuizForm(q: crate::api::catalog::QuizPage) -> impl IntoView {
                 let chosen = kept.get(&question.id).cloned().unwrap_or_default();
                 view! { <QuestionField number=i + 1 question chosen /> }
             }).collect_view()}
-            <Show when=move || failed.get()>
-                <p class="notice error" role="alert">{t("quiz-send-failed")}</p>
-            </Show>
-            <button type="submit" class="button primary big" aria-busy=move || sending.get().to_string()>
-                {t("quiz-submit")}
-            </button>
-        </Form>
+        </QuizForm>
     }
 }
 
@@ -529,7 +502,7 @@ pub fn CertificatePage() -> impl IntoView {
     found_or_not(certificate, move |c| {
         view! {
             <article class="certificate">
-                <p class="certificate-kind">{t("certificate-title")}</p>
+                <h1 class="certificate-kind">{t("certificate-title")}</h1>
                 <p>{t("certificate-certifies")}</p>
                 <p class="certificate-name">{c.name}</p>
                 <p>{t("certificate-completed")}</p>

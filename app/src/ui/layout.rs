@@ -35,19 +35,18 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Without JavaScript the buttons post to `/lang`, which sets the cookie and comes back here.
-/// Hydrated, a click switches the language in place and keeps the same cookie.
+/// The buttons post to `/lang`, which remembers the choice in a cookie and comes back to
+/// this page, rendered in the chosen language (with or without JavaScript: the page is
+/// rendered on the server, so a switch in place would leave it in the old language).
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let next = move || {
-        let search = location.search.get();
-        if search.is_empty() {
-            location.pathname.get()
-        } else {
-            format!("{}?{search}", location.pathname.get())
-        }
+    let search = location.search.get_untracked();
+    let next = if search.is_empty() {
+        location.pathname.get_untracked()
+    } else {
+        format!("{}?{search}", location.pathname.get_untracked())
     };
     let button = move |lang: Lang, label: &'static str| {
         view! {
@@ -56,13 +55,7 @@ fn LanguageSwitch() -> impl IntoView {
                 name="lang"
                 value=lang.code()
                 lang=lang.code()
-                aria-pressed=move || (i18n.lang() == lang).to_string()
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    i18n.set_lang(lang);
-                    #[cfg(feature = "hydrate")]
-                    crate::i18n::remember_choice(lang);
-                }
+                aria-pressed=(i18n.lang() == lang).to_string()
             >
                 {t(label)}
             </button>

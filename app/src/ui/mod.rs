@@ -3,6 +3,7 @@
 mod assignments;
 mod catalog;
 mod home;
+pub mod islands;
 mod layout;
 mod learn;
 mod not_found;
@@ -34,7 +35,7 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -65,25 +66,16 @@ fn set_security_policy() {
     }
 }
 
-/// The application: same component tree on the server and in the browser.
+/// The application, rendered on the server only: pages are server components, and the few
+/// parts that need the browser are islands (`islands.rs`).
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_i18n();
+    let i18n = provide_i18n();
     session::provide_page_session();
-    // On the server the title is read once, as text: leptos_axum reads it after rendering,
-    // possibly on another worker thread where no reactive arena is active (a signal read
-    // there panics). In the browser it follows the language switch.
-    #[cfg(feature = "ssr")]
-    let title = crate::i18n::use_i18n().tr("app-title");
-    #[cfg(not(feature = "ssr"))]
-    let title = crate::i18n::t("app-title");
-    // Marks the document once the WASM has taken over (effects run only in the browser).
-    Effect::new(|| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-hydrated", "");
-        }
-    });
+    // Read once, as text: leptos_axum reads the title after rendering, possibly on another
+    // worker thread where no reactive arena is active (a signal read there panics).
+    let title = i18n.tr("app-title");
 
     view! {
         <Title text=title />
@@ -127,6 +119,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <layout::Footer />
+            <islands::PageReady />
         </Router>
     }
 }

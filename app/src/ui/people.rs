@@ -253,7 +253,7 @@ pub fn CardsPage() -> impl IntoView {
 #[component]
 pub fn RosterPage() -> impl IntoView {
     let i18n = use_i18n();
-    let outcome = SharedValue::new(use_context::<RosterOutcome>).into_inner();
+    let outcome = use_context::<RosterOutcome>();
     let action = format!("/roster?csrf={}", use_page_session().csrf);
     let result = outcome.map(|outcome| {
         let failed = outcome.failed.clone().map(|key| {
@@ -313,7 +313,7 @@ pub fn RosterPage() -> impl IntoView {
             <h1>{t("roster-title")}</h1>
             {result}
             <p>{t("roster-lead")}</p>
-            <pre class="example">{ROSTER_HEADER.join(",")}"\nLC-W01-TH1,2026-2027,3A,teacher,co.lan,Nguyễn Thị Lan,,,\nLC-W01-TH1,2026-2027,3A,student,HS-001,Lò Văn An,2018,GD-01,sun+dog"</pre>
+            <pre class="example" tabindex="0">{ROSTER_HEADER.join(",")}"\nLC-W01-TH1,2026-2027,3A,teacher,co.lan,Nguyễn Thị Lan,,,\nLC-W01-TH1,2026-2027,3A,student,HS-001,Lò Văn An,2018,GD-01,sun+dog"</pre>
             <ul class="columns">
                 <li>{t("roster-col-role")}</li>
                 <li>{t("roster-col-key")}</li>

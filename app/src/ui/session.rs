@@ -3,20 +3,12 @@
 use crate::api::people::{FormOutcome, PageSession};
 use leptos::prelude::*;
 
-/// Puts the session into context: read from the request on the server, and handed to the
-/// browser inside the page, so hydration renders the same forms.
+/// Puts the session, as read from the request, into context for the page's components.
 pub fn provide_page_session() -> PageSession {
-    let shared = SharedValue::new(|| {
-        #[cfg(feature = "ssr")]
-        {
-            crate::api::people::server::page_session()
-        }
-        #[cfg(not(feature = "ssr"))]
-        {
-            PageSession::default()
-        }
-    });
-    let session = shared.into_inner();
+    #[cfg(feature = "ssr")]
+    let session = crate::api::people::server::page_session();
+    #[cfg(not(feature = "ssr"))]
+    let session = PageSession::default();
     provide_context(session.clone());
     session
 }
@@ -34,5 +26,5 @@ pub fn CsrfField() -> impl IntoView {
 
 /// What went wrong with the form just posted, if this page is the answer to one.
 pub fn form_outcome() -> Option<FormOutcome> {
-    SharedValue::new(use_context::<FormOutcome>).into_inner()
+    use_context::<FormOutcome>()
 }
