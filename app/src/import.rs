@@ -4,7 +4,7 @@ use crate::auth::{self, AuthError};
 use crate::domain::org::{RowProblem, UnitRow};
 use crate::domain::person::{Role, Viewer};
 use crate::domain::roster::{
-    check_roster, parse_row, Entry, ProblemKind, RosterProblem, RosterRow, ROSTER_HEADER,
+    check_roster, parse_row, Entry, Existing, ProblemKind, RosterProblem, RosterRow, ROSTER_HEADER,
 };
 use crate::store::roster::RosterSummary;
 use crate::store::sessions::Event;
@@ -267,13 +267,15 @@ pub async fn roster(
             Entry::Student { .. } => None,
         })
         .collect();
-    let roles: HashMap<String, Role> = store::roster::roles_of(db, &usernames)
+    let existing: HashMap<String, Existing> = store::roster::existing_people(db, &usernames)
         .await?
         .into_iter()
-        .filter_map(|(name, role)| Role::from_code(&role).map(|r| (name, r)))
+        .filter_map(|(name, (role, home_unit))| {
+            Role::from_code(&role).map(|role| (name, Existing { role, home_unit }))
+        })
         .collect();
     // Every row is checked, those that were already bad on their own too.
-    problems.extend(check_roster(&rows, &known, allowed.as_ref(), &roles));
+    problems.extend(check_roster(&rows, &known, allowed.as_ref(), &existing));
     problems.sort_by_key(|p| p.row);
     if !problems.is_empty() {
         return Err(RosterError::Rows(problems));
@@ -281,7 +283,7 @@ pub async fn roster(
     let mut new_teachers = Vec::new();
     let mut hashes = HashMap::new();
     for username in usernames {
-        if !roles.contains_key(username) && !hashes.contains_key(username) {
+        if !existing.contains_key(username) && !hashes.contains_key(username) {
             let password = auth::temporary_password();
             hashes.insert(username.to_owned(), auth::hash_password(&password).await?);
             new_teachers.push((username.to_owned(), password));

@@ -201,6 +201,7 @@ roster-problem-secret = Row { $row }: "{ $value }" is not a 4-digit PIN or two p
 roster-problem-not-for-teachers = Row { $row }: { $value } is for students; leave it empty for a teacher.
 roster-problem-duplicate = Row { $row }: the same person and class as row { $value }.
 roster-problem-username-taken = Row { $row }: username "{ $value }" belongs to someone who is not a teacher.
+roster-problem-not-in-your-units = Row { $row }: "{ $value }" is not in your units.
 password-title = Change password
 password-current = Current password
 password-new = New password

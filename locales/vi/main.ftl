@@ -201,6 +201,7 @@ roster-problem-secret = Dòng { $row }: "{ $value }" không phải mã PIN 4 ch�
 roster-problem-not-for-teachers = Dòng { $row }: cột { $value } chỉ dành cho học sinh; để trống với giáo viên.
 roster-problem-duplicate = Dòng { $row }: trùng người và lớp với dòng { $value }.
 roster-problem-username-taken = Dòng { $row }: tên đăng nhập "{ $value }" đã thuộc về một người không phải giáo viên.
+roster-problem-not-in-your-units = Dòng { $row }: "{ $value }" không thuộc đơn vị của bạn.
 password-title = Đổi mật khẩu
 password-current = Mật khẩu hiện tại
 password-new = Mật khẩu mới

@@ -341,9 +341,16 @@ async fn choose_language(Form(choice): Form<LanguageChoice>) -> Response {
         .into_response()
 }
 
-/// Only same-site paths are followed after a form; anything else goes home.
+/// Only a path on this site is followed after a form; anything else goes home. Accepted:
+/// `/` then visible ASCII only — no control characters (a TAB or newline that browsers drop
+/// would turn `/\t/evil.example` into `//evil.example`, and CR/LF would break the header),
+/// no space, no backslash (read as `/` by browsers), and no `//` at the start (another host).
+/// What the browser then resolves stays on this origin.
 pub fn local_path(next: &str) -> &str {
-    let is_local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    let mut chars = next.chars();
+    let is_local = chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/'))
+        && next.chars().all(|c| c.is_ascii_graphic() && c != '\\');
     if is_local {
         next
     } else {
@@ -460,10 +467,32 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed() {
         assert_eq!(local_path("/sign-in?x=1"), "/sign-in?x=1");
-        assert_eq!(local_path("//evil.example"), "/");
-        assert_eq!(local_path("https://evil.example"), "/");
-        assert_eq!(local_path("/\\evil.example"), "/");
-        assert_eq!(local_path(""), "/");
+        assert_eq!(local_path("/"), "/");
+        assert_eq!(
+            local_path("/modules/a/quiz?next=%2F%2Fx"),
+            "/modules/a/quiz?next=%2F%2Fx"
+        );
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/x\r\nSet-Cookie: a=b",
+            "\t//evil.example",
+            " /x",
+            "/ /evil",
+            "/\u{7f}/evil",
+            "/\u{0}/evil",
+            "/ð/evil",
+            "javascript:alert(1)",
+            "evil.example",
+            "",
+        ] {
+            assert_eq!(local_path(bad), "/", "{bad:?}");
+        }
     }
 
     #[test]

@@ -19,6 +19,14 @@ pub const ROSTER_HEADER: [&str; 9] = [
     "secret",
 ];
 
+/// A person a roster row names by username who already exists: their role and the code of
+/// their home unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Existing {
+    pub role: Role,
+    pub home_unit: String,
+}
+
 /// One valid row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RosterRow {
@@ -56,21 +64,56 @@ pub struct RosterProblem {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
-    Header { found: String },
-    Unreadable { error: String },
-    FieldCount { found: usize },
-    Empty { field: &'static str },
-    TooLong { field: &'static str },
-    UnknownSchool { code: String },
-    NotYourSchool { code: String },
-    SchoolYear { value: String },
-    Role { value: String },
-    Username { value: String },
-    BirthYear { value: String },
-    Secret { value: String },
-    NotForTeachers { field: &'static str },
-    Duplicate { first_row: usize },
-    UsernameTaken { value: String },
+    Header {
+        found: String,
+    },
+    Unreadable {
+        error: String,
+    },
+    FieldCount {
+        found: usize,
+    },
+    Empty {
+        field: &'static str,
+    },
+    TooLong {
+        field: &'static str,
+    },
+    UnknownSchool {
+        code: String,
+    },
+    NotYourSchool {
+        code: String,
+    },
+    SchoolYear {
+        value: String,
+    },
+    Role {
+        value: String,
+    },
+    Username {
+        value: String,
+    },
+    BirthYear {
+        value: String,
+    },
+    Secret {
+        value: String,
+    },
+    NotForTeachers {
+        field: &'static str,
+    },
+    Duplicate {
+        first_row: usize,
+    },
+    UsernameTaken {
+        value: String,
+    },
+    /// The username belongs to someone whose home unit is outside the importer's units:
+    /// nothing more is said (not even whether that person is a teacher).
+    NotInYourUnits {
+        value: String,
+    },
 }
 
 impl ProblemKind {
@@ -92,6 +135,7 @@ impl ProblemKind {
             ProblemKind::NotForTeachers { .. } => "roster-problem-not-for-teachers",
             ProblemKind::Duplicate { .. } => "roster-problem-duplicate",
             ProblemKind::UsernameTaken { .. } => "roster-problem-username-taken",
+            ProblemKind::NotInYourUnits { .. } => "roster-problem-not-in-your-units",
         }
     }
 
@@ -112,7 +156,8 @@ impl ProblemKind {
             | ProblemKind::Username { value }
             | ProblemKind::BirthYear { value }
             | ProblemKind::Secret { value }
-            | ProblemKind::UsernameTaken { value } => value.clone(),
+            | ProblemKind::UsernameTaken { value }
+            | ProblemKind::NotInYourUnits { value } => value.clone(),
             ProblemKind::Duplicate { first_row } => first_row.to_string(),
         }
     }
@@ -161,6 +206,9 @@ impl fmt::Display for RosterProblem {
                     f,
                     "username \"{value}\" belongs to someone who is not a teacher"
                 )
+            }
+            ProblemKind::NotInYourUnits { value } => {
+                write!(f, "\"{value}\" is not in your units")
             }
         }
     }
@@ -291,7 +339,7 @@ pub fn check_roster(
     rows: &[RosterRow],
     known_units: &HashSet<String>,
     allowed_schools: Option<&HashSet<String>>,
-    roles_by_username: &HashMap<String, Role>,
+    existing: &HashMap<String, Existing>,
 ) -> Vec<RosterProblem> {
     let mut problems = Vec::new();
     let mut students: HashMap<(&str, &str), usize> = HashMap::new();
@@ -310,13 +358,20 @@ pub fn check_roster(
         let first = match &row.entry {
             Entry::Student { key, .. } => students.insert((&row.school_code, key), row.row),
             Entry::Teacher { username, .. } => {
-                if roles_by_username
-                    .get(username.as_str())
-                    .is_some_and(|r| *r != Role::Teacher)
-                {
-                    complain(ProblemKind::UsernameTaken {
-                        value: username.as_str().to_owned(),
-                    });
+                let value = || username.as_str().to_owned();
+                match existing.get(username.as_str()) {
+                    // Someone else's person: an import may touch only people whose home
+                    // unit is inside the importer's units.
+                    Some(person)
+                        if allowed_schools
+                            .is_some_and(|allowed| !allowed.contains(&person.home_unit)) =>
+                    {
+                        complain(ProblemKind::NotInYourUnits { value: value() })
+                    }
+                    Some(person) if person.role != Role::Teacher => {
+                        complain(ProblemKind::UsernameTaken { value: value() })
+                    }
+                    _ => {}
                 }
                 teachers.insert(
                     (
@@ -430,6 +485,9 @@ mod tests {
             "S1,2026-2027,3B,teacher,co.lan,Lan,,,",
             "S1,2026-2027,3B,teacher,co.lan,Lan,,,",
             "S3,2026-2027,3A,teacher,admin.x,X,,,",
+            "S1,2026-2027,3A,teacher,other.school,Renamed,,,",
+            "S1,2026-2027,3A,teacher,admin.here,X,,,",
+            "S1,2026-2027,3A,teacher,co.here,Here,,,",
         ]
         .iter()
         .enumerate()
@@ -437,8 +495,17 @@ mod tests {
         .collect();
         let known: HashSet<String> = ["S1", "S2", "S3"].map(String::from).into();
         let allowed: HashSet<String> = ["S1", "S2"].map(String::from).into();
-        let roles = HashMap::from([("admin.x".to_owned(), Role::Admin)]);
-        let lines: Vec<String> = check_roster(&rows, &known, Some(&allowed), &roles)
+        let person = |role, unit: &str| Existing {
+            role,
+            home_unit: unit.to_owned(),
+        };
+        let existing = HashMap::from([
+            ("admin.x".to_owned(), person(Role::Admin, "P")),
+            ("other.school".to_owned(), person(Role::Teacher, "S3")),
+            ("admin.here".to_owned(), person(Role::Admin, "S2")),
+            ("co.here".to_owned(), person(Role::Teacher, "S2")),
+        ]);
+        let lines: Vec<String> = check_roster(&rows, &known, Some(&allowed), &existing)
             .iter()
             .map(ToString::to_string)
             .collect();
@@ -448,8 +515,19 @@ mod tests {
                 "row 3: the same person and class as row 2",
                 "row 7: the same person and class as row 6",
                 "row 8: the unit \"S3\" is not under your unit",
-                "row 8: username \"admin.x\" belongs to someone who is not a teacher",
+                "row 8: \"admin.x\" is not in your units",
+                "row 9: \"other.school\" is not in your units",
+                "row 10: username \"admin.here\" belongs to someone who is not a teacher",
             ]
+        );
+        // The command line (no importer) may name anyone.
+        let lines: Vec<String> = check_roster(&rows[6..8], &known, None, &existing)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            lines,
+            ["row 8: username \"admin.x\" belongs to someone who is not a teacher"]
         );
         let unknown = check_roster(&rows[..1], &HashSet::new(), None, &HashMap::new());
         assert_eq!(unknown[0].to_string(), "row 2: no unit has the code \"S1\"");

@@ -234,6 +234,9 @@ fn every_key_built_at_run_time_exists_in_every_locale() {
             K::UsernameTaken {
                 value: String::new(),
             },
+            K::NotInYourUnits {
+                value: String::new(),
+            },
         ] {
             keys.push(kind.key().to_owned());
         }

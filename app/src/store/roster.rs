@@ -37,20 +37,26 @@ impl Change {
     }
 }
 
-/// The usernames (of those in `usernames`) that exist, with their role codes.
-pub async fn roles_of(db: &Db, usernames: &[&str]) -> Result<HashMap<String, String>, StoreError> {
-    let mut roles = HashMap::new();
+/// The people (of those named in `usernames`) who exist: username → (role code, home unit
+/// code).
+pub async fn existing_people(
+    db: &Db,
+    usernames: &[&str],
+) -> Result<HashMap<String, (String, String)>, StoreError> {
+    let mut found = HashMap::new();
     for username in usernames {
-        let role: Option<String> =
-            sqlx::query_scalar("SELECT role FROM people WHERE username = $1")
-                .bind(username)
-                .fetch_optional(db)
-                .await?;
-        if let Some(role) = role {
-            roles.insert((*username).to_owned(), role);
+        let person: Option<(String, String)> = sqlx::query_as(
+            "SELECT p.role, u.code FROM people p JOIN org_units u ON u.id = p.unit_id \
+             WHERE p.username = $1",
+        )
+        .bind(username)
+        .fetch_optional(db)
+        .await?;
+        if let Some(person) = person {
+            found.insert((*username).to_owned(), person);
         }
     }
-    Ok(roles)
+    Ok(found)
 }
 
 /// Imports rows that passed `check_roster`. `new_teacher_hashes` holds a password hash for

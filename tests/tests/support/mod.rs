@@ -1,6 +1,8 @@
 //! Starts the real `safesteps` binary on a free port with its own database, and stops it.
 #![allow(dead_code)] // each test file uses its own part of this module
 
+pub mod web;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
