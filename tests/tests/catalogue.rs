@@ -160,6 +160,30 @@ fn serve_refuses_broken_content_and_prints_each_problem() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Every audience of the plan finds at least one module written for it.
+#[tokio::test]
+async fn every_audience_has_a_module() {
+    let server = TestServer::start();
+    for audience in [
+        "student-6-10",
+        "student-11-14",
+        "student-15-18",
+        "parent",
+        "teacher",
+        "school-manager",
+        "child-protection-officer",
+        "health-worker",
+        "police-officer",
+    ] {
+        let (status, body) = page(&server, &format!("/modules?for={audience}"), "en").await;
+        assert_eq!(status, 200, "{audience}");
+        assert!(
+            body.contains("class=\"card module-card\""),
+            "{audience} has no module"
+        );
+    }
+}
+
 #[test]
 fn the_shipped_catalogue_passes_the_check() {
     let output = Command::new(binary())
@@ -179,7 +203,7 @@ fn the_shipped_catalogue_passes_the_check() {
         .and_then(|s| s.split(' ').next())
         .and_then(|n| n.parse().ok())
         .unwrap();
-    assert!(count >= 12, "{stdout}");
+    assert!(count >= 18, "{stdout}");
     assert!(
         stdout.contains(", 6 targets, no errors"),
         "the plan's six targets load: {stdout}"

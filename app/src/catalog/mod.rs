@@ -4,6 +4,7 @@
 mod manifest;
 mod markdown;
 mod problem;
+mod safety;
 mod targets;
 mod texts;
 
@@ -224,7 +225,11 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
         let is_default = lang == Lang::default();
         let ftl_path = folder.join(lang.code()).join("module.ftl");
         let ftl = match read(&ftl_path, problems) {
-            Some(text) => texts::parse(&ftl_path, &text, &module, problems),
+            Some(text) => {
+                let ftl = texts::parse(&ftl_path, &text, &module, problems);
+                safety::check_distractors(&module, &ftl_path, &text, &ftl, problems);
+                ftl
+            }
             None => texts::ModuleFtl::default(),
         };
         for gap in texts::gaps(&module, &ftl) {
@@ -248,10 +253,14 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
             label_try_this: &translate(lang, "callout-try-this", None),
         };
         let mut lessons = Vec::new();
+        let mut sources: Vec<(PathBuf, String)> = Vec::new();
         for lesson in &module.lessons {
             let path = folder.join(lang.code()).join(format!("{}.md", lesson.id));
-            let rendered = read(&path, problems)
-                .and_then(|text| markdown::render(&path, &text, &cx, problems));
+            let source = read(&path, problems);
+            if let Some(text) = &source {
+                sources.push((path.clone(), text.clone()));
+            }
+            let rendered = source.and_then(|text| markdown::render(&path, &text, &cx, problems));
             match rendered {
                 Some(r) => lessons.push(Some(LessonText {
                     title: r.title,
@@ -283,6 +292,14 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
                     lessons.push(None);
                 }
             }
+        }
+        let sources: Vec<(&Path, &str)> = sources
+            .iter()
+            .map(|(path, text)| (path.as_path(), text.as_str()))
+            .collect();
+        // With a lesson missing, that gap is the problem (a translation shows the default).
+        if sources.len() == module.lessons.len() {
+            safety::check_numbers(&module, &sources, problems);
         }
         let default = texts.get(&Lang::default());
         let Some(module_texts) = merge(&module, ftl, lessons, default) else {

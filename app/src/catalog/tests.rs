@@ -74,7 +74,7 @@ impl Fixture {
         );
         f.write(
             "sample-module/vi/second.md",
-            "# Bài hai\n\nNội dung bài hai.\n",
+            "# Bài hai\n\nNội dung bài hai. Gọi 111 (miễn phí, 24/7); khẩn cấp: 113, 115.\n",
         );
         f.write("sample-module/en/module.ftl", EN_FTL);
         f.write(
@@ -83,7 +83,7 @@ impl Fixture {
         );
         f.write(
             "sample-module/en/second.md",
-            "# Lesson two\n\nLesson two text.\n",
+            "# Lesson two\n\nLesson two text. Call 111 (free, 24/7); emergencies: 113, 115.\n",
         );
         f
     }
@@ -645,4 +645,70 @@ fn a_multiple_question_with_every_option_right_is_refused() {
         f.problems(),
         ["modules/sample-module/module.toml:14: question \"pick-one\": every option is right, so ticking everything would score; add a wrong option"]
     );
+}
+
+#[test]
+fn a_student_module_must_give_111_113_and_115_in_every_locale() {
+    let f = Fixture::valid();
+    f.edit(
+        "sample-module/vi/second.md",
+        "Gọi 111 (miễn phí, 24/7); khẩn cấp: 113, 115.",
+        "Kể với người lớn em tin.",
+    );
+    f.edit(
+        "sample-module/en/second.md",
+        "emergencies: 113, 115",
+        "emergencies: 113",
+    );
+    assert_eq!(
+        f.problems(),
+        [
+            "modules/sample-module/vi/first.md:1: a student module must give 111 (the child protection hotline, free, 24/7): no lesson in this locale mentions it",
+            "modules/sample-module/vi/first.md:1: a student module must give 113 (police): no lesson in this locale mentions it",
+            "modules/sample-module/vi/first.md:1: a student module must give 115 (ambulance): no lesson in this locale mentions it",
+            "modules/sample-module/en/first.md:1: a student module must give 115 (ambulance): no lesson in this locale mentions it",
+        ]
+    );
+    // A longer number is not the hotline; a module only for adults needs none of them.
+    f.edit(
+        "sample-module/vi/second.md",
+        "Kể với người lớn em tin.",
+        "Gọi 1111, 21130, 1150.",
+    );
+    assert_eq!(f.problems().len(), 4);
+    f.edit(
+        "sample-module/module.toml",
+        "[\"student-6-10\", \"parent\"]",
+        "[\"parent\"]",
+    );
+    assert_eq!(f.problems(), Vec::<String>::new());
+}
+
+#[test]
+fn a_staff_quiz_may_not_give_its_answer_away_by_length() {
+    let f = Fixture::valid();
+    f.copy_sample_as(
+        "staff-module",
+        &[
+            (
+                "[\"student-6-10\", \"parent\"]",
+                "[\"teacher\", \"police-officer\"]",
+            ),
+            (
+                "    .b = Option B",
+                "    .b = Option B, after checking the rules with care and asking the child first",
+            ),
+        ],
+    );
+    assert_eq!(
+        f.problems(),
+        ["modules/staff-module/en/module.ftl:5: the right option of \"pick-one\" is far longer than the others (71 characters; the longest other has 8): it can be guessed by its length"]
+    );
+    // The same question in a module for parents or students is left to the reviewers.
+    f.edit(
+        "staff-module/module.toml",
+        "[\"teacher\", \"police-officer\"]",
+        "[\"teacher\", \"parent\"]",
+    );
+    assert_eq!(f.problems(), Vec::<String>::new());
 }

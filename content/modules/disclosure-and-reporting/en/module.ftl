@@ -1,9 +1,9 @@
 title = Responding to a disclosure, reporting and referral
 summary = What to do when a child tells you about abuse, how to ask without leading (TED), reporting at once, and the support and intervention steps and time limits of Decree 56/2017.
 q-secrecy = A child says: "Promise you won't tell anyone." You should
-    .promise = Promise, so the child keeps talking
-    .explain-need-to-tell = Gently say you cannot promise that, because you need to tell people who can keep them safe
-    .refuse-to-listen = Refuse to listen further
+    .promise = Promise, so that the child trusts you and tells you everything
+    .explain-need-to-tell = Gently say you can't promise, as you must tell people who can help
+    .refuse-to-listen = Ask the child to stop and tell their parents first instead
     .explanation = Never promise secrecy. Explain gently that you will only tell people who can help.
 q-leading = "Was it your stepfather who did it?" is a
     .leading = Leading question — avoid it

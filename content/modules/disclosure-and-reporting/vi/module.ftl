@@ -1,9 +1,9 @@
 title = Tiếp nhận lời kể và báo tin, chuyển tuyến
 summary = Làm gì khi trẻ kể bị xâm hại, cách hỏi không dẫn dắt (TED), báo tin ngay, và các bước hỗ trợ, can thiệp theo Nghị định 56/2017 cùng thời hạn.
 q-secrecy = Trẻ nói: "Cô hứa không kể với ai nhé." Cô nên
-    .promise = Hứa giữ bí mật để trẻ tiếp tục kể
-    .explain-need-to-tell = Nhẹ nhàng nói rằng cô không thể hứa giữ bí mật, vì cô cần báo cho người có thể giúp em an toàn
-    .refuse-to-listen = Từ chối nghe tiếp
+    .promise = Hứa giữ bí mật để trẻ tin tưởng và tiếp tục kể hết
+    .explain-need-to-tell = Nói nhẹ nhàng rằng cô không thể hứa, vì cô phải báo cho người giúp được em
+    .refuse-to-listen = Bảo trẻ dừng lại và về kể với bố mẹ trước đã
     .explanation = Không bao giờ hứa giữ bí mật. Hãy giải thích nhẹ nhàng rằng cô sẽ chỉ báo cho người có thể giúp.
 q-leading = "Có phải bố dượng làm việc đó không?" là câu hỏi
     .leading = Dẫn dắt — cần tránh

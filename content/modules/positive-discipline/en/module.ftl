@@ -1,7 +1,7 @@
 title = Raising children without violence
-summary = Why hitting, shouting and insulting children is violence, and what works better: say what to do, praise, routines, calm consequences.
-q-insults = Often shouting at and insulting your child is a form of violence under the Law on Children.
-    .explanation = True. The Law on Children counts insulting, degrading, isolating or driving a child away as violence, not only beating.
+summary = Why hitting, verbally abusing and insulting children is violence, and what works better: say what to do, praise, routines, calm consequences.
+q-insults = Swearing at, verbally abusing or insulting your child (calling them "useless", say) is a form of violence under the Law on Children.
+    .explanation = True. The Law on Children (Article 4) counts verbal abuse, offending a child's honour and dignity, isolating or driving a child away as violence, not only beating.
 q-beating = Is hitting a child "to teach them" allowed?
     .allowed-if-mild = Yes, if it is light
     .prohibited = No: violence against children is prohibited

@@ -1,7 +1,7 @@
 title = Dạy con không bạo lực
-summary = Vì sao đánh, mắng, xúc phạm con là bạo lực, và những cách dạy con hiệu quả hơn: nói điều con nên làm, khen, nề nếp, xử lý bình tĩnh.
-q-insults = Thường xuyên quát mắng, xúc phạm con là một dạng bạo lực theo Luật Trẻ em.
-    .explanation = Đúng. Luật Trẻ em coi xúc phạm, hạ thấp danh dự, cô lập, xua đuổi trẻ là bạo lực, không chỉ đánh đập.
+summary = Vì sao đánh, lăng mạ, xúc phạm con là bạo lực, và những cách dạy con hiệu quả hơn: nói điều con nên làm, khen, nề nếp, xử lý bình tĩnh.
+q-insults = Chửi rủa, lăng mạ, xúc phạm con (như gọi con là "đồ vô dụng") là một dạng bạo lực theo Luật Trẻ em.
+    .explanation = Đúng. Luật Trẻ em (Điều 4) coi lăng mạ, xúc phạm danh dự, nhân phẩm, cô lập, xua đuổi trẻ là bạo lực, không chỉ đánh đập.
 q-beating = Đánh con "để dạy dỗ" có được phép không?
     .allowed-if-mild = Được, nếu đánh nhẹ
     .prohibited = Không: bạo lực với trẻ em là hành vi bị nghiêm cấm

@@ -23,5 +23,5 @@ q-job-offer = Someone online offers you a well-paid job abroad and asks you to k
     .check-with-family = Tell your family and check with the commune police or 111 first
     .send-id-card = Send them a photo of your ID card for the paperwork
     .explanation = High pay, travel far away and secrecy are signs of fraud and trafficking. Always check with family and the police.
-q-nudes-pressure = Repeatedly pressuring a boyfriend or girlfriend to send nude photos is a form of coercion.
+q-nudes-pressure = Pressuring a boyfriend or girlfriend to send nude photos, even once, is a form of coercion.
     .explanation = True. In a healthy relationship, "no" is respected the first time.

@@ -23,5 +23,5 @@ q-job-offer = Một người trên mạng mời em sang nước ngoài làm vi�
     .check-with-family = Nói với gia đình và hỏi công an xã hoặc 111 trước
     .send-id-card = Gửi ảnh căn cước cho họ làm thủ tục
     .explanation = Việc làm lương cao, đi xa, giữ bí mật là dấu hiệu lừa đảo, mua bán người. Luôn kiểm tra với gia đình và công an.
-q-nudes-pressure = Liên tục ép người yêu gửi ảnh khỏa thân là một hình thức cưỡng ép.
+q-nudes-pressure = Ép người yêu gửi ảnh khoả thân, dù chỉ một lần, là một hình thức cưỡng ép.
     .explanation = Đúng. Trong mối quan hệ lành mạnh, "không" được tôn trọng ngay lần đầu.
