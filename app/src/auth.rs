@@ -94,6 +94,8 @@ pub enum AuthError {
     UnknownFamily,
     #[error("this phone number already has an account; sign in instead")]
     PhoneTaken,
+    #[error("this family already has two parent accounts; ask the school")]
+    FamilyFull,
     #[error("{0}")]
     Password(PasswordProblem),
     #[error("cannot hash the password: {0}")]
@@ -112,6 +114,7 @@ impl AuthError {
             AuthError::BadInput(_) => "sign-in-bad-input",
             AuthError::UnknownFamily => "sign-up-unknown-family",
             AuthError::PhoneTaken => "sign-up-phone-taken",
+            AuthError::FamilyFull => "sign-up-family-full",
             AuthError::Password(problem) => problem.message_key(),
             AuthError::Hash(_) | AuthError::Store(_) => "error-server",
         }
@@ -124,6 +127,8 @@ pub struct NewSession {
     pub token: String,
     pub role: Role,
     pub person_id: i64,
+    /// Signed in with a first password or a reset code: choose their own first.
+    pub must_change_password: bool,
 }
 
 pub fn now() -> i64 {
@@ -236,7 +241,7 @@ fn wait_or_ask(verdict: Verdict, now: i64) -> Result<(), AuthError> {
     }
 }
 
-/// The common path of every sign-in: throttle, check, record, open a session.
+/// The common path of staff and parent sign-ins: throttle, check, record, open a session.
 async fn attempt(
     db: &Db,
     account: Option<Account>,
@@ -245,6 +250,17 @@ async fn attempt(
     check: impl std::future::Future<Output = bool>,
 ) -> Result<NewSession, AuthError> {
     let (person_id, role) = checked(db, account, client, now, check).await?;
+    open_session(db, person_id, role, client, now).await
+}
+
+/// A new session after a successful sign-in (audited).
+async fn open_session(
+    db: &Db,
+    person_id: i64,
+    role: Role,
+    client: &str,
+    now: i64,
+) -> Result<NewSession, AuthError> {
     let token = random_token();
     sessions::create(db, &token_hash(&token), person_id, &random_token(), now).await?;
     let event = Event {
@@ -255,11 +271,52 @@ async fn attempt(
         detail: role.code(),
     };
     sessions::audit(db, &event, now).await?;
+    let must_change_password = people::by_id(db, person_id)
+        .await?
+        .is_some_and(|a| a.must_change_password);
     Ok(NewSession {
         token,
         role,
         person_id,
+        must_change_password,
     })
+}
+
+async fn audit_throttled(
+    db: &Db,
+    subject: Option<i64>,
+    client: &str,
+    detail: &str,
+    now: i64,
+) -> Result<(), AuthError> {
+    let event = Event {
+        action: "sign-in-throttled",
+        actor: None,
+        subject,
+        client: Some(client),
+        detail,
+    };
+    sessions::audit(db, &event, now).await?;
+    Ok(())
+}
+
+async fn record_wrong(
+    db: &Db,
+    subject: Option<i64>,
+    client: &str,
+    browser: Option<&str>,
+    now: i64,
+) -> Result<(), AuthError> {
+    sessions::record_failure(db, subject, client, browser, now).await?;
+    let event = Event {
+        action: "sign-in-failed",
+        actor: None,
+        subject,
+        client: Some(client),
+        detail: "",
+    };
+    sessions::audit(db, &event, now).await?;
+    Ok(())
 }
 
 /// Throttle, then check the secret; a failure is recorded (and audited) against the account
@@ -290,14 +347,7 @@ async fn checked(
     };
     let subject = account.as_ref().map(|a| a.id);
     if let Err(error) = throttled {
-        let event = Event {
-            action: "sign-in-throttled",
-            actor: None,
-            subject,
-            client: Some(client),
-            detail: "",
-        };
-        sessions::audit(db, &event, now).await?;
+        audit_throttled(db, subject, client, "", now).await?;
         return Err(error);
     }
     let ok = check.await;
@@ -307,15 +357,7 @@ async fn checked(
             Ok((account.id, role))
         }
         _ => {
-            sessions::record_failure(db, subject, client, now).await?;
-            let event = Event {
-                action: "sign-in-failed",
-                actor: None,
-                subject,
-                client: Some(client),
-                detail: "",
-            };
-            sessions::audit(db, &event, now).await?;
+            record_wrong(db, subject, client, None, now).await?;
             Err(AuthError::Wrong)
         }
     }
@@ -360,23 +402,186 @@ async fn password_attempt(
     attempt(db, account, client, now(), check).await
 }
 
-/// A student: the class code, the name they picked, and their PIN or two pictures.
+/// A student: the class code, the name they picked, and their PIN or two pictures, from a
+/// client (`client` the address, `browser` a hash of the browser's anonymous token). Wrong
+/// tries are counted per client and child, per child and per class (`student_verdict`): one
+/// computer is slowed down but cannot lock a child out.
 pub async fn sign_in_student(
     db: &Db,
     class_code: &str,
     student_id: i64,
     entered: Option<StudentSecret>,
     client: &str,
+    browser: Option<&str>,
 ) -> Result<NewSession, AuthError> {
     let code =
         parse_code(class_code, CLASS_CODE_LEN).map_err(|_| AuthError::BadInput("class code"))?;
+    let now = now();
     let account = people::student_in_class(db, &code, student_id).await?;
+    let subject = account.as_ref().map(|a| a.id);
+    let client_failures =
+        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window).await?;
+    let mut throttled = wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now);
+    if let (Ok(()), Some(account)) = (&throttled, &account) {
+        let child = sessions::student_failures(db, account.id).await?;
+        let class = match account.class_id {
+            Some(class_id) => {
+                sessions::class_failures(db, class_id, now - throttle::CLASS_LIMITS.short_window)
+                    .await?
+            }
+            None => Vec::new(),
+        };
+        throttled = wait_or_ask(
+            throttle::student_verdict(&child, &class, client, browser, now),
+            now,
+        );
+    }
+    if let Err(error) = throttled {
+        audit_throttled(db, subject, client, "student", now).await?;
+        return Err(error);
+    }
     let stored = account
         .as_ref()
         .and_then(|a| a.secret.as_deref())
         .and_then(|s| StudentSecret::parse(s).ok());
     let matches = matches!((stored, entered), (Some(s), Some(e)) if s.matches(&e));
-    attempt(db, account, client, now(), std::future::ready(matches)).await
+    match account {
+        Some(account) if matches => {
+            sessions::clear_client_failures(db, account.id, client, browser).await?;
+            open_session(db, account.id, Role::Student, client, now).await
+        }
+        _ => {
+            record_wrong(db, subject, client, browser, now).await?;
+            Err(AuthError::Wrong)
+        }
+    }
+}
+
+/// What typing a class code found.
+#[derive(Debug)]
+pub enum ClassLookup {
+    Found(people::Class),
+    /// No class has this code (or it is not a code at all).
+    Unknown,
+    /// Too many unknown codes from this client: wait this many minutes.
+    Wait(i64),
+}
+
+/// The class-code step of a student's sign-in, throttled per client and audited: the list of
+/// names it opens must not be found by guessing codes.
+pub async fn look_up_class(
+    db: &Db,
+    typed: &str,
+    client: &str,
+    browser: Option<&str>,
+) -> Result<ClassLookup, StoreError> {
+    let now = now();
+    let failures =
+        sessions::lookup_failures(db, client, now - throttle::LOOKUP_LIMITS.short_window).await?;
+    if let Verdict::WaitUntil(until) = throttle::lookup_verdict(&failures, browser, now) {
+        let event = Event {
+            action: "class-lookup-throttled",
+            actor: None,
+            subject: None,
+            client: Some(client),
+            detail: "",
+        };
+        sessions::audit(db, &event, now).await?;
+        return Ok(ClassLookup::Wait(throttle::minutes_until(until, now)));
+    }
+    let class = match parse_code(typed, CLASS_CODE_LEN) {
+        Ok(code) => people::class_by_code(db, &code).await?,
+        Err(_) => None,
+    };
+    let detail = match &class {
+        Some(class) => format!("class {}", class.id),
+        None => "unknown code".to_owned(),
+    };
+    if class.is_none() {
+        sessions::record_lookup_failure(db, client, browser, now).await?;
+    }
+    let event = Event {
+        action: "class-lookup",
+        actor: None,
+        subject: None,
+        client: Some(client),
+        detail: &detail,
+    };
+    sessions::audit(db, &event, now).await?;
+    Ok(class.map_or(ClassLookup::Unknown, ClassLookup::Found))
+}
+
+/// A short, stable name for a browser from its anonymous token (never the token itself).
+pub fn browser_id(anonymous_token: &str) -> String {
+    token_hash(anonymous_token)[..16].to_owned()
+}
+
+/// How many parent accounts may link to one household with its family code.
+pub const MAX_PARENTS_BY_CODE: i64 = 2;
+
+/// A family code no household has yet.
+pub async fn unused_family_code(db: &Db) -> Result<String, StoreError> {
+    loop {
+        let code = crate::domain::person::code_from_bytes(&random_bytes::<FAMILY_CODE_LEN>());
+        if !crate::store::accounts::family_code_taken(db, &code).await? {
+            return Ok(code);
+        }
+    }
+}
+
+/// A password reset code: 12 characters, printed `ABCD-EFGH-JKMN`.
+pub const RESET_CODE_LEN: usize = 12;
+/// A reset code works once, for a day.
+pub const RESET_VALID_FOR: i64 = 24 * 60 * 60;
+
+/// Signing in with a reset code a manager gave: the username (staff) or phone (parent), the
+/// code, and a new password that passes the policy. Throttled like any sign-in; the code is
+/// gone once used, and every other session of the person ends.
+pub async fn sign_in_with_reset(
+    db: &Db,
+    identifier: &str,
+    code: &str,
+    new_password: &str,
+    client: &str,
+) -> Result<NewSession, AuthError> {
+    let account = match (Username::parse(identifier), Phone::parse(identifier)) {
+        (Ok(username), _) => people::by_username(db, &username).await?,
+        (_, Ok(phone)) => people::by_phone(db, &phone).await?,
+        _ => None,
+    };
+    let account = account.filter(|a| a.password_hash.is_some());
+    let now = now();
+    let pending = match &account {
+        Some(a) => crate::store::accounts::reset_for(db, a.id).await?,
+        None => None,
+    };
+    let typed = parse_code(code, RESET_CODE_LEN).ok();
+    let right = matches!((&pending, &typed), (Some((hash, expires)), Some(typed))
+        if *expires > now && constant_time_eq(token_hash(typed).as_bytes(), hash.as_bytes()));
+    let (person_id, role) = checked(db, account, client, now, std::future::ready(right)).await?;
+    let (name, username, phone) = people::identifiers(db, person_id).await?;
+    let personal: Vec<&str> = [Some(name.as_str()), username.as_deref(), phone.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    password::check(new_password, &personal).map_err(AuthError::Password)?;
+    let hash = hash_password(new_password).await?;
+    people::set_password_hash(db, person_id, &hash).await?;
+    crate::store::accounts::delete_reset(db, person_id).await?;
+    sessions::delete_for_person(db, person_id).await?;
+    let event = Event {
+        action: "password-reset-used",
+        actor: Some(person_id),
+        subject: Some(person_id),
+        client: Some(client),
+        detail: "",
+    };
+    sessions::audit(db, &event, now).await?;
+    open_session(db, person_id, role, client, now).await
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// What a parent types the first time.
@@ -403,7 +608,7 @@ pub async fn sign_up_family(
         Err(_) => None,
     };
     let Some((household_id, unit_id)) = household else {
-        sessions::record_failure(db, None, client, now).await?;
+        sessions::record_failure(db, None, client, None, now).await?;
         let event = Event {
             action: "sign-up-failed",
             actor: None,
@@ -414,6 +619,10 @@ pub async fn sign_up_family(
         sessions::audit(db, &event, now).await?;
         return Err(AuthError::UnknownFamily);
     };
+    // At most two parents follow a household by code; the school can unlink one.
+    if crate::store::accounts::parent_count(db, household_id).await? >= MAX_PARENTS_BY_CODE {
+        return Err(AuthError::FamilyFull);
+    }
     let name = form.display_name.trim();
     if name.is_empty() || name.chars().count() > 100 {
         return Err(AuthError::BadInput("name"));
@@ -434,12 +643,16 @@ pub async fn sign_up_family(
         household_id: Some(household_id),
     };
     let person_id = people::create_account(db, &account, now).await?;
+    // A used code is replaced: the printed letter cannot link anyone else.
+    let code = unused_family_code(db).await?;
+    crate::store::accounts::set_family_code(db, household_id, &code).await?;
+    let detail = format!("parent linked to household {household_id}; family code replaced");
     let event = Event {
         action: "sign-up",
         actor: Some(person_id),
         subject: Some(person_id),
         client: Some(client),
-        detail: "parent",
+        detail: &detail,
     };
     sessions::audit(db, &event, now).await?;
     let token = random_token();
@@ -448,6 +661,7 @@ pub async fn sign_up_family(
         token,
         role: Role::Parent,
         person_id,
+        must_change_password: false,
     })
 }
 
@@ -492,6 +706,7 @@ pub async fn resolve(db: &Db, token: &str) -> Result<Resolved, StoreError> {
         role,
         display_name: row.display_name,
         csrf: row.csrf,
+        must_change_password: row.must_change_password,
     }))
 }
 
@@ -565,6 +780,7 @@ pub async fn change_password(
         token,
         role: viewer.role,
         person_id: viewer.person_id,
+        must_change_password: false,
     })
 }
 
@@ -592,9 +808,18 @@ pub async fn reset_student(
             .as_deref()
             .and_then(|s| StudentSecret::parse(s).ok())
             .is_none_or(|s| s.is_pictures());
-        let secret = StudentSecret::generate(pictures, random_u32());
+        // Never the same secret again (a pair of pictures repeats 1 time in 36).
+        let old = student
+            .secret
+            .as_deref()
+            .and_then(|s| StudentSecret::parse(s).ok());
+        let secret = std::iter::repeat_with(|| StudentSecret::generate(pictures, random_u32()))
+            .find(|new| old.as_ref().is_none_or(|old| !old.matches(new)))
+            .unwrap_or_else(|| StudentSecret::generate(pictures, random_u32()));
         people::set_secret(db, student.id, &secret.stored()).await?;
-        detail.push_str(", new secret");
+        // Whoever signed in with the old secret is signed out.
+        sessions::delete_for_person(db, student.id).await?;
+        detail.push_str(", new secret, sessions ended");
     }
     let event = Event {
         action: "student-reset",

@@ -247,7 +247,8 @@ pub async fn sign_in_guide(db: &Db, base_url: &str) -> Result<String, StoreError
             .await?;
     for (id, name, code) in classes {
         out.push_str(&format!(
-            "  Students of class {name} — class code {code}, then the name and:\n"
+            "  Students of class {name} — class code {}, then the name and:\n",
+            crate::domain::person::format_class_code(&code)
         ));
         for member in people::class_members(db, id).await? {
             let secret = member

@@ -2,9 +2,10 @@
 //! the module when every lesson was seen and the quiz passed.
 
 use crate::catalog::Catalog;
-use crate::domain::grading::{grade, is_complete, Answers};
+use crate::domain::grading::{grade, is_complete, only_known, Answers};
 use crate::domain::person::{code_from_bytes, Role};
 use crate::domain::session::KEEP_ENDED;
+use crate::domain::throttle::{KEPT_PER_ADDRESS, KEPT_PER_BROWSER};
 use crate::store::kept::{self, Kept};
 use crate::store::progress::{self, Stored, Submission};
 use crate::store::{Db, StoreError};
@@ -18,6 +19,8 @@ pub enum SubmitError {
     UnknownModule(String),
     #[error("the form has no valid submission key")]
     NoKey,
+    #[error("this computer keeps too many quiz answers already; sign in and send them")]
+    TooManyKept,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -77,6 +80,12 @@ pub async fn submit_quiz(
 
 /// Keeps the answers of a quiz posted after the session ended. Returns the token the
 /// browser keeps (a cookie) to find them after signing in again.
+/// Who posted answers to be kept: the client address and a hash of the browser's token.
+pub struct Poster<'a> {
+    pub address: &'a str,
+    pub browser: &'a str,
+}
+
 pub async fn keep_answers(
     db: &Db,
     catalog: &Catalog,
@@ -84,23 +93,29 @@ pub async fn keep_answers(
     module_id: &str,
     submission_key: &str,
     answers: &Answers,
+    poster: &Poster<'_>,
 ) -> Result<String, SubmitError> {
     check_key(submission_key)?;
-    if catalog.module(module_id).is_none() {
+    let Some(module) = catalog.module(module_id) else {
         return Err(SubmitError::UnknownModule(module_id.to_owned()));
+    };
+    let now = crate::auth::now();
+    // Old answers nobody came back for go first.
+    kept::sweep(db, now - KEEP_ENDED).await?;
+    let (by_address, by_browser) = kept::counts(db, poster.address, poster.browser).await?;
+    if by_address >= KEPT_PER_ADDRESS || by_browser >= KEPT_PER_BROWSER {
+        return Err(SubmitError::TooManyKept);
     }
     let token = crate::auth::random_token();
-    let now = crate::auth::now();
     let kept = Kept {
         person_id,
         module_id: module_id.to_owned(),
         submission_key: submission_key.to_owned(),
-        answers: answers.clone(),
+        // Only the quiz's own questions and options: never bigger than the quiz.
+        answers: only_known(&module.module, answers),
         kept_at: now,
     };
-    // Old answers nobody came back for go first.
-    kept::sweep(db, now - KEEP_ENDED).await?;
-    kept::keep(db, &crate::auth::token_hash(&token), &kept).await?;
+    kept::keep(db, &crate::auth::token_hash(&token), &kept, poster).await?;
     Ok(token)
 }
 

@@ -3,6 +3,8 @@
 //! This crate is compiled twice: with `ssr` for the server and with `hydrate` for the
 //! browser (only its islands). See `docs/architecture.md` for where each part lives.
 
+#[cfg(feature = "ssr")]
+pub mod accounts;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod assignments;

@@ -245,12 +245,16 @@ async fn serve(args: ServeArgs) -> Result<(), CliError> {
             );
         }
     };
+    let site = http::Site {
+        cookies,
+        url: args.public_url.clone(),
+    };
     http::serve(
         args.addr,
         db,
         Arc::new(catalog),
         args.content,
-        cookies,
+        site,
         on_start,
     )
     .await?;

@@ -14,7 +14,7 @@ use safesteps_app::domain::access::rule_for;
 use safesteps_app::domain::person::Viewer;
 use safesteps_app::i18n::{negotiate, translate, Lang};
 
-/// Forms are small; a roster upload is sent as multipart and is not buffered here.
+/// Url-encoded forms are small; a multipart upload (a roster file) may be `UPLOAD_LIMIT`.
 const FORM_LIMIT: usize = 1 << 20;
 
 /// The value of cookie `name` in the request.
@@ -62,6 +62,22 @@ pub async fn session_and_csrf(
             }
         }
     }
+    // A first password or reset code in use: choosing their own comes before anything else.
+    if let Some(viewer) = viewer.as_ref().filter(|v| v.must_change_password) {
+        let (method, path) = (request.method().clone(), request.uri().path().to_owned());
+        if !allowed_before_password_change(&method, &path) {
+            tracing::info!(person = viewer.person_id, %path, "first password must be changed first");
+            return if method == Method::GET || method == Method::HEAD {
+                Redirect::to(PASSWORD_FIRST).into_response()
+            } else {
+                refusal(
+                    request_lang(headers),
+                    StatusCode::FORBIDDEN,
+                    "error-password-first",
+                )
+            };
+        }
+    }
     let anonymous = cookie(headers, cookies.csrf_name())
         .filter(|t| is_token(t))
         .map(str::to_owned);
@@ -95,11 +111,17 @@ pub async fn session_and_csrf(
         };
         if viewer.is_none() && keeps_answers(request.uri().path()) {
             // Nobody is signed in (any more): the quiz handler keeps the answers until they
-            // sign in again. With the ended session's token they are tied to its person.
+            // sign in again. With the ended session's token they are tied to its person;
+            // otherwise the form must carry this browser's anonymous token (a page of ours
+            // was loaded here), or nothing is kept.
             let person_id = ended
                 .as_ref()
                 .filter(|(_, ended_csrf)| matches(ended_csrf))
                 .map(|(person_id, _)| *person_id);
+            if person_id.is_none() && !matches(&csrf) {
+                tracing::warn!(path = %request.uri().path(), "quiz post without a valid token refused");
+                return refusal(lang, StatusCode::FORBIDDEN, "error-csrf");
+            }
             request.extensions_mut().insert(KeptAnswers { person_id });
         } else if !(matches(&csrf)
             // A page rendered before the session ended (a sign-in form reached in the
@@ -139,6 +161,18 @@ pub async fn session_and_csrf(
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// Where someone with a first password (or a reset code) is sent until they choose their own.
+pub const PASSWORD_FIRST: &str = "/account/password?first=1";
+
+/// What someone who must change their password may still do: change it, sign out, switch
+/// the language.
+fn allowed_before_password_change(method: &Method, path: &str) -> bool {
+    matches!(
+        (method.as_str(), path),
+        ("GET" | "HEAD" | "POST", "/account/password") | ("POST", "/sign-out") | ("POST", "/lang")
+    )
 }
 
 /// A quiz posted by someone not signed in (their session ended mid-quiz): the answers are
@@ -195,8 +229,12 @@ fn same_origin(headers: &HeaderMap) -> bool {
     }
 }
 
-/// The token the request carries: the `x-csrf-token` header, the `csrf` field of a
-/// url-encoded form (the body is read and put back), or `?csrf=` (multipart uploads).
+/// The largest multipart upload read (a roster file): axum's default body limit.
+pub const UPLOAD_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The token the request carries: the `x-csrf-token` header, or the `csrf` field of a
+/// url-encoded or multipart form (the body is read and put back). Never the address: a token
+/// in a URL ends up in logs and history.
 async fn supplied_token(request: Request) -> Result<(Request, Option<String>), Response> {
     if let Some(value) = request
         .headers()
@@ -206,37 +244,55 @@ async fn supplied_token(request: Request) -> Result<(Request, Option<String>), R
         let value = value.to_owned();
         return Ok((request, Some(value)));
     }
-    let from_query = request.uri().query().and_then(|query| {
-        serde_urlencoded::from_str::<Vec<(String, String)>>(query)
-            .ok()?
-            .into_iter()
-            .find(|(k, _)| k == CSRF_FIELD)
-            .map(|(_, v)| v)
-    });
-    let is_form = request
+    let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
-        return Ok((request, from_query));
+        .unwrap_or("")
+        .to_owned();
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    let is_multipart = content_type.starts_with("multipart/form-data");
+    if !is_form && !is_multipart {
+        return Ok((request, None));
     }
+    let limit = if is_multipart {
+        UPLOAD_LIMIT
+    } else {
+        FORM_LIMIT
+    };
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, FORM_LIMIT)
+    let bytes = to_bytes(body, limit)
         .await
         .map_err(|_| failure(request_lang(&parts.headers), StatusCode::PAYLOAD_TOO_LARGE))?;
-    let from_body = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-        .ok()
-        .and_then(|pairs| {
-            pairs
-                .into_iter()
-                .find(|(k, _)| k == CSRF_FIELD)
-                .map(|(_, v)| v)
-        });
-    Ok((
-        Request::from_parts(parts, Body::from(bytes)),
-        from_body.or(from_query),
-    ))
+    let found = if is_form {
+        serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+            .ok()
+            .and_then(|pairs| {
+                pairs
+                    .into_iter()
+                    .find(|(k, _)| k == CSRF_FIELD)
+                    .map(|(_, v)| v)
+            })
+    } else {
+        multipart_token(&parts, bytes.clone()).await
+    };
+    Ok((Request::from_parts(parts, Body::from(bytes)), found))
+}
+
+/// The `csrf` field of a multipart body (forms put it before the file).
+async fn multipart_token(
+    parts: &axum::http::request::Parts,
+    bytes: axum::body::Bytes,
+) -> Option<String> {
+    use axum::extract::{FromRequest, Multipart};
+    let copy = Request::from_parts(parts.clone(), Body::from(bytes));
+    let mut multipart = Multipart::from_request(copy, &()).await.ok()?;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some(CSRF_FIELD) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -1,6 +1,6 @@
 //! The axum server: routes, Leptos rendering, middleware, graceful shutdown.
 
-use crate::{assignments, guard, learning, sign_in};
+use crate::{accounts, assignments, guard, learning, sign_in};
 use axum::{
     extract::{FromRef, Path, Request, State},
     http::{header, HeaderName, HeaderValue, StatusCode},
@@ -33,6 +33,14 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub content_dir: ContentDir,
     pub cookies: Cookies,
+    /// The public address (`--public-url`), for what is printed (family letters).
+    pub site_url: Option<Arc<str>>,
+}
+
+/// How SafeSteps is reached from outside: cookie settings and the public address.
+pub struct Site {
+    pub cookies: Cookies,
+    pub url: Option<String>,
 }
 
 /// How cookies are set: `Secure` with the `__Host-` prefix when SafeSteps is served over
@@ -130,9 +138,13 @@ fn page_context<T: Clone + Send + Sync + 'static>(
     outcome: Option<T>,
 ) -> impl Fn() + Clone + Send + Sync + 'static {
     let (db, catalog) = (state.db.clone(), state.catalog.clone());
+    let site_url = state.site_url.clone();
     move || {
         provide_context(db.clone());
         provide_context(catalog.clone());
+        if let Some(url) = &site_url {
+            provide_context(safesteps_app::api::people::SiteUrl(url.to_string()));
+        }
         if let Some(outcome) = outcome.clone() {
             provide_context(outcome);
         }
@@ -169,6 +181,10 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/roster"),
     ("POST", "/account/password"),
     ("POST", "/modules/{id}/quiz"),
+    ("POST", "/sign-in/reset"),
+    ("POST", "/people/{id}/password-reset"),
+    ("POST", "/families/{household}/parents/{parent}/unlink"),
+    ("POST", "/families/{household}/new-code"),
 ];
 
 pub fn router(state: AppState) -> Router {
@@ -200,6 +216,16 @@ pub fn router(state: AppState) -> Router {
         .route("/roster", post(sign_in::upload_roster))
         .route("/account/password", post(sign_in::change_password))
         .route("/modules/{id}/quiz", post(learning::submit))
+        .route("/sign-in/reset", post(accounts::sign_in_with_reset))
+        .route("/people/{id}/password-reset", post(accounts::issue_reset))
+        .route(
+            "/families/{household}/parents/{parent}/unlink",
+            post(accounts::unlink_parent),
+        )
+        .route(
+            "/families/{household}/new-code",
+            post(accounts::renew_family_code),
+        )
         .leptos_routes_with_context(&state, routes, page_context::<()>(&state, None), render)
         .route_layer(middleware::from_fn(guard::authorize))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
@@ -219,7 +245,7 @@ pub async fn serve(
     db: Db,
     catalog: Arc<Catalog>,
     content_dir: PathBuf,
-    cookies: Cookies,
+    site: Site,
     on_start: impl FnOnce(&str),
 ) -> Result<(), ServeError> {
     let state = AppState {
@@ -227,7 +253,8 @@ pub async fn serve(
         db,
         catalog,
         content_dir: ContentDir(Arc::new(content_dir)),
-        cookies,
+        cookies: site.cookies,
+        site_url: site.url.map(Arc::from),
     };
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(addr)

@@ -6,23 +6,35 @@ use crate::http::AppState;
 use axum::http::header;
 use axum::{
     body::to_bytes,
-    extract::{Path, Request, State},
+    extract::{ConnectInfo, Path, Request, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
+use safesteps_app::auth::{self, CsrfToken};
 use safesteps_app::domain::person::Viewer;
-use safesteps_app::learning::{answers_from_form, keep_answers, submit_quiz, SubmitError};
+use safesteps_app::learning::{answers_from_form, keep_answers, submit_quiz, Poster, SubmitError};
+use std::net::SocketAddr;
 
 /// `POST /modules/{id}/quiz`.
+/// The largest quiz post read: far more than any quiz's fields.
+const QUIZ_FORM_LIMIT: usize = 16 * 1024;
+
 pub async fn submit(
     State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Path(module): Path<String>,
     request: Request,
 ) -> Response {
     let lang = request_lang(request.headers());
     let viewer = request.extensions().get::<Viewer>().cloned();
     let kept = request.extensions().get::<KeptAnswers>().copied();
-    let Ok(bytes) = to_bytes(request.into_body(), 256 * 1024).await else {
+    let browser = request
+        .extensions()
+        .get::<CsrfToken>()
+        .map(|t| auth::browser_id(&t.0))
+        .unwrap_or_default();
+    // A quiz form is small: ids of questions and options, a key and a token.
+    let Ok(bytes) = to_bytes(request.into_body(), QUIZ_FORM_LIMIT).await else {
         return failure(lang, StatusCode::PAYLOAD_TOO_LARGE);
     };
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
@@ -46,6 +58,11 @@ pub async fn submit(
                 })
         }
         (None, Some(kept)) => {
+            let address = addr.ip().to_string();
+            let poster = Poster {
+                address: &address,
+                browser: &browser,
+            };
             match keep_answers(
                 &state.db,
                 &state.catalog,
@@ -53,6 +70,7 @@ pub async fn submit(
                 &module,
                 key,
                 &answers,
+                &poster,
             )
             .await
             {
@@ -67,6 +85,9 @@ pub async fn submit(
         Ok(response) => response,
         Err(SubmitError::UnknownModule(_)) => failure(lang, StatusCode::NOT_FOUND),
         Err(SubmitError::NoKey) => refusal(lang, StatusCode::UNPROCESSABLE_ENTITY, "quiz-reload"),
+        Err(SubmitError::TooManyKept) => {
+            refusal(lang, StatusCode::TOO_MANY_REQUESTS, "quiz-too-many-kept")
+        }
         Err(SubmitError::Store(error)) => {
             tracing::error!(%error, "cannot store an attempt");
             failure(lang, StatusCode::INTERNAL_SERVER_ERROR)

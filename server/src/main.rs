@@ -1,5 +1,6 @@
 //! `safesteps`: the SafeSteps server and its command-line tools.
 
+mod accounts;
 mod assignments;
 mod cli;
 mod guard;

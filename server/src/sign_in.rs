@@ -11,7 +11,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use safesteps_app::api::people::{FormOutcome, RosterOutcome};
-use safesteps_app::auth::{self, AuthError, FamilySignUp, KeptToken, NewSession};
+use safesteps_app::auth::{self, AuthError, CsrfToken, FamilySignUp, KeptToken, NewSession};
 use safesteps_app::domain::person::{Role, Viewer};
 use safesteps_app::domain::secret::StudentSecret;
 use safesteps_app::domain::session::timeouts;
@@ -24,7 +24,7 @@ use std::net::SocketAddr;
 const FORM_LIMIT: usize = 64 * 1024;
 
 /// Reads a url-encoded form, keeping the request's parts for rendering the page again.
-async fn read_form<T: DeserializeOwned>(request: Request) -> Result<(Parts, T), Response> {
+pub async fn read_form<T: DeserializeOwned>(request: Request) -> Result<(Parts, T), Response> {
     let lang = request_lang(request.headers());
     let (parts, body) = request.into_parts();
     let bytes = to_bytes(body, FORM_LIMIT)
@@ -37,7 +37,7 @@ async fn read_form<T: DeserializeOwned>(request: Request) -> Result<(Parts, T), 
     Ok((parts, form))
 }
 
-fn client(addr: SocketAddr) -> String {
+pub fn client(addr: SocketAddr) -> String {
     addr.ip().to_string()
 }
 
@@ -54,11 +54,20 @@ fn landing(role: Role, next: &str) -> String {
 
 /// The session cookie and the way on. Quiz answers kept on this browser while signed out
 /// are sent first (when they are this person's), and the learner lands on the result.
-async fn signed_in(state: &AppState, parts: &Parts, session: &NewSession, next: &str) -> Response {
+pub async fn signed_in(
+    state: &AppState,
+    parts: &Parts,
+    session: &NewSession,
+    next: &str,
+) -> Response {
     let limits = timeouts(session.role);
     let max_age = limits.persistent.then_some(limits.absolute);
     let cookies = state.cookies;
-    let mut to = landing(session.role, next);
+    let mut to = if session.must_change_password {
+        crate::guard::PASSWORD_FIRST.to_owned()
+    } else {
+        landing(session.role, next)
+    };
     if let Some(KeptToken(token)) = parts.extensions.get::<KeptToken>() {
         let who = (session.person_id, session.role);
         match learning::resume_kept(&state.db, &state.catalog, who, token).await {
@@ -75,7 +84,7 @@ async fn signed_in(state: &AppState, parts: &Parts, session: &NewSession, next: 
 }
 
 /// Renders the page the form came from again, with what went wrong.
-async fn again(
+pub async fn again(
     state: &AppState,
     mut parts: Parts,
     error: &AuthError,
@@ -197,7 +206,23 @@ pub async fn sign_in_student(
             .filter(|s| !s.is_pictures()),
         _ => None,
     };
-    match auth::sign_in_student(&state.db, &code, student, entered, &client(addr)).await {
+    // Before signing in, the CSRF token is the browser's own anonymous token: it tells one
+    // computer of a lab from another behind the same address.
+    let browser = parts
+        .extensions
+        .get::<CsrfToken>()
+        .map(|token| auth::browser_id(&token.0));
+    let client = client(addr);
+    match auth::sign_in_student(
+        &state.db,
+        &code,
+        student,
+        entered,
+        &client,
+        browser.as_deref(),
+    )
+    .await
+    {
         Ok(session) => signed_in(&state, &parts, &session, "").await,
         Err(error) => again(&state, parts, &error, "student", Vec::new()).await,
     }
@@ -328,7 +353,14 @@ pub async fn reset_student(
     )
     .await
     {
-        Ok(true) => Redirect::to(&format!("/classes/{class_id}?reset={student}")).into_response(),
+        Ok(true) => {
+            let new = if form.new_secret.is_some() {
+                "&new=1"
+            } else {
+                ""
+            };
+            Redirect::to(&format!("/classes/{class_id}?reset={student}{new}")).into_response()
+        }
         Ok(false) => failure(lang, StatusCode::NOT_FOUND),
         Err(error) => {
             tracing::error!(%error, "reset failed");

@@ -100,6 +100,10 @@ before(async () => {
     ['class', 'teacher', classPath],
     ['sign-in cards', 'teacher', `${classPath}/cards`],
     ['roster upload', 'manager', '/roster'],
+    ['people and families', 'manager', '/people'],
+    ['family letters', 'manager', '/families/letters'],
+    ['class letters', 'teacher', `${classPath}/letters`],
+    ['password reset', 'anonymous', '/sign-in/reset'],
   );
 });
 

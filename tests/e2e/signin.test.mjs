@@ -23,7 +23,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await page.waitForURL(/sign-in\/class\?code=/);
     await page.getByRole('link', { name: student.name, exact: true }).click();
-    await page.waitForURL(/sign-in\/class\/\w+\/\d+$/);
+    await page.waitForURL(/sign-in\/class\/[\w-]+\/\d+$/);
     assert.match(await page.textContent('h1'), new RegExp(student.name));
     for (const picture of student.secret.split('+')) {
       await page.getByText(PICTURE_NAMES[picture], { exact: true }).click();
@@ -52,8 +52,8 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole('link', { name: cls.name }).click();
     await page.waitForURL(/\/classes\/\d+$/);
     assert.match(await page.textContent('.class-code'), new RegExp(cls.code));
-    await page.locator('section.class > table tbody tr').first().waitFor();
-    assert.equal(await page.locator('section.class > table tbody tr').count(), cls.students.length);
+    await page.locator('section.class .roster-table tbody tr').first().waitFor();
+    assert.equal(await page.locator('section.class .roster-table tbody tr').count(), cls.students.length);
     await page.getByRole('link', { name: 'In thẻ đăng nhập' }).click();
     await page.waitForURL(/\/cards$/);
     await page.locator('.sign-in-card').first().waitFor();

@@ -83,7 +83,7 @@ export function demoGuide(printed) {
   let familyCode = null;
   let parentPhone = null;
   for (const line of printed.split('\n')) {
-    const cls = line.match(/class (\S+) — class code (\w+)/);
+    const cls = line.match(/class (\S+) — class code ([\w-]+)/);
     const family = line.match(/with the family code ([\w-]+)\./);
     const parent = line.match(/Parent — phone (\d+)/);
     if (parent) parentPhone = parent[1];
@@ -107,7 +107,7 @@ export async function signInStudent(page, base, cls, student, landing = '**/lear
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await page.waitForURL(/sign-in\/class\?code=/);
   await page.getByRole('link', { name: student.name, exact: true }).click();
-  await page.waitForURL(/sign-in\/class\/\w+\/\d+$/);
+  await page.waitForURL(/sign-in\/class\/[\w-]+\/\d+$/);
   if (student.secret.includes('+')) {
     for (const picture of student.secret.split('+')) {
       await page.getByText(PICTURE_NAMES[picture], { exact: true }).click();

@@ -1,5 +1,6 @@
 //! Server functions: thin — authorize, call the catalogue/domain/store, return view data.
 
+pub mod accounts;
 pub mod assignments;
 pub mod catalog;
 pub mod learning;

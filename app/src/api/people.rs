@@ -45,6 +45,15 @@ pub struct RosterOutcome {
     pub new_teachers: Vec<(String, String)>,
 }
 
+/// What the class-code step shows: the class's names, an unknown code, or "wait".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClassRollLookup {
+    Found(ClassRoll),
+    Unknown,
+    /// Too many unknown codes from this computer: wait this many minutes.
+    Wait(i64),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassRoll {
     pub code: String,
@@ -86,7 +95,11 @@ pub struct MemberView {
     /// Picture indexes, or the PIN, as the card prints them.
     pub pictures: Option<(u8, u8)>,
     pub pin: Option<String>,
-    pub failures: i64,
+    /// Wrong tries in the last day (since the last success or reset), and from how many
+    /// computers.
+    pub failures: usize,
+    pub failure_clients: usize,
+    /// Only the teacher can unlock (many wrong tries from many computers).
     pub locked: bool,
 }
 
@@ -94,7 +107,15 @@ pub struct MemberView {
 pub struct ClassRoster {
     pub class: ClassSummary,
     pub members: Vec<MemberView>,
+    /// Wrong tries at the class's students in the last 15 minutes: when it reaches the class
+    /// limit, the whole class waits (someone may be going through the names).
+    pub class_failures: usize,
+    pub class_slowed: bool,
 }
+
+/// SafeSteps' public address (`--public-url`), given to pages by the server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteUrl(pub String);
 
 #[cfg(feature = "ssr")]
 pub mod server {
@@ -133,6 +154,44 @@ pub mod server {
         }
     }
 
+    /// A short name for this browser (from its anonymous token), for throttling per computer.
+    pub fn browser() -> Option<String> {
+        if viewer().is_some() {
+            return None;
+        }
+        parts()
+            .and_then(|p| p.extensions.get::<CsrfToken>().cloned())
+            .map(|t| crate::auth::browser_id(&t.0))
+    }
+
+    /// Where SafeSteps is reached: the public address when one is set (`--public-url`),
+    /// else the address this request was sent to.
+    pub fn site_url() -> String {
+        if let Some(SiteUrl(url)) = use_context::<SiteUrl>() {
+            return url.trim_end_matches('/').to_owned();
+        }
+        let host = parts()
+            .and_then(|p| {
+                p.headers
+                    .get(axum::http::header::HOST)
+                    .and_then(|h| h.to_str().ok())
+                    .map(str::to_owned)
+            })
+            .unwrap_or_else(|| "localhost".to_owned());
+        format!("http://{host}")
+    }
+
+    /// The address the request came from (the client as throttling sees it).
+    pub fn client_address() -> String {
+        parts()
+            .and_then(|p| {
+                p.extensions
+                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                    .map(|c| c.0.ip().to_string())
+            })
+            .unwrap_or_default()
+    }
+
     pub fn store_error(error: crate::store::StoreError) -> ServerFnError {
         tracing::error!(%error, "database error in a server function");
         ServerFnError::new("database error")
@@ -144,7 +203,7 @@ pub mod server {
             name: class.name,
             school_name: class.school_name,
             school_year: class.school_year,
-            code: class.code,
+            code: crate::domain::person::format_class_code(&class.code),
         }
     }
 }
@@ -155,19 +214,19 @@ pub mod server {
 pub async fn class_sign_in(
     code: String,
     student: Option<i64>,
-) -> Result<Option<ClassRoll>, ServerFnError> {
-    use crate::domain::person::{parse_code, CLASS_CODE_LEN};
+) -> Result<ClassRollLookup, ServerFnError> {
+    use crate::auth::{look_up_class, ClassLookup};
     use crate::domain::secret::StudentSecret;
     use crate::store::people;
-    let Ok(code) = parse_code(&code, CLASS_CODE_LEN) else {
-        return Ok(None);
-    };
     let db = server::db()?;
-    let Some(class) = people::class_by_code(&db, &code)
+    let browser = server::browser();
+    let class = match look_up_class(&db, &code, &server::client_address(), browser.as_deref())
         .await
         .map_err(server::store_error)?
-    else {
-        return Ok(None);
+    {
+        ClassLookup::Found(class) => class,
+        ClassLookup::Unknown => return Ok(ClassRollLookup::Unknown),
+        ClassLookup::Wait(minutes) => return Ok(ClassRollLookup::Wait(minutes)),
     };
     let members = people::class_members(&db, class.id)
         .await
@@ -182,8 +241,8 @@ pub async fn class_sign_in(
                 .is_none_or(|s| s.is_pictures());
             (m.id, m.display_name.clone(), pictures)
         });
-    Ok(Some(ClassRoll {
-        code: class.code,
+    Ok(ClassRollLookup::Found(ClassRoll {
+        code: crate::domain::person::format_class_code(&class.code),
         class_name: class.name,
         school_name: class.school_name,
         students: members
@@ -236,7 +295,7 @@ pub async fn my_classes() -> Result<Vec<ClassSummary>, ServerFnError> {
 #[server(input = GetUrl, endpoint = "people/class")]
 pub async fn class_detail(id: i64) -> Result<Option<ClassRoster>, ServerFnError> {
     use crate::domain::secret::StudentSecret;
-    use crate::domain::throttle::{account_limits, verdict, Verdict};
+    use crate::domain::throttle::{self, student_failures};
     use crate::store::{people, sessions};
     let viewer = server::signed_in()?;
     let db = server::db()?;
@@ -247,14 +306,18 @@ pub async fn class_detail(id: i64) -> Result<Option<ClassRoster>, ServerFnError>
         return Ok(None);
     };
     let now = crate::auth::now();
+    let failures = sessions::class_student_failures(&db, class.id)
+        .await
+        .map_err(server::store_error)?;
     let mut members = Vec::new();
     for m in people::class_members(&db, class.id)
         .await
         .map_err(server::store_error)?
     {
-        let failures = sessions::person_failures(&db, m.id)
-            .await
-            .map_err(server::store_error)?;
+        let summary = failures
+            .get(&m.id)
+            .map(|f| student_failures(f, now))
+            .unwrap_or_default();
         let secret = m
             .secret
             .as_deref()
@@ -271,12 +334,21 @@ pub async fn class_detail(id: i64) -> Result<Option<ClassRoster>, ServerFnError>
                 Some(pin @ StudentSecret::Pin(_)) => Some(pin.to_string()),
                 _ => None,
             },
-            failures: m.failures,
-            locked: verdict(account_limits(Role::Student), &failures, now) != Verdict::Allowed,
+            failures: summary.tries,
+            failure_clients: summary.clients,
+            locked: summary.locked,
         });
     }
+    let window = throttle::CLASS_LIMITS.short_window;
+    let class_failures = failures
+        .values()
+        .flatten()
+        .filter(|f| f.at > now - window)
+        .count();
     Ok(Some(ClassRoster {
         class: server::summary(class),
         members,
+        class_failures,
+        class_slowed: class_failures >= throttle::CLASS_LIMITS.short_limit,
     }))
 }

@@ -39,6 +39,14 @@ pub const CLASS_STAFF: &[Role] = &[Role::Teacher, Role::SchoolManager, Role::Adm
 /// Those who import rosters: school and unit managers (for units under theirs), admins.
 pub const ROSTER_STAFF: &[Role] = &[Role::SchoolManager, Role::UnitManager, Role::Admin];
 
+/// Those who print family letters: a class's teacher, and those who manage units.
+pub const LETTER_STAFF: &[Role] = &[
+    Role::Teacher,
+    Role::SchoolManager,
+    Role::UnitManager,
+    Role::Admin,
+];
+
 const fn rule(method: &'static str, path: &'static str, access: Access) -> Rule {
     Rule {
         method,
@@ -81,6 +89,8 @@ pub const ACCESS: &[Rule] = &[
     rule("GET", "/sign-up/family", Anyone),
     rule("POST", "/sign-up/family", Anyone),
     rule("POST", "/sign-out", SignedIn),
+    rule("GET", "/sign-in/reset", Anyone),
+    rule("POST", "/sign-in/reset", Anyone),
     // Signed in.
     rule("GET", "/account", SignedIn),
     rule("GET", "/api/people/account", SignedIn),
@@ -108,6 +118,23 @@ pub const ACCESS: &[Rule] = &[
     rule("GET", "/roster", Roles(ROSTER_STAFF)),
     rule("POST", "/roster", Roles(ROSTER_STAFF)),
     rule("GET", "/api/people/class", Roles(CLASS_STAFF)),
+    // People and families: those who manage a school or a unit; a class's letters, its staff.
+    rule("GET", "/people", Roles(ROSTER_STAFF)),
+    rule("GET", "/api/accounts/people", Roles(ROSTER_STAFF)),
+    rule("POST", "/people/{id}/password-reset", Roles(ROSTER_STAFF)),
+    rule(
+        "POST",
+        "/families/{household}/parents/{parent}/unlink",
+        Roles(ROSTER_STAFF),
+    ),
+    rule(
+        "POST",
+        "/families/{household}/new-code",
+        Roles(ROSTER_STAFF),
+    ),
+    rule("GET", "/families/letters", Roles(ROSTER_STAFF)),
+    rule("GET", "/classes/{id}/letters", Roles(CLASS_STAFF)),
+    rule("GET", "/api/accounts/letters", Roles(LETTER_STAFF)),
 ];
 
 /// The rule for a request, if the table has one.

@@ -36,6 +36,25 @@ fn is_right(question: &Question, chosen: &BTreeSet<String>) -> bool {
     chosen.len() == right.len() && chosen.iter().all(|c| right.contains(c.as_str()))
 }
 
+/// Only what a quiz can hold: the module's questions and each one's options. Anything else in
+/// a posted form is dropped (so answers kept for later are never bigger than the quiz).
+pub fn only_known(module: &Module, answers: &Answers) -> Answers {
+    module
+        .quiz
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let chosen: BTreeSet<String> = answers
+                .get(q.id.as_str())?
+                .iter()
+                .filter(|c| q.options.iter().any(|o| o.as_str() == c.as_str()))
+                .cloned()
+                .collect();
+            (!chosen.is_empty()).then(|| (q.id.as_str().to_owned(), chosen))
+        })
+        .collect()
+}
+
 /// Grades `answers` against the module's quiz and pass mark.
 pub fn grade(module: &Module, answers: &Answers) -> Grade {
     let empty = BTreeSet::new();
@@ -277,5 +296,20 @@ mod tests {
             prop_assert!(g.passed);
             prop_assert_eq!(g.percent, 100);
         }
+    }
+
+    #[test]
+    fn only_known_questions_and_options_are_kept() {
+        let module = module(80);
+        let mut posted = Answers::new();
+        posted.insert(
+            "single".to_owned(),
+            ["b".to_owned(), "zzz".to_owned()].into(),
+        );
+        posted.insert("nope".to_owned(), ["a".to_owned()].into());
+        posted.insert("truth".to_owned(), ["x".repeat(10_000)].into());
+        let kept = only_known(&module, &posted);
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(kept["single"], ["b".to_owned()].into());
     }
 }

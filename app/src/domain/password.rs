@@ -70,15 +70,10 @@ pub fn check(password: &str, personal: &[&str]) -> Result<(), PasswordProblem> {
     }
     let mut inputs: Vec<String> = LOCAL_WORDS.iter().map(|w| (*w).to_owned()).collect();
     for detail in personal {
-        let lower = detail.to_lowercase();
-        inputs.extend(
-            lower
-                .split_whitespace()
-                .filter(|w| w.chars().count() >= 3)
-                .map(str::to_owned),
-        );
-        inputs.push(lower.replace(' ', ""));
+        inputs.extend(personal_variants(detail));
     }
+    inputs.sort();
+    inputs.dedup();
     if only_known_words(password, &inputs) {
         return Err(PasswordProblem::Guessable);
     }
@@ -90,6 +85,54 @@ pub fn check(password: &str, personal: &[&str]) -> Result<(), PasswordProblem> {
         return Err(PasswordProblem::Guessable);
     }
     Ok(())
+}
+
+/// Vietnamese letters without their marks: "Lò Văn Tâm" → "Lo Van Tam", "Đèo" → "Deo". People
+/// type their names both ways in passwords.
+pub fn without_marks(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+/// The ways a detail (a name, a username, a phone number) can show up in a password: whole,
+/// without spaces, word by word, with and without Vietnamese marks; a phone number also in
+/// its international forms (+84…, 84…) and without its leading 0.
+fn personal_variants(detail: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for form in [detail.to_lowercase(), without_marks(detail).to_lowercase()] {
+        out.extend(
+            form.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 2)
+                .map(str::to_owned),
+        );
+        out.push(form.split_whitespace().collect::<String>());
+        out.push(
+            form.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>(),
+        );
+    }
+    let digits: String = detail.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() >= 8 {
+        let national = digits
+            .strip_prefix("84")
+            .map_or(digits.clone(), |rest| format!("0{rest}"));
+        if let Some(rest) = national.strip_prefix('0') {
+            out.push(rest.to_owned());
+            out.push(format!("84{rest}"));
+            out.push(format!("+84{rest}"));
+        }
+        out.push(national);
+    }
+    out.retain(|w| !w.is_empty());
+    out
 }
 
 /// Whether the letters of the password are nothing but known words (local words, the
@@ -107,6 +150,32 @@ fn only_known_words(password: &str, known: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_persons_own_details_are_refused_however_they_are_typed() {
+        let personal = ["Lò Văn Tâm", "0912000077"];
+        for password in [
+            "0912000077loVanTam",
+            "LoVanTam0912000077",
+            "lò văn tâm 0912000077",
+            "tam.van.lo+84912000077",
+            "912000077-lovantam!",
+        ] {
+            assert_eq!(
+                check(password, &personal),
+                Err(PasswordProblem::Guessable),
+                "{password}"
+            );
+        }
+        let username = ["Cô giáo Mẫu", "giaovien.demo"];
+        assert_eq!(
+            check("giaovien.demo.co.giao.mau", &username),
+            Err(PasswordProblem::Guessable)
+        );
+        // A real passphrase with nothing of theirs passes.
+        assert!(check("suối Nậm Na chảy qua bản tôi", &personal).is_ok());
+        assert_eq!(without_marks("Đèo Thị Lường"), "Deo Thi Luong");
+    }
 
     #[test]
     fn length_counts_characters_not_bytes() {

@@ -171,9 +171,20 @@ pub fn parse_code(input: &str, len: usize) -> Result<String, IdError> {
     }
 }
 
-/// A class code has 6 characters; a family code 8 (printed as `ABCD-EFGH`).
-pub const CLASS_CODE_LEN: usize = 6;
+/// A class code has 9 characters (printed `ABC-DEF-GHJ`): 31⁹ ≈ 2.6 × 10¹³ codes, so with
+/// 10,000 classes a guess hits one about once in 2.6 billion tries — and unknown codes are
+/// throttled per client (`throttle::LOOKUP_LIMITS`). A family code has 8 (`ABCD-EFGH`).
+pub const CLASS_CODE_LEN: usize = 9;
 pub const FAMILY_CODE_LEN: usize = 8;
+
+/// A class code as printed and shown: three groups of three.
+pub fn format_class_code(code: &str) -> String {
+    if code.len() == CLASS_CODE_LEN && code.is_ascii() {
+        format!("{}-{}-{}", &code[..3], &code[3..6], &code[6..])
+    } else {
+        code.to_owned()
+    }
+}
 
 /// A family code as printed: two groups of four.
 pub fn format_family_code(code: &str) -> String {
@@ -192,6 +203,9 @@ pub struct Viewer {
     pub display_name: String,
     /// The token that every state-changing request of this session must carry.
     pub csrf: String,
+    /// A first password or a reset code is in use: choosing their own comes before anything.
+    #[serde(default)]
+    pub must_change_password: bool,
 }
 
 #[cfg(test)]

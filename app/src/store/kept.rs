@@ -23,11 +23,16 @@ struct KeptRow {
     kept_at: i64,
 }
 
-pub async fn keep(db: &Db, token_hash: &str, kept: &Kept) -> Result<(), StoreError> {
+pub async fn keep(
+    db: &Db,
+    token_hash: &str,
+    kept: &Kept,
+    poster: &crate::learning::Poster<'_>,
+) -> Result<(), StoreError> {
     let answers = serde_json::to_string(&kept.answers).unwrap_or_else(|_| "{}".to_owned());
     sqlx::query(
-        "INSERT INTO kept_answers (token_hash, person_id, module_id, submission_key, answers, kept_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO kept_answers (token_hash, person_id, module_id, submission_key, answers, kept_at, client, browser) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(token_hash)
     .bind(kept.person_id)
@@ -35,9 +40,24 @@ pub async fn keep(db: &Db, token_hash: &str, kept: &Kept) -> Result<(), StoreErr
     .bind(&kept.submission_key)
     .bind(answers)
     .bind(kept.kept_at)
+    .bind(poster.address)
+    .bind(poster.browser)
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// How many answers are kept (not yet sent or swept) from this address and this browser.
+pub async fn counts(db: &Db, address: &str, browser: &str) -> Result<(usize, usize), StoreError> {
+    let (by_address, by_browser): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM kept_answers WHERE client = $1), \
+                (SELECT count(*) FROM kept_answers WHERE browser = $2)",
+    )
+    .bind(address)
+    .bind(browser)
+    .fetch_one(db)
+    .await?;
+    Ok((by_address as usize, by_browser as usize))
 }
 
 /// The answers kept under this token since `since`.

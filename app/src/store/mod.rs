@@ -1,5 +1,6 @@
 //! Storage: the SQLite database (sqlx), its migrations and the queries, one module per aggregate.
 
+pub mod accounts;
 pub mod assignments;
 pub mod kept;
 pub mod org;
@@ -72,6 +73,13 @@ pub async fn open(url: &str) -> Result<Db, StoreError> {
             source,
         })?;
     sqlx::migrate!("./migrations").run(&db).await?;
+    let lengthened = roster::lengthen_class_codes(&db).await?;
+    if lengthened > 0 {
+        tracing::warn!(
+            classes = lengthened,
+            "class codes were lengthened to 9 characters: teachers should print new sign-in cards"
+        );
+    }
     Ok(db)
 }
 

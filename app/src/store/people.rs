@@ -13,6 +13,8 @@ pub struct Account {
     pub display_name: String,
     pub password_hash: Option<String>,
     pub secret: Option<String>,
+    pub class_id: Option<i64>,
+    pub must_change_password: bool,
 }
 
 impl Account {
@@ -21,7 +23,8 @@ impl Account {
     }
 }
 
-const ACCOUNT: &str = "SELECT id, role, display_name, password_hash, secret FROM people";
+const ACCOUNT: &str =
+    "SELECT id, role, display_name, password_hash, secret, class_id, must_change_password FROM people";
 
 pub async fn by_username(db: &Db, username: &Username) -> Result<Option<Account>, StoreError> {
     Ok(sqlx::query_as(&format!("{ACCOUNT} WHERE username = $1"))
@@ -53,7 +56,8 @@ pub async fn student_in_class(
     student_id: i64,
 ) -> Result<Option<Account>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT p.id, p.role, p.display_name, p.password_hash, p.secret FROM people p \
+        "SELECT p.id, p.role, p.display_name, p.password_hash, p.secret, p.class_id, \
+                p.must_change_password FROM people p \
          JOIN classes c ON c.id = p.class_id \
          WHERE c.code = $1 AND p.id = $2 AND p.role = 'student'",
     )
@@ -91,14 +95,11 @@ pub struct ClassMember {
     pub display_name: String,
     pub birth_year: Option<i64>,
     pub secret: Option<String>,
-    /// Failed sign-ins since the last success or reset.
-    pub failures: i64,
 }
 
 pub async fn class_members(db: &Db, class_id: i64) -> Result<Vec<ClassMember>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT p.id, p.display_name, p.birth_year, p.secret, \
-                (SELECT count(*) FROM sign_in_failures f WHERE f.person_id = p.id) AS failures \
+        "SELECT p.id, p.display_name, p.birth_year, p.secret \
          FROM people p WHERE p.class_id = $1 AND p.role = 'student' \
          ORDER BY p.display_name COLLATE NOCASE, p.id",
     )
@@ -295,12 +296,17 @@ pub async fn create_account(
     .await?)
 }
 
+/// Sets the person's own password (the first password or reset code no longer has to be
+/// replaced).
 pub async fn set_password_hash(db: &Db, person_id: i64, hash: &str) -> Result<(), StoreError> {
-    sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2 AND password_hash IS NOT NULL")
-        .bind(hash)
-        .bind(person_id)
-        .execute(db)
-        .await?;
+    sqlx::query(
+        "UPDATE people SET password_hash = $1, must_change_password = 0 \
+         WHERE id = $2 AND password_hash IS NOT NULL",
+    )
+    .bind(hash)
+    .bind(person_id)
+    .execute(db)
+    .await?;
     Ok(())
 }
 

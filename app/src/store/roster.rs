@@ -181,8 +181,8 @@ pub async fn import(
                         })?;
                         state.mark(Change::Added);
                         sqlx::query_scalar(
-                            "INSERT INTO people (role, unit_id, display_name, username, password_hash, created_at) \
-                             VALUES ('teacher', $1, $2, $3, $4, $5) RETURNING id",
+                            "INSERT INTO people (role, unit_id, display_name, username, password_hash, must_change_password, created_at) \
+                             VALUES ('teacher', $1, $2, $3, $4, 1, $5) RETURNING id",
                         )
                         .bind(school_id)
                         .bind(name)
@@ -308,4 +308,33 @@ async fn unused_code(
             return Ok(code);
         }
     }
+}
+
+/// Gives every class whose code is shorter than `CLASS_CODE_LEN` (made before codes were
+/// lengthened) a new code of full length. Returns how many changed: their teachers print new
+/// sign-in cards.
+pub async fn lengthen_class_codes(db: &Db) -> Result<usize, StoreError> {
+    let short: Vec<i64> = sqlx::query_scalar("SELECT id FROM classes WHERE length(code) < $1")
+        .bind(CLASS_CODE_LEN as i64)
+        .fetch_all(db)
+        .await?;
+    if short.is_empty() {
+        return Ok(0);
+    }
+    let mut tx = db.begin().await?;
+    for id in &short {
+        let code = unused_code(
+            &mut tx,
+            "SELECT count(*) FROM classes WHERE code = $1",
+            CLASS_CODE_LEN,
+        )
+        .await?;
+        sqlx::query("UPDATE classes SET code = $1 WHERE id = $2")
+            .bind(code)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(short.len())
 }

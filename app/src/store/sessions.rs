@@ -2,6 +2,7 @@
 
 use super::{Db, StoreError};
 use crate::domain::session::SWEEP_AFTER;
+use crate::domain::throttle::StudentFailure;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct SessionRow {
@@ -11,6 +12,7 @@ pub struct SessionRow {
     pub csrf: String,
     pub created_at: i64,
     pub last_seen: i64,
+    pub must_change_password: bool,
 }
 
 /// A new session. Sessions nobody came back to for [`SWEEP_AFTER`] are swept at the same
@@ -41,7 +43,8 @@ pub async fn create(
 
 pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT s.person_id, p.role, p.display_name, s.csrf, s.created_at, s.last_seen \
+        "SELECT s.person_id, p.role, p.display_name, s.csrf, s.created_at, s.last_seen, \
+                p.must_change_password \
          FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1",
     )
     .bind(token_hash)
@@ -107,15 +110,104 @@ pub async fn client_failures(db: &Db, client: &str, since: i64) -> Result<Vec<i6
     )
 }
 
+/// Records a failed sign-in: the account (when one was named), the client address and, for
+/// students, the browser (a hash of its anonymous token).
 pub async fn record_failure(
     db: &Db,
     person_id: Option<i64>,
     client: &str,
+    browser: Option<&str>,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO sign_in_failures (person_id, client, at) VALUES ($1, $2, $3)")
-        .bind(person_id)
+    sqlx::query(
+        "INSERT INTO sign_in_failures (person_id, client, browser, at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(person_id)
+    .bind(client)
+    .bind(browser)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// A student's failures since their last success or reset, with their clients.
+pub async fn student_failures(db: &Db, person_id: i64) -> Result<Vec<StudentFailure>, StoreError> {
+    let rows: Vec<(i64, String, Option<String>)> =
+        sqlx::query_as("SELECT at, client, browser FROM sign_in_failures WHERE person_id = $1")
+            .bind(person_id)
+            .fetch_all(db)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, address, browser)| StudentFailure {
+            at,
+            address,
+            browser,
+        })
+        .collect())
+}
+
+/// The failures of every student of a class since their last success or reset, by student.
+pub async fn class_student_failures(
+    db: &Db,
+    class_id: i64,
+) -> Result<std::collections::HashMap<i64, Vec<StudentFailure>>, StoreError> {
+    let rows: Vec<(i64, i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT f.person_id, f.at, f.client, f.browser FROM sign_in_failures f \
+         JOIN people p ON p.id = f.person_id WHERE p.class_id = $1",
+    )
+    .bind(class_id)
+    .fetch_all(db)
+    .await?;
+    let mut by_student: std::collections::HashMap<i64, Vec<StudentFailure>> =
+        std::collections::HashMap::new();
+    for (person, at, address, browser) in rows {
+        by_student.entry(person).or_default().push(StudentFailure {
+            at,
+            address,
+            browser,
+        });
+    }
+    Ok(by_student)
+}
+
+/// Failure times of a class's students after `since`.
+pub async fn class_failures(db: &Db, class_id: i64, since: i64) -> Result<Vec<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT f.at FROM sign_in_failures f JOIN people p ON p.id = f.person_id \
+         WHERE p.class_id = $1 AND f.at > $2",
+    )
+    .bind(class_id)
+    .bind(since)
+    .fetch_all(db)
+    .await?)
+}
+
+/// Unknown class codes typed from an address after `since`: the time and browser of each.
+pub async fn lookup_failures(
+    db: &Db,
+    client: &str,
+    since: i64,
+) -> Result<Vec<(i64, Option<String>)>, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT at, browser FROM lookup_failures WHERE client = $1 AND at > $2")
+            .bind(client)
+            .bind(since)
+            .fetch_all(db)
+            .await?,
+    )
+}
+
+pub async fn record_lookup_failure(
+    db: &Db,
+    client: &str,
+    browser: Option<&str>,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO lookup_failures (client, browser, at) VALUES ($1, $2, $3)")
         .bind(client)
+        .bind(browser)
         .bind(now)
         .execute(db)
         .await?;
@@ -129,6 +221,26 @@ pub async fn clear_failures(db: &Db, person_id: i64) -> Result<(), StoreError> {
         .bind(person_id)
         .execute(db)
         .await?;
+    Ok(())
+}
+
+/// After a student signs in, the failures of that client at that student no longer count;
+/// other clients' do (a stranger's tries are not wiped by the child signing in).
+pub async fn clear_client_failures(
+    db: &Db,
+    person_id: i64,
+    client: &str,
+    browser: Option<&str>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE sign_in_failures SET person_id = NULL \
+         WHERE person_id = $1 AND client = $2 AND browser IS $3",
+    )
+    .bind(person_id)
+    .bind(client)
+    .bind(browser)
+    .execute(db)
+    .await?;
     Ok(())
 }
 

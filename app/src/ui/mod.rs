@@ -1,5 +1,6 @@
 //! Pages and shared components.
 
+mod accounts;
 mod assignments;
 mod catalog;
 mod home;
@@ -93,6 +94,10 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/sign-up/family") view=sign_in::FamilySignUpPage />
+                    <Route path=path!("/sign-in/reset") view=accounts::ResetSignInPage />
+                    <Route path=path!("/people") view=accounts::PeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/families/letters") view=accounts::LettersPage ssr=SsrMode::Async />
+                    <Route path=path!("/classes/:id/letters") view=accounts::LettersPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=people::AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/learn") view=learn::LearnPage ssr=SsrMode::Async />
                     <Route path=path!("/account/password") view=people::PasswordPage />

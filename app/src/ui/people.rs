@@ -4,7 +4,6 @@
 use super::assignments::ClassAssignments;
 use super::catalog::found_or_not;
 use super::pictures::Picture;
-use super::session::use_page_session;
 use super::session::CsrfField;
 use crate::api::people::{class_detail, my_account, my_classes, MemberView, RosterOutcome};
 use crate::domain::person::Role;
@@ -72,6 +71,7 @@ pub fn AccountPage() -> impl IntoView {
                 })}
                 {matches!(role, Role::SchoolManager | Role::UnitManager | Role::Admin).then(|| view! {
                     <p><A href="/roster">{t("roster-title")}</A></p>
+                    <p><A href="/people">{t("people-title")}</A></p>
                 })}
                 <SignOutButton big=true />
             </section>
@@ -161,20 +161,59 @@ pub fn ClassPage() -> impl IntoView {
     let id = class_id();
     let query = use_query_map();
     let roster = Resource::new(id, class_detail);
+    let i18n = use_i18n();
     found_or_not(roster, move |roster| {
         let class = roster.class.clone();
-        let reset = query
-            .read_untracked()
-            .get("reset")
-            .and_then(|s| s.parse::<i64>().ok());
+        let (reset, new_secret) = {
+            let q = query.read_untracked();
+            (
+                q.get("reset").and_then(|s| s.parse::<i64>().ok()),
+                q.get("new").is_some(),
+            )
+        };
+        let reset_name = reset.and_then(|id| {
+            roster
+                .members
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| m.display_name.clone())
+        });
+        let reset_notice = reset_name.map(|name| {
+            let key = if new_secret {
+                "classes-new-secret-done"
+            } else {
+                "classes-reset-done"
+            };
+            let text = move || {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("name", name.clone());
+                i18n.tr_args(key, &args)
+            };
+            view! { <p class="notice" role="status">{text}</p> }
+        });
+        let class_notice = (roster.class_failures > 0).then(|| {
+            let (count, slowed) = (roster.class_failures, roster.class_slowed);
+            let text = move || {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("count", count);
+                i18n.tr_args(if slowed { "classes-slowed" } else { "classes-recent-failures" }, &args)
+            };
+            view! { <p class=if slowed { "notice error" } else { "notice" } role="status">{text}</p> }
+        });
         view! {
             <section class="class">
                 <h1>{t("classes-class")} " " {class.name.clone()}</h1>
                 <p class="lead">{class.school_name.clone()} " · " {class.school_year.clone()}</p>
                 <p class="class-code">{t("classes-code")} ": " <strong class="code">{class.code.clone()}</strong></p>
-                <p><A href=format!("/classes/{}/cards", class.id) attr:class="button">{t("classes-print-cards")}</A></p>
-                {reset.map(|_| view! { <p class="notice" role="status">{t("classes-reset-done")}</p> })}
-                <table class="table">
+                <p class="actions">
+                    <A href=format!("/classes/{}/cards", class.id) attr:class="button">{t("classes-print-cards")}</A>
+                    <A href=format!("/classes/{}/letters", class.id) attr:class="button">{t("classes-print-letters")}</A>
+                </p>
+                {reset_notice}
+                {class_notice}
+                <p class="hint">{t("classes-secrets-hidden")}</p>
+                <div class="table-scroll">
+                <table class="table roster-table">
                     <thead><tr>
                         <th scope="col">{t("classes-student")}</th>
                         <th scope="col">{t("account-birth-year")}</th>
@@ -185,38 +224,64 @@ pub fn ClassPage() -> impl IntoView {
                     <tbody>
                         {roster.members.into_iter().map(|m| {
                             let action = format!("/classes/{}/students/{}/reset", class.id, m.id);
-                            let locked = m.locked;
-                            let failures = m.failures;
+                            let (locked, failures, clients) = (m.locked, m.failures, m.failure_clients);
+                            let just_reset = reset == Some(m.id) && new_secret;
+                            let name = m.display_name.clone();
+                            let state = move || {
+                                let mut args = fluent_bundle::FluentArgs::new();
+                                args.set("count", failures);
+                                args.set("clients", clients);
+                                let tries = i18n.tr_args("classes-failures-today", &args);
+                                match (locked, failures > 0) {
+                                    (true, _) => format!("{} · {tries}", i18n.tr("classes-locked")),
+                                    (false, true) => tries,
+                                    (false, false) => i18n.tr("classes-ok"),
+                                }
+                            };
+                            let show_label = {
+                                let name = name.clone();
+                                move || format!("{} — {}", i18n.tr("classes-show-secret"), name)
+                            };
+                            let confirm_text = {
+                                let name = name.clone();
+                                move || {
+                                    let mut args = fluent_bundle::FluentArgs::new();
+                                    args.set("name", name.clone());
+                                    i18n.tr_args("classes-new-secret-confirm", &args)
+                                }
+                            };
                             view! {
                                 <tr class:locked=locked>
-                                    <td>{m.display_name.clone()}</td>
+                                    <th scope="row">{m.display_name.clone()}</th>
                                     <td>{m.birth_year.map(|y| y.to_string())}</td>
-                                    <td><SecretView member=m.clone() /></td>
                                     <td>
-                                        {if locked {
-                                            view! { <strong>{t("classes-locked")}</strong> }.into_any()
-                                        } else if failures > 0 {
-                                            view! { <span>{t("classes-failures")} ": " {failures}</span> }.into_any()
-                                        } else {
-                                            view! { <span>{t("classes-ok")}</span> }.into_any()
-                                        }}
+                                        <details class="reveal" open=just_reset>
+                                            <summary aria-label=show_label>{t("classes-show-secret")}</summary>
+                                            <SecretView member=m.clone() />
+                                        </details>
                                     </td>
-                                    <td>
+                                    <td>{if locked { view! { <strong>{state}</strong> }.into_any() } else { view! { <span>{state}</span> }.into_any() }}</td>
+                                    <td class="row-actions">
                                         <form method="post" action=action.clone() class="inline">
                                             <CsrfField />
                                             <button type="submit" class="button">{t("classes-unlock")}</button>
                                         </form>
-                                        <form method="post" action=action class="inline">
-                                            <CsrfField />
-                                            <input type="hidden" name="new_secret" value="1" />
-                                            <button type="submit" class="button">{t("classes-new-secret")}</button>
-                                        </form>
+                                        <details class="confirm">
+                                            <summary class="button">{t("classes-new-secret")}</summary>
+                                            <form method="post" action=action class="stack">
+                                                <CsrfField />
+                                                <input type="hidden" name="new_secret" value="1" />
+                                                <p>{confirm_text}</p>
+                                                <button type="submit" class="button danger">{t("classes-new-secret-yes")}</button>
+                                            </form>
+                                        </details>
                                     </td>
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
                 <ClassAssignments class_id=class.id />
             </section>
         }
@@ -254,7 +319,6 @@ pub fn CardsPage() -> impl IntoView {
 pub fn RosterPage() -> impl IntoView {
     let i18n = use_i18n();
     let outcome = use_context::<RosterOutcome>();
-    let action = format!("/roster?csrf={}", use_page_session().csrf);
     let result = outcome.map(|outcome| {
         let failed = outcome.failed.clone().map(|key| {
             let text = move || i18n.tr(&key);
@@ -320,7 +384,8 @@ pub fn RosterPage() -> impl IntoView {
                 <li>{t("roster-col-family")}</li>
                 <li>{t("roster-col-secret")}</li>
             </ul>
-            <form method="post" action=action enctype="multipart/form-data" class="stack">
+            <form method="post" action="/roster" enctype="multipart/form-data" class="stack">
+                <CsrfField />
                 <label for="roster-file">{t("roster-file")}</label>
                 <input id="roster-file" name="file" type="file" accept=".csv,text/csv" required />
                 <button type="submit" class="button primary">{t("roster-submit")}</button>
@@ -342,9 +407,11 @@ pub fn PasswordPage() -> impl IntoView {
         };
         view! { <p class="notice error" role="alert">{text}</p> }
     });
+    let first = use_query_map().read_untracked().get("first").is_some();
     view! {
         <section class="narrow">
             <h1>{t("password-title")}</h1>
+            {first.then(|| view! { <p class="notice" role="status">{t("password-first")}</p> })}
             {error}
             <form method="post" action="/account/password" class="stack">
                 <CsrfField />

@@ -5,7 +5,7 @@
 use super::catalog::found_or_not;
 use super::pictures::Picture;
 use super::session::{form_outcome, CsrfField};
-use crate::api::people::{class_sign_in, FormOutcome};
+use crate::api::people::{class_sign_in, ClassRollLookup, FormOutcome};
 use crate::domain::secret::PICTURES;
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ pub fn SignInPage() -> impl IntoView {
                     <form method="get" action="/sign-in/class" class="stack">
                         <label for="class-code">{t("sign-in-class-code")}</label>
                         <input id="class-code" name="code" class="code-input" autocomplete="off"
-                            autocapitalize="characters" spellcheck="false" required maxlength="8" />
+                            autocapitalize="characters" spellcheck="false" required maxlength="15" />
                         <button type="submit" class="button primary">{t("sign-in-continue")}</button>
                     </form>
                 </section>
@@ -82,6 +82,7 @@ pub fn SignInPage() -> impl IntoView {
                         <button type="submit" class="button primary">{t("sign-in-submit")}</button>
                     </form>
                     <p><A href="/sign-up/family">{t("sign-in-first-time")}</A></p>
+                    <p><A href="/sign-in/reset">{t("sign-in-forgot")}</A></p>
                 </section>
                 <section class="card" aria-labelledby="staff-title">
                     <h2 id="staff-title">{t("sign-in-staff-title")}</h2>
@@ -98,6 +99,7 @@ pub fn SignInPage() -> impl IntoView {
                             autocomplete="current-password" required />
                         <button type="submit" class="button primary">{t("sign-in-submit")}</button>
                     </form>
+                    <p><A href="/sign-in/reset">{t("sign-in-forgot")}</A></p>
                 </section>
             </div>
         </section>
@@ -113,15 +115,27 @@ pub fn ClassSignInPage() -> impl IntoView {
         if code.trim().is_empty() {
             return Ok(None);
         }
-        class_sign_in(code, None).await
+        class_sign_in(code, None).await.map(Some)
     });
+    let code_form = move |unknown: bool| {
+        view! {
+            {unknown.then(|| view! { <p class="notice error" role="alert">{t("sign-in-unknown-class")}</p> })}
+            <form method="get" action="/sign-in/class" class="stack narrow">
+                <label for="class-code">{t("sign-in-class-code")}</label>
+                <input id="class-code" name="code" class="code-input" autocomplete="off"
+                    autocapitalize="characters" spellcheck="false" required maxlength="15"
+                    value=code() />
+                <button type="submit" class="button primary">{t("sign-in-continue")}</button>
+            </form>
+        }
+    };
     view! {
         <section class="sign-in">
             <h1>{t("sign-in-student-title")}</h1>
             <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match roll.await {
-                        Ok(Some(roll)) => {
+                        Ok(Some(ClassRollLookup::Found(roll))) => {
                             let code = roll.code.clone();
                             view! {
                                 <p class="lead">{roll.class_name.clone()} " · " {roll.school_name.clone()}</p>
@@ -135,25 +149,29 @@ pub fn ClassSignInPage() -> impl IntoView {
                                 <p><A href="/sign-in/class">{t("sign-in-other-class")}</A></p>
                             }.into_any()
                         }
-                        Ok(None) => {
-                            let unknown = !code().trim().is_empty();
-                            view! {
-                                {unknown.then(|| view! { <p class="notice error" role="alert">{t("sign-in-unknown-class")}</p> })}
-                                <form method="get" action="/sign-in/class" class="stack narrow">
-                                    <label for="class-code">{t("sign-in-class-code")}</label>
-                                    <input id="class-code" name="code" class="code-input" autocomplete="off"
-                                        autocapitalize="characters" spellcheck="false" required maxlength="8"
-                                        value=code() />
-                                    <button type="submit" class="button primary">{t("sign-in-continue")}</button>
-                                </form>
-                            }.into_any()
+                        Ok(Some(ClassRollLookup::Wait(minutes))) => {
+                            view! { <WaitNotice minutes /> {code_form(false)} }.into_any()
                         }
+                        Ok(Some(ClassRollLookup::Unknown)) => code_form(true).into_any(),
+                        Ok(None) => code_form(false).into_any(),
                         Err(_) => view! { <p class="notice" role="alert">{t("content-load-error")}</p> }.into_any(),
                     }
                 })}
             </Suspense>
         </section>
     }
+}
+
+/// Too many unknown class codes from this computer: wait, or ask the teacher.
+#[component]
+fn WaitNotice(minutes: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("minutes", minutes);
+        i18n.tr_args("sign-in-lookup-wait", &args)
+    };
+    view! { <p class="notice error" role="alert">{text}</p> }
 }
 
 /// `/sign-in/class/{code}/{student}`: two of nine pictures, or a 4-digit PIN.
@@ -172,12 +190,28 @@ pub fn StudentSignInPage() -> impl IntoView {
         match student {
             Some(id) => class_sign_in(code, Some(id))
                 .await
-                .map(|r| r.filter(|r| r.chosen.is_some())),
+                .map(|lookup| match lookup {
+                    ClassRollLookup::Found(roll) if roll.chosen.is_some() => Some(Ok(roll)),
+                    ClassRollLookup::Wait(minutes) => Some(Err(minutes)),
+                    _ => None,
+                }),
             None => Ok(None),
         }
     });
     let i18n = use_i18n();
-    found_or_not(roll, move |roll| {
+    found_or_not(roll, move |found| {
+        let roll = match found {
+            Ok(roll) => roll,
+            Err(minutes) => {
+                return view! {
+                    <section class="sign-in narrow">
+                        <h1>{t("sign-in-student-title")}</h1>
+                        <WaitNotice minutes />
+                    </section>
+                }
+                .into_any()
+            }
+        };
         let (id, name, pictures) = roll.chosen.clone().unwrap_or_default();
         let action = format!("/sign-in/class/{}/{id}", roll.code);
         let back = format!("/sign-in/class?code={}", roll.code);
@@ -220,6 +254,7 @@ pub fn StudentSignInPage() -> impl IntoView {
                 <p><A href=back>{t("sign-in-not-me")}</A></p>
             </section>
         }
+        .into_any()
     })
 }
 

@@ -115,7 +115,12 @@ impl Browser {
     /// The CSRF token the pages give this browser.
     pub async fn csrf(&self) -> String {
         let page = self.get("/sign-in").await.body;
-        csrf_in(&page).expect("a CSRF field on the sign-in page")
+        match csrf_in(&page) {
+            Some(token) => token,
+            // Someone who must change their password first sees only that page.
+            None => csrf_in(&self.get("/account/password").await.body)
+                .expect("a CSRF field on the sign-in or password page"),
+        }
     }
 
     /// Posts a form with this browser's CSRF token.
@@ -254,11 +259,12 @@ pub fn session_cookie(reply: &Reply) -> Option<&String> {
     reply.cookies.iter().find(|c| c.starts_with("ss_session="))
 }
 
-/// A multipart form with one file field, as a browser sends it.
-pub fn multipart(file: &str) -> (String, Vec<u8>) {
+/// A multipart form with the CSRF field and one file field, as a browser sends it.
+pub fn multipart(csrf: &str, file: &str) -> (String, Vec<u8>) {
     let boundary = "----safesteps-test-boundary";
     let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n\
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n\
          Content-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
     );
     (
@@ -267,20 +273,20 @@ pub fn multipart(file: &str) -> (String, Vec<u8>) {
     )
 }
 
+/// Uploads a roster file through the `/roster` page's form.
 pub async fn upload(browser: &Browser, file: &str) -> Reply {
     let page = browser.get("/roster").await;
     assert_eq!(page.status, StatusCode::OK);
-    let start = page
-        .body
-        .find("action=\"/roster?csrf=")
-        .expect("the upload form")
-        + "action=\"".len();
-    let action = &page.body[start..start + "/roster?csrf=".len() + 64];
-    let (content_type, body) = multipart(file);
+    assert!(
+        page.body.contains("action=\"/roster\""),
+        "the upload form posts to /roster, with no token in the address"
+    );
+    let csrf = csrf_in(&page.body).expect("a CSRF field in the upload form");
+    let (content_type, body) = multipart(&csrf, file);
     Browser::reply(
         browser
             .client
-            .post(format!("{}{action}", browser.base))
+            .post(format!("{}/roster", browser.base))
             .header(header::CONTENT_TYPE, content_type)
             .body(body)
             .send()

@@ -1,0 +1,133 @@
+//! What school managers (and admins) do for the people of their units: a one-time password
+//! reset code for a member of staff or a parent who forgot theirs, and the households'
+//! family codes and linked parents. Every action is checked against the manager's scope and
+//! written to the audit log.
+
+use crate::auth::{self, random_bytes, token_hash, RESET_CODE_LEN, RESET_VALID_FOR};
+use crate::domain::person::{code_from_bytes, Viewer};
+use crate::store::accounts;
+use crate::store::sessions::{self, Event};
+use crate::store::{Db, StoreError};
+
+/// A reset code just issued: shown once to the manager, who gives it to the person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IssuedReset {
+    pub person_id: i64,
+    pub name: String,
+    /// As printed: `ABCD-EFGH-JKMN`.
+    pub code: String,
+    pub expires_at: i64,
+}
+
+/// The code as people read it out: three groups of four.
+pub fn format_reset_code(code: &str) -> String {
+    code.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Issues a reset code for a person in the manager's scope (`None` when they are not, or are
+/// the manager themselves: they change their own password on their account page).
+pub async fn issue_reset(
+    db: &Db,
+    actor: &Viewer,
+    person_id: i64,
+    client: &str,
+) -> Result<Option<IssuedReset>, StoreError> {
+    if person_id == actor.person_id {
+        return Ok(None);
+    }
+    let Some(person) = accounts::people_in_scope(db, actor, Some(person_id))
+        .await?
+        .pop()
+    else {
+        return Ok(None);
+    };
+    let code = code_from_bytes(&random_bytes::<RESET_CODE_LEN>());
+    let now = auth::now();
+    let expires_at = now + RESET_VALID_FOR;
+    accounts::save_reset(
+        db,
+        person.id,
+        &token_hash(&code),
+        actor.person_id,
+        now,
+        expires_at,
+    )
+    .await?;
+    let event = Event {
+        action: "password-reset-issued",
+        actor: Some(actor.person_id),
+        subject: Some(person.id),
+        client: Some(client),
+        detail: "valid one day",
+    };
+    sessions::audit(db, &event, now).await?;
+    Ok(Some(IssuedReset {
+        person_id: person.id,
+        name: person.display_name,
+        code: format_reset_code(&code),
+        expires_at,
+    }))
+}
+
+/// Unlinks a parent from a household of the manager's units (audited). Whether it happened.
+pub async fn unlink_parent(
+    db: &Db,
+    actor: &Viewer,
+    household_id: i64,
+    parent_id: i64,
+    client: &str,
+) -> Result<bool, StoreError> {
+    if !accounts::household_in_scope(db, actor, household_id).await? {
+        return Ok(false);
+    }
+    if !accounts::unlink_parent(db, household_id, parent_id).await? {
+        return Ok(false);
+    }
+    let detail = format!("parent unlinked from household {household_id}");
+    let event = Event {
+        action: "family-unlinked",
+        actor: Some(actor.person_id),
+        subject: Some(parent_id),
+        client: Some(client),
+        detail: &detail,
+    };
+    sessions::audit(db, &event, auth::now()).await?;
+    Ok(true)
+}
+
+/// Gives a household of the manager's units a new family code (the printed letter with the
+/// old one stops working). Whether it happened.
+pub async fn renew_family_code(
+    db: &Db,
+    actor: &Viewer,
+    household_id: i64,
+    client: &str,
+) -> Result<bool, StoreError> {
+    if !accounts::household_in_scope(db, actor, household_id).await? {
+        return Ok(false);
+    }
+    let code = auth::unused_family_code(db).await?;
+    accounts::set_family_code(db, household_id, &code).await?;
+    let detail = format!("new family code for household {household_id}");
+    let event = Event {
+        action: "family-code-renewed",
+        actor: Some(actor.person_id),
+        subject: None,
+        client: Some(client),
+        detail: &detail,
+    };
+    sessions::audit(db, &event, auth::now()).await?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reset_codes_read_in_groups_of_four() {
+        assert_eq!(super::format_reset_code("ABCDEFGHJKMN"), "ABCD-EFGH-JKMN");
+    }
+}

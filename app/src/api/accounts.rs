@@ -1,0 +1,176 @@
+//! Server functions for school managers: the staff and parents of their units (reset
+//! codes), their students' households (family codes, linked parents), and family letters.
+
+use crate::domain::person::Role;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRow {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub username: Option<String>,
+    pub phone: Option<String>,
+    pub unit_name: String,
+    /// Still on a first password.
+    pub first_password: bool,
+    /// A reset code is pending until this date (`YYYY-MM-DD HH:MM`, Vietnam time).
+    pub reset_until: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HouseholdRow {
+    pub id: i64,
+    pub unit_name: String,
+    /// As printed: `ABCD-EFGH`.
+    pub family_code: String,
+    /// Name and class of each child.
+    pub children: Vec<(String, Option<String>)>,
+    /// Id, name, phone and sign-up date of each linked parent.
+    pub parents: Vec<(i64, String, Option<String>, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleView {
+    pub people: Vec<PersonRow>,
+    pub households: Vec<HouseholdRow>,
+}
+
+/// After a manager's post on the people page: a reset code shown once, or what was done.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleOutcome {
+    /// Name, code and end of validity of a reset code just issued.
+    pub issued: Option<(String, String, String)>,
+}
+
+/// One family letter: a child, their class and school, and the household's code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Letter {
+    pub child: String,
+    pub class_name: Option<String>,
+    pub school: String,
+    pub family_code: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LettersView {
+    /// What the letters are for: a class's name, or the manager's units.
+    pub title: Option<String>,
+    /// Where parents sign up (`https://…/sign-up/family`).
+    pub sign_up_url: String,
+    pub letters: Vec<Letter>,
+}
+
+#[cfg(feature = "ssr")]
+fn vietnam_time(unix: i64) -> String {
+    let local = unix + 7 * 3600;
+    let (y, m, d) = crate::import::date_of(local);
+    let seconds = local.rem_euclid(86_400);
+    format!(
+        "{d:02}/{m:02}/{y} {:02}:{:02}",
+        seconds / 3600,
+        seconds % 3600 / 60
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn vietnam_date(unix: i64) -> String {
+    let (y, m, d) = crate::import::date_of(unix + 7 * 3600);
+    format!("{d:02}/{m:02}/{y}")
+}
+
+/// The staff and parents of the manager's units, and their students' households.
+#[server(input = GetUrl, endpoint = "accounts/people")]
+pub async fn manage_people() -> Result<PeopleView, ServerFnError> {
+    use crate::api::people::server as s;
+    use crate::domain::person::format_family_code;
+    use crate::store::accounts;
+    let viewer = s::signed_in()?;
+    let db = s::db()?;
+    let people = accounts::people_in_scope(&db, &viewer, None)
+        .await
+        .map_err(s::store_error)?
+        .into_iter()
+        .filter(|p| p.id != viewer.person_id)
+        .filter_map(|p| {
+            Some(PersonRow {
+                id: p.id,
+                name: p.display_name,
+                role: Role::from_code(&p.role)?,
+                username: p.username,
+                phone: p.phone,
+                unit_name: p.unit_name,
+                first_password: p.must_change_password,
+                reset_until: p
+                    .reset_expires_at
+                    .filter(|at| *at > crate::auth::now())
+                    .map(vietnam_time),
+            })
+        })
+        .collect();
+    let households = accounts::households(&db, &viewer, None)
+        .await
+        .map_err(s::store_error)?
+        .into_iter()
+        .map(|h| HouseholdRow {
+            id: h.id,
+            unit_name: h.unit_name,
+            family_code: format_family_code(&h.family_code),
+            children: h.children.into_iter().map(|(_, n, c, _)| (n, c)).collect(),
+            parents: h
+                .parents
+                .into_iter()
+                .map(|(id, name, phone, at)| (id, name, phone, vietnam_date(at)))
+                .collect(),
+        })
+        .collect();
+    Ok(PeopleView { people, households })
+}
+
+/// Family letters: for a class (its teacher and managers), or for every household of the
+/// manager's units. `None` for a class out of scope.
+#[server(input = GetUrl, endpoint = "accounts/letters")]
+pub async fn family_letters(class: Option<i64>) -> Result<Option<LettersView>, ServerFnError> {
+    use crate::api::people::server as s;
+    use crate::domain::access::{scope, Scope};
+    use crate::domain::person::format_family_code;
+    use crate::store::{accounts, people};
+    let viewer = s::signed_in()?;
+    let db = s::db()?;
+    let title = match class {
+        Some(id) => match people::class_for(&db, &viewer, id)
+            .await
+            .map_err(s::store_error)?
+        {
+            Some(class) => Some(class.name),
+            None => return Ok(None),
+        },
+        None if matches!(scope(viewer.role), Scope::Subtree | Scope::Everything) => None,
+        None => return Ok(None),
+    };
+    let households = accounts::households(&db, &viewer, class)
+        .await
+        .map_err(s::store_error)?;
+    let mut letters = Vec::new();
+    for h in households {
+        for (_, child, class_name, class_id) in h.children {
+            // A class's letters are for its own students (not their siblings elsewhere).
+            if class.is_some() && class_id != class {
+                continue;
+            }
+            letters.push(Letter {
+                child,
+                class_name,
+                school: h.unit_name.clone(),
+                family_code: format_family_code(&h.family_code),
+            });
+        }
+    }
+    Ok(Some(LettersView {
+        title,
+        sign_up_url: format!("{}/sign-up/family", s::site_url()),
+        letters,
+    }))
+}

@@ -1,0 +1,285 @@
+//! What a school's managers see of people's accounts: the staff and parents in their units
+//! (for password reset codes), and the households of their students (family codes, linked
+//! parents, letters). Every query is narrowed to the viewer's scope.
+
+use super::{Db, StoreError};
+use crate::domain::access::{scope, Scope};
+use crate::domain::org::subtree_end;
+use crate::domain::person::Viewer;
+
+/// The range of materialized paths a viewer manages: `None` for everything (admins), an
+/// empty range for those who manage no unit.
+async fn unit_range(db: &Db, viewer: &Viewer) -> Result<Option<(String, String)>, StoreError> {
+    match scope(viewer.role) {
+        Scope::Everything => Ok(None),
+        Scope::Subtree => {
+            let path: String = sqlx::query_scalar(
+                "SELECT u.path FROM people p JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1",
+            )
+            .bind(viewer.person_id)
+            .fetch_one(db)
+            .await?;
+            let end = subtree_end(&path);
+            Ok(Some((path, end)))
+        }
+        _ => Ok(Some((String::new(), String::new()))),
+    }
+}
+
+/// A member of staff or a parent, as a manager sees them.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Person {
+    pub id: i64,
+    pub role: String,
+    pub display_name: String,
+    pub username: Option<String>,
+    pub phone: Option<String>,
+    pub unit_name: String,
+    pub must_change_password: bool,
+    /// When a reset code issued for them stops working (none pending: `None`).
+    pub reset_expires_at: Option<i64>,
+}
+
+const PEOPLE: &str =
+    "SELECT p.id, p.role, p.display_name, p.username, p.phone, u.name AS unit_name, \
+     p.must_change_password, r.expires_at AS reset_expires_at \
+     FROM people p JOIN org_units u ON u.id = p.unit_id \
+     LEFT JOIN password_resets r ON r.person_id = p.id \
+     WHERE p.role <> 'student' AND p.password_hash IS NOT NULL";
+
+/// The people with a password whose home unit the viewer manages (all for an admin), staff
+/// first. Managers of the same or a higher level are left to those above them: a school
+/// manager sees teachers, other staff and parents, never an admin or a unit manager.
+pub async fn people_in_scope(
+    db: &Db,
+    viewer: &Viewer,
+    only: Option<i64>,
+) -> Result<Vec<Person>, StoreError> {
+    let range = unit_range(db, viewer).await?;
+    let above = match viewer.role {
+        crate::domain::person::Role::Admin => "",
+        crate::domain::person::Role::UnitManager => "AND p.role <> 'admin'",
+        _ => "AND p.role NOT IN ('admin', 'unit-manager')",
+    };
+    // Parameters are numbered in the order they are bound below.
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        format!("${n}")
+    };
+    let range_sql = match &range {
+        Some(_) => format!("AND u.path >= {} AND u.path < {}", next(), next()),
+        None => String::new(),
+    };
+    let only_sql = match only {
+        Some(_) => format!("AND p.id = {}", next()),
+        None => String::new(),
+    };
+    let sql = format!(
+        "{PEOPLE} {above} {range_sql} {only_sql} ORDER BY p.role = 'parent', u.name, p.display_name"
+    );
+    let mut query = sqlx::query_as(&sql);
+    if let Some((start, end)) = range {
+        query = query.bind(start).bind(end);
+    }
+    if let Some(id) = only {
+        query = query.bind(id);
+    }
+    Ok(query.fetch_all(db).await?)
+}
+
+/// Keeps a reset code (its hash) for a person, replacing any earlier one.
+pub async fn save_reset(
+    db: &Db,
+    person_id: i64,
+    code_hash: &str,
+    issued_by: i64,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO password_resets (person_id, code_hash, issued_by, issued_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (person_id) DO UPDATE SET code_hash = excluded.code_hash, \
+         issued_by = excluded.issued_by, issued_at = excluded.issued_at, expires_at = excluded.expires_at",
+    )
+    .bind(person_id)
+    .bind(code_hash)
+    .bind(issued_by)
+    .bind(now)
+    .bind(expires_at)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The hash and end of the reset code pending for a person.
+pub async fn reset_for(db: &Db, person_id: i64) -> Result<Option<(String, i64)>, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT code_hash, expires_at FROM password_resets WHERE person_id = $1")
+            .bind(person_id)
+            .fetch_optional(db)
+            .await?,
+    )
+}
+
+/// A reset code works once: used (or replaced), it is gone.
+pub async fn delete_reset(db: &Db, person_id: i64) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM password_resets WHERE person_id = $1")
+        .bind(person_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// A household as its school sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Household {
+    pub id: i64,
+    pub unit_name: String,
+    pub family_code: String,
+    /// Children: id, name, class name, class id.
+    pub children: Vec<(i64, String, Option<String>, Option<i64>)>,
+    /// Parents linked to it: id, name, phone, when they signed up.
+    pub parents: Vec<(i64, String, Option<String>, i64)>,
+}
+
+/// The households of students in the viewer's units — or of one class's students, when
+/// `class_id` is given (the caller checked the class is in scope) — with children and parents.
+pub async fn households(
+    db: &Db,
+    viewer: &Viewer,
+    class_id: Option<i64>,
+) -> Result<Vec<Household>, StoreError> {
+    let rows: Vec<(i64, String, String)> = match class_id {
+        Some(class_id) => {
+            sqlx::query_as(
+                "SELECT DISTINCT h.id, u.name, h.family_code FROM households h \
+                 JOIN org_units u ON u.id = h.unit_id \
+                 JOIN people s ON s.household_id = h.id AND s.role = 'student' \
+                 WHERE s.class_id = $1 ORDER BY h.id",
+            )
+            .bind(class_id)
+            .fetch_all(db)
+            .await?
+        }
+        None => {
+            let range = unit_range(db, viewer).await?;
+            let filter = if range.is_some() {
+                "AND u.path >= $1 AND u.path < $2"
+            } else {
+                ""
+            };
+            let sql = format!(
+                "SELECT DISTINCT h.id, u.name, h.family_code FROM households h \
+                 JOIN org_units u ON u.id = h.unit_id \
+                 JOIN people s ON s.household_id = h.id AND s.role = 'student' \
+                 WHERE 1 = 1 {filter} ORDER BY u.name, h.id"
+            );
+            let mut query = sqlx::query_as(&sql);
+            if let Some((start, end)) = range {
+                query = query.bind(start).bind(end);
+            }
+            query.fetch_all(db).await?
+        }
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, unit_name, family_code) in rows {
+        let children: Vec<(i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
+            "SELECT p.id, p.display_name, c.name, c.id FROM people p LEFT JOIN classes c ON c.id = p.class_id \
+             WHERE p.household_id = $1 AND p.role = 'student' ORDER BY p.display_name",
+        )
+        .bind(id)
+        .fetch_all(db)
+        .await?;
+        let parents: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
+            "SELECT id, display_name, phone, created_at FROM people \
+             WHERE household_id = $1 AND role = 'parent' ORDER BY created_at",
+        )
+        .bind(id)
+        .fetch_all(db)
+        .await?;
+        out.push(Household {
+            id,
+            unit_name,
+            family_code,
+            children,
+            parents,
+        });
+    }
+    Ok(out)
+}
+
+/// Whether a household belongs to the viewer's units (all for an admin).
+pub async fn household_in_scope(
+    db: &Db,
+    viewer: &Viewer,
+    household_id: i64,
+) -> Result<bool, StoreError> {
+    let range = unit_range(db, viewer).await?;
+    let found: Option<i64> = match range {
+        None => {
+            sqlx::query_scalar("SELECT id FROM households WHERE id = $1")
+                .bind(household_id)
+                .fetch_optional(db)
+                .await?
+        }
+        Some((start, end)) => {
+            sqlx::query_scalar(
+                "SELECT h.id FROM households h JOIN org_units u ON u.id = h.unit_id \
+                 WHERE h.id = $1 AND u.path >= $2 AND u.path < $3",
+            )
+            .bind(household_id)
+            .bind(start)
+            .bind(end)
+            .fetch_optional(db)
+            .await?
+        }
+    };
+    Ok(found.is_some())
+}
+
+/// How many parent accounts a household has.
+pub async fn parent_count(db: &Db, household_id: i64) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM people WHERE household_id = $1 AND role = 'parent'",
+    )
+    .bind(household_id)
+    .fetch_one(db)
+    .await?)
+}
+
+/// Unlinks a parent from a household (their account stays, without the children). Whether
+/// that parent was linked to it.
+pub async fn unlink_parent(db: &Db, household_id: i64, parent_id: i64) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE people SET household_id = NULL WHERE id = $1 AND household_id = $2 AND role = 'parent'",
+    )
+    .bind(parent_id)
+    .bind(household_id)
+    .execute(db)
+    .await?
+    .rows_affected();
+    Ok(done > 0)
+}
+
+/// Replaces a household's family code with `code` (the old one stops working).
+pub async fn set_family_code(db: &Db, household_id: i64, code: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE households SET family_code = $1 WHERE id = $2")
+        .bind(code)
+        .bind(household_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Whether a family code is taken.
+pub async fn family_code_taken(db: &Db, code: &str) -> Result<bool, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM households WHERE family_code = $1")
+            .bind(code)
+            .fetch_one(db)
+            .await?
+            > 0,
+    )
+}

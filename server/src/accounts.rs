@@ -1,0 +1,154 @@
+//! The form posts of account safety: a manager's reset code, unlinking a parent, a new family
+//! code; and signing in with a reset code. Thin: read, call `safesteps_app::accounts`/`auth`,
+//! answer with a page or a redirect.
+
+use crate::guard::{failure, request_lang};
+use crate::http::{render_page, AppState};
+use crate::sign_in::{again, client, read_form, signed_in};
+use axum::{
+    body::Body,
+    extract::{ConnectInfo, Path, Request, State},
+    http::{Method, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+};
+use safesteps_app::accounts;
+use safesteps_app::api::accounts::PeopleOutcome;
+use safesteps_app::auth;
+use safesteps_app::domain::person::Viewer;
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+fn viewer_or_401(request: &Request) -> Result<Viewer, Response> {
+    request
+        .extensions()
+        .get::<Viewer>()
+        .cloned()
+        .ok_or_else(|| failure(request_lang(request.headers()), StatusCode::UNAUTHORIZED))
+}
+
+/// `POST /people/{id}/password-reset`: a one-time code for someone of the manager's units,
+/// shown once on the people page.
+pub async fn issue_reset(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Path(person_id): Path<i64>,
+    request: Request,
+) -> Response {
+    let lang = request_lang(request.headers());
+    let viewer = match viewer_or_401(&request) {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    match accounts::issue_reset(&state.db, &viewer, person_id, &client(addr)).await {
+        Ok(Some(issued)) => {
+            let until = {
+                let (y, m, d) = safesteps_app::import::date_of(issued.expires_at + 7 * 3600);
+                let s = (issued.expires_at + 7 * 3600).rem_euclid(86_400);
+                format!("{d:02}/{m:02}/{y} {:02}:{:02}", s / 3600, s % 3600 / 60)
+            };
+            let outcome = PeopleOutcome {
+                issued: Some((issued.name, issued.code, until)),
+            };
+            let (mut parts, _) = request.into_parts();
+            parts.method = Method::GET;
+            parts.uri = "/people".parse().unwrap_or_default();
+            render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await
+        }
+        Ok(None) => failure(lang, StatusCode::NOT_FOUND),
+        Err(error) => {
+            tracing::error!(%error, "cannot issue a reset code");
+            failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+/// `POST /families/{household}/parents/{parent}/unlink`.
+pub async fn unlink_parent(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Path((household, parent)): Path<(i64, i64)>,
+    request: Request,
+) -> Response {
+    let lang = request_lang(request.headers());
+    let viewer = match viewer_or_401(&request) {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    match accounts::unlink_parent(&state.db, &viewer, household, parent, &client(addr)).await {
+        Ok(true) => {
+            Redirect::to(&format!("/people?unlinked=1#household-{household}")).into_response()
+        }
+        Ok(false) => failure(lang, StatusCode::NOT_FOUND),
+        Err(error) => {
+            tracing::error!(%error, "cannot unlink a parent");
+            failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+/// `POST /families/{household}/new-code`.
+pub async fn renew_family_code(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Path(household): Path<i64>,
+    request: Request,
+) -> Response {
+    let lang = request_lang(request.headers());
+    let viewer = match viewer_or_401(&request) {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    match accounts::renew_family_code(&state.db, &viewer, household, &client(addr)).await {
+        Ok(true) => {
+            Redirect::to(&format!("/people?new-code=1#household-{household}")).into_response()
+        }
+        Ok(false) => failure(lang, StatusCode::NOT_FOUND),
+        Err(error) => {
+            tracing::error!(%error, "cannot renew a family code");
+            failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    who: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /sign-in/reset`: username or phone, the reset code, a new password.
+pub async fn sign_in_with_reset(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    let (parts, form) = match read_form::<ResetForm>(request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    match auth::sign_in_with_reset(
+        &state.db,
+        &form.who,
+        &form.code,
+        &form.password,
+        &client(addr),
+    )
+    .await
+    {
+        Ok(session) => signed_in(&state, &parts, &session, "/account?password-changed=1").await,
+        Err(error) => {
+            again(
+                &state,
+                parts,
+                &error,
+                "reset",
+                vec![("who", form.who.clone())],
+            )
+            .await
+        }
+    }
+}

@@ -1,0 +1,412 @@
+//! Account safety over HTTP against the real binary with the demo: family codes (used once,
+//! two parents at most, unlink, letters), passwords that contain the person's own details,
+//! first passwords changed before anything else, and reset codes from the school.
+
+mod support;
+
+use reqwest::StatusCode;
+use support::web::*;
+
+async fn database(demo: &Demo) -> sqlx::SqlitePool {
+    sqlx::SqlitePool::connect(&demo.server.database_url())
+        .await
+        .unwrap()
+}
+
+async fn sign_up(browser: &Browser, code: &str, name: &str, phone: &str, password: &str) -> Reply {
+    browser
+        .post(
+            "/sign-up/family",
+            &[
+                ("family_code", code),
+                ("name", name),
+                ("phone", phone),
+                ("password", password),
+            ],
+        )
+        .await
+}
+
+/// The family code of the household with this id, as stored.
+async fn family_code(db: &sqlx::SqlitePool, household: i64) -> String {
+    sqlx::query_scalar("SELECT family_code FROM households WHERE id = $1")
+        .bind(household)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_family_code_links_at_most_two_parents_and_is_replaced_once_used() {
+    let demo = demo();
+    let db = database(&demo).await;
+    let code = demo.new_family_code.clone();
+    let household: i64 = sqlx::query_scalar("SELECT id FROM households WHERE family_code = $1")
+        .bind(code.replace('-', ""))
+        .fetch_one(&db)
+        .await
+        .unwrap();
+
+    // The password check sees the person's own details however they are typed.
+    let first = Browser::new(&demo.server);
+    let refused = sign_up(
+        &first,
+        &code,
+        "Lò Văn Tâm",
+        "0912000077",
+        "0912000077loVanTam",
+    )
+    .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("quá dễ đoán"));
+
+    let linked = sign_up(
+        &first,
+        &code,
+        "Lò Văn Tâm",
+        "0912000077",
+        "suối Nậm Na chảy qua bản tôi",
+    )
+    .await;
+    assert_eq!(linked.status, StatusCode::SEE_OTHER, "{}", linked.body);
+    // The printed code no longer works: a stranger holding the letter cannot follow the child.
+    let stranger = Browser::new(&demo.server);
+    let reused = sign_up(
+        &stranger,
+        &code,
+        "Người Lạ",
+        "0912000088",
+        "mây trắng bay qua đỉnh Pu Ta Leng",
+    )
+    .await;
+    assert_eq!(reused.status, StatusCode::UNAUTHORIZED, "{}", reused.body);
+
+    // The school gives the new code to the second parent.
+    let second_code = family_code(&db, household).await;
+    assert_ne!(second_code, code.replace('-', ""));
+    let second = Browser::new(&demo.server);
+    let ok = sign_up(
+        &second,
+        &second_code,
+        "Lò Thị Mai",
+        "0912000099",
+        "hoa mận trắng nở khắp sườn đồi",
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    // A third parent, even with the newest code, is refused.
+    let third_code = family_code(&db, household).await;
+    let third = Browser::new(&demo.server);
+    let full = sign_up(
+        &third,
+        &third_code,
+        "Người Thứ Ba",
+        "0912000111",
+        "gió thổi qua đèo Ô Quy Hồ lạnh",
+    )
+    .await;
+    assert_eq!(full.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        full.body.contains("đã có hai tài khoản phụ huynh"),
+        "{}",
+        full.body
+    );
+
+    // The school sees who linked and when, and can unlink one (audited).
+    let manager = Browser::new(&demo.server);
+    manager.sign_in_staff("hieutruong.demo").await;
+    let people = manager.get("/people").await;
+    assert_eq!(people.status, StatusCode::OK);
+    assert!(people.body.contains("Lò Văn Tâm") && people.body.contains("Lò Thị Mai"));
+    assert!(people.body.contains("liên kết ngày"));
+    let parent_id: i64 = sqlx::query_scalar("SELECT id FROM people WHERE phone = '0912000099'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert!(second.get("/learn").await.body.contains("Con của bạn"));
+    let unlinked = manager
+        .post(
+            &format!("/families/{household}/parents/{parent_id}/unlink"),
+            &[],
+        )
+        .await;
+    assert_eq!(unlinked.status, StatusCode::SEE_OTHER);
+    assert!(
+        !second.get("/learn").await.body.contains("Con của bạn"),
+        "no more children"
+    );
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'family-unlinked' AND subject_id = $1",
+    )
+    .bind(parent_id)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+
+    // Another school's manager cannot unlink or renew this family's parents.
+    let other = Browser::new(&demo.server);
+    other.sign_in_staff("giaovien2.demo").await;
+    let refused = other
+        .post(&format!("/families/{household}/new-code"), &[])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "teachers may not");
+    let unit = Browser::new(&demo.server);
+    unit.sign_in_staff("xa.demo").await;
+    let renewed = unit
+        .post(&format!("/families/{household}/new-code"), &[])
+        .await;
+    assert!(
+        renewed.status == StatusCode::SEE_OTHER || renewed.status == StatusCode::NOT_FOUND,
+        "the commune manager acts only inside their commune: {}",
+        renewed.status
+    );
+}
+
+#[tokio::test]
+async fn family_letters_carry_the_code_the_address_and_111() {
+    let demo = demo();
+    let db = database(&demo).await;
+    let teacher = Browser::new(&demo.server);
+    teacher.sign_in_staff("giaovien.demo").await;
+    let letters = teacher.get("/classes/1/letters").await;
+    assert_eq!(letters.status, StatusCode::OK);
+    let (_, students) = &demo.classes[0];
+    for (name, _) in students {
+        assert!(letters.body.contains(name.as_str()), "a letter for {name}");
+    }
+    let codes: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT h.family_code FROM households h JOIN people p ON p.household_id = h.id WHERE p.class_id = 1",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    for code in codes {
+        let printed = format!("{}-{}", &code[..4], &code[4..]);
+        assert!(letters.body.contains(&printed), "{printed}");
+    }
+    assert!(letters.body.contains("/sign-up/family"));
+    assert!(letters.body.contains("111"));
+    // Another teacher's class: not found.
+    let other = Browser::new(&demo.server);
+    other.sign_in_staff("giaovien2.demo").await;
+    assert_eq!(
+        other.get("/classes/1/letters").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        other.get("/families/letters").await.status,
+        StatusCode::FORBIDDEN
+    );
+    // The school manager prints every family of the school.
+    let manager = Browser::new(&demo.server);
+    manager.sign_in_staff("hieutruong.demo").await;
+    let all = manager.get("/families/letters").await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert!(all.body.contains(students[0].0.as_str()));
+    assert!(
+        !all.body.contains("Lò Thị Hoa"),
+        "not another school's (7A) children"
+    );
+}
+
+#[tokio::test]
+async fn a_first_password_is_changed_before_anything_else() {
+    let demo = demo();
+    let manager = Browser::new(&demo.server);
+    manager.sign_in_staff("hieutruong.demo").await;
+    let header = "school_code,school_year,class,role,key,name,birth_year,family,secret";
+    let file = format!("{header}\nLC-W01-TH1,2026-2027,4B,teacher,co.hien.th,Vi Thị Hiền,,,\n");
+    let done = upload(&manager, &file).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let marker = "co.hien.th</td><td class=\"code\">";
+    let start = done.body.find(marker).expect("the first password is shown") + marker.len();
+    let first = done.body[start..start + done.body[start..].find('<').unwrap()].to_owned();
+
+    let teacher = Browser::new(&demo.server);
+    let signed = teacher
+        .post(
+            "/sign-in",
+            &[
+                ("kind", "staff"),
+                ("username", "co.hien.th"),
+                ("password", &first),
+            ],
+        )
+        .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    assert_eq!(signed.location, "/account/password?first=1");
+    // Everything else waits: pages lead back there, posts are refused.
+    let classes = teacher.get("/classes").await;
+    assert_eq!(classes.status, StatusCode::SEE_OTHER);
+    assert_eq!(classes.location, "/account/password?first=1");
+    let post = teacher
+        .post(
+            "/classes/1/assignments",
+            &[("module", "stop-bullying"), ("due", "2099-01-01")],
+        )
+        .await;
+    assert_eq!(post.status, StatusCode::FORBIDDEN);
+    let page = teacher.get("/account/password?first=1").await;
+    assert!(page.body.contains("mật khẩu tạm thời"));
+    // The new password may not be built from their own details.
+    let own = teacher
+        .post(
+            "/account/password",
+            &[("current", &first), ("new", "co.hien.th Vi Thi Hien 2026")],
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", own.body);
+    let changed = teacher
+        .post(
+            "/account/password",
+            &[
+                ("current", &first),
+                ("new", "ruộng bậc thang vàng mùa lúa chín"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.body);
+    assert_eq!(teacher.get("/classes").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_school_issues_a_one_time_reset_code_for_its_own_people_only() {
+    let demo = demo();
+    let db = database(&demo).await;
+    let manager = Browser::new(&demo.server);
+    manager.sign_in_staff("hieutruong.demo").await;
+    let teacher_id: i64 =
+        sqlx::query_scalar("SELECT id FROM people WHERE username = 'giaovien.demo'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    let issued = manager
+        .post(&format!("/people/{teacher_id}/password-reset"), &[])
+        .await;
+    assert_eq!(issued.status, StatusCode::OK);
+    let marker = "class=\"secret-text code\">";
+    let start = issued.body.find(marker).expect("the code is shown") + marker.len();
+    let code = issued.body[start..start + issued.body[start..].find('<').unwrap()].to_owned();
+    assert_eq!(code.len(), 14, "{code}");
+    // Shown once: the people page does not show it again.
+    assert!(!manager.get("/people").await.body.contains(&code));
+    let stored: String =
+        sqlx::query_scalar("SELECT code_hash FROM password_resets WHERE person_id = $1")
+            .bind(teacher_id)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert!(
+        !stored.contains(&code.replace('-', "")),
+        "only a hash is kept"
+    );
+
+    // The teacher uses it with a new password and is signed in; it works once.
+    let teacher = Browser::new(&demo.server);
+    let new = "khói bếp chiều bay trên mái nhà sàn";
+    let used = teacher
+        .post(
+            "/sign-in/reset",
+            &[("who", "giaovien.demo"), ("code", &code), ("password", new)],
+        )
+        .await;
+    assert_eq!(used.status, StatusCode::SEE_OTHER, "{}", used.body);
+    assert_eq!(teacher.get("/classes").await.status, StatusCode::OK);
+    let again = Browser::new(&demo.server)
+        .post(
+            "/sign-in/reset",
+            &[
+                ("who", "giaovien.demo"),
+                ("code", &code),
+                ("password", "một mật khẩu khác dài và khó đoán"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::UNAUTHORIZED, "a code works once");
+    let with_new = Browser::new(&demo.server);
+    let ok = with_new
+        .post(
+            "/sign-in",
+            &[
+                ("kind", "staff"),
+                ("username", "giaovien.demo"),
+                ("password", new),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+
+    // A code a day old no longer works.
+    manager
+        .post(&format!("/people/{teacher_id}/password-reset"), &[])
+        .await;
+    sqlx::query("UPDATE password_resets SET expires_at = expires_at - 86400")
+        .execute(&db)
+        .await
+        .unwrap();
+    let reply = manager
+        .post(&format!("/people/{teacher_id}/password-reset"), &[])
+        .await;
+    let start = reply.body.find(marker).unwrap() + marker.len();
+    let fresh = reply.body[start..start + reply.body[start..].find('<').unwrap()].to_owned();
+    sqlx::query("UPDATE password_resets SET expires_at = expires_at - 86401")
+        .execute(&db)
+        .await
+        .unwrap();
+    let expired = Browser::new(&demo.server)
+        .post(
+            "/sign-in/reset",
+            &[
+                ("who", "giaovien.demo"),
+                ("code", &fresh),
+                ("password", "lá rừng xanh thẫm sau cơn mưa rào"),
+            ],
+        )
+        .await;
+    assert_eq!(expired.status, StatusCode::UNAUTHORIZED, "expired");
+
+    // Not for another school's teacher, nor for those above the manager.
+    for other in ["giaovien2.demo", "admin.demo", "tinh.demo"] {
+        let id: i64 = sqlx::query_scalar("SELECT id FROM people WHERE username = $1")
+            .bind(other)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        let refused = manager
+            .post(&format!("/people/{id}/password-reset"), &[])
+            .await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND, "{other}");
+    }
+    // A teacher cannot issue codes at all; every issue and use is audited.
+    let plain = Browser::new(&demo.server);
+    plain.sign_in_staff("giaovien2.demo").await;
+    assert_eq!(
+        plain
+            .post(&format!("/people/{teacher_id}/password-reset"), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE subject_id = $1 AND action LIKE 'password-reset%' ORDER BY id",
+    )
+    .bind(teacher_id)
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        actions,
+        [
+            "password-reset-issued",
+            "password-reset-used",
+            "password-reset-issued",
+            "password-reset-issued"
+        ]
+    );
+}
