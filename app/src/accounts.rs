@@ -80,6 +80,7 @@ pub async fn unlink_parent(
     household_id: i64,
     parent_id: i64,
     client: &str,
+    rules: &[crate::domain::coverage::TargetRule],
 ) -> Result<bool, StoreError> {
     if !accounts::household_in_scope(db, actor, household_id).await? {
         return Ok(false);
@@ -87,6 +88,9 @@ pub async fn unlink_parent(
     if !accounts::unlink_parent(db, household_id, parent_id).await? {
         return Ok(false);
     }
+    // The household may no longer be reached through that parent.
+    let mut conn = db.acquire().await?;
+    crate::store::coverage::refresh_household(&mut conn, rules, household_id).await?;
     let detail = format!("parent unlinked from household {household_id}");
     let event = Event {
         action: "family-unlinked",

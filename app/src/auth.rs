@@ -598,6 +598,7 @@ pub async fn sign_up_family(
     db: &Db,
     form: &FamilySignUp<'_>,
     client: &str,
+    rules: &[crate::domain::coverage::TargetRule],
 ) -> Result<NewSession, AuthError> {
     let now = now();
     let client_failures =
@@ -646,6 +647,9 @@ pub async fn sign_up_family(
     // A used code is replaced: the printed letter cannot link anyone else.
     let code = unused_family_code(db).await?;
     crate::store::accounts::set_family_code(db, household_id, &code).await?;
+    // The household now has a parent who may complete the families' modules.
+    let mut conn = db.acquire().await.map_err(StoreError::from)?;
+    crate::store::coverage::refresh_household(&mut conn, rules, household_id).await?;
     let detail = format!("parent linked to household {household_id}; family code replaced");
     let event = Event {
         action: "sign-up",

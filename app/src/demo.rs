@@ -7,7 +7,9 @@ use crate::domain::person::{
     code_from_bytes, format_family_code, Phone, Role, Username, CLASS_CODE_LEN, FAMILY_CODE_LEN,
 };
 use crate::domain::secret::StudentSecret;
+use crate::catalog::Catalog;
 use crate::store::people::{self, NewAccount};
+use crate::store::progress;
 use crate::store::{org, Db, StoreError};
 use std::path::Path;
 
@@ -33,6 +35,8 @@ pub enum DemoError {
     Auth(#[from] auth::AuthError),
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
+    #[error("demo history: {0}")]
+    History(String),
 }
 
 /// Staff: username, role, home unit code, display name.
@@ -109,9 +113,38 @@ const CLASSES: &[(&str, &str, &str, i64, &[&str])] = &[
     ),
 ];
 
+/// What the demo people have learnt: who (a staff username, a student's or parent's name),
+/// which modules, and how many days ago they finished them — so that a manager's coverage
+/// page has something to show: a school part of the way, a health station reached.
+const HISTORY: &[(&str, &[&str], i64)] = &[
+    ("Lò Văn An", STUDENTS_6_10, 80),
+    ("Tòng Thị Bình", STUDENTS_6_10, 62),
+    ("Vàng A Chứ", STUDENTS_6_10, 40),
+    ("Lường Thị Dung", STUDENTS_6_10, 12),
+    ("Đèo Thị Lan", &["stop-bullying"], 5),
+    ("Lò Thị Hoa", STUDENTS_11_14, 75),
+    ("Sùng A Lềnh", STUDENTS_11_14, 33),
+    ("Nguyễn Minh Khôi", &["stop-bullying", "safe-online"], 20),
+    ("Lò Văn Bố", PARENTS, 50),
+    ("giaovien.demo", EDUCATION, 95),
+    ("hieutruong.demo", &["law-on-children", "recognising-signs"], 30),
+    ("yte.demo", HEALTH, 70),
+    ("baove.demo", &["law-on-children", "recognising-signs", "disclosure-and-reporting"], 25),
+];
+const STUDENTS_6_10: &[&str] = &["my-body-belongs-to-me", "secrets-and-telling", "kind-and-safe-at-school"];
+const STUDENTS_11_14: &[&str] = &["stop-bullying", "safe-online", "growing-up-and-consent"];
+const PARENTS: &[&str] = &[
+    "positive-discipline",
+    "body-safety-talks",
+    "online-safety-at-home",
+    "child-marriage-labour-trafficking",
+];
+const EDUCATION: &[&str] = &["law-on-children", "recognising-signs", "disclosure-and-reporting", "safe-school-duties"];
+const HEALTH: &[&str] = &["law-on-children", "recognising-signs", "disclosure-and-reporting", "child-friendly-care"];
+
 /// Loads the demo into an empty database (does nothing if the demo is already there).
-/// Returns false when the database held the demo already.
-pub async fn load(db: &Db, content_dir: &Path) -> Result<bool, DemoError> {
+/// Returns false when the database held the demo already. The caller rebuilds coverage.
+pub async fn load(db: &Db, catalog: &Catalog, content_dir: &Path) -> Result<bool, DemoError> {
     if people::count(db).await? > 0 {
         let demo = people::by_username(db, &username("admin.demo")).await?;
         return if demo.is_some() {
@@ -218,7 +251,87 @@ pub async fn load(db: &Db, content_dir: &Path) -> Result<bool, DemoError> {
             }
         }
     }
+    learn(db, catalog, now).await?;
+    import_counts(db, catalog, content_dir).await?;
     Ok(true)
+}
+
+/// The demo's learning history, through the same path as a learner's: each lesson seen, the
+/// quiz answered right and graded on the server; then dated back.
+async fn learn(db: &Db, catalog: &Catalog, now: i64) -> Result<(), DemoError> {
+    use crate::domain::grading::Answers;
+    for (who, modules, days_ago) in HISTORY {
+        let person: Option<(i64, String)> = sqlx::query_as(
+            "SELECT p.id, p.role FROM people p \
+             WHERE p.username = $1 OR (p.username IS NULL AND p.display_name = $1) ORDER BY p.id LIMIT 1",
+        )
+        .bind(who)
+        .fetch_optional(db)
+        .await?;
+        let Some((person_id, role)) = person else {
+            return Err(DemoError::History(format!("no demo person {who}")));
+        };
+        let role = Role::from_code(&role)
+            .ok_or_else(|| DemoError::History(format!("{who} has an unknown role")))?;
+        for (n, module_id) in modules.iter().enumerate() {
+            let module = catalog
+                .module(module_id)
+                .ok_or_else(|| DemoError::History(format!("no module {module_id}")))?;
+            // A few days between modules, the last one `days_ago`; the lessons read an hour before.
+            let at = now - (days_ago + 3 * (modules.len() - 1 - n) as i64) * 86_400;
+            for lesson in &module.module.lessons {
+                progress::record_view(db, person_id, module_id, lesson.id.as_str(), module.module.version, at - 3600)
+                    .await?;
+            }
+            let answers: Answers = module
+                .module
+                .quiz
+                .questions
+                .iter()
+                .map(|q| (q.id.as_str().to_owned(), q.answer.iter().map(|a| a.as_str().to_owned()).collect()))
+                .collect();
+            let key = auth::random_token();
+            let stored = crate::learning::submit_quiz(db, catalog, (person_id, role), module_id, &key, &answers)
+                .await
+                .map_err(|e| DemoError::History(e.to_string()))?;
+            if !stored.completed {
+                return Err(DemoError::History(format!("{who} did not complete {module_id}")));
+            }
+            sqlx::query("UPDATE completions SET completed_at = $1 WHERE person_id = $2 AND module_id = $3")
+                .bind(at)
+                .bind(person_id)
+                .bind(module_id)
+                .execute(db)
+                .await?;
+            sqlx::query("UPDATE attempts SET submitted_at = $1 WHERE person_id = $2 AND submission_key = $3")
+                .bind(at)
+                .bind(person_id)
+                .bind(&key)
+                .execute(db)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// `content/demo/counts.csv`: the demo units' official counts, for this year.
+async fn import_counts(db: &Db, catalog: &Catalog, content_dir: &Path) -> Result<(), DemoError> {
+    let path = content_dir.join("demo/counts.csv");
+    let text = std::fs::read_to_string(&path).map_err(|source| DemoError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let year = crate::coverage::this_year().to_string();
+    let text = text.replace("{year}", &year);
+    let targets: Vec<String> = catalog.targets().iter().map(|t| t.id.clone()).collect();
+    match crate::import::counts(db, &text, None, &targets).await {
+        Ok(_) => Ok(()),
+        Err(crate::import::CountsError::Rows(problems)) => Err(DemoError::Units {
+            path: path.display().to_string(),
+            message: problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+        }),
+        Err(crate::import::CountsError::Store(error)) => Err(error.into()),
+    }
 }
 
 fn username(name: &str) -> Username {

@@ -12,12 +12,21 @@ use crate::store::{self, Db, StoreError};
 use std::collections::{HashMap, HashSet};
 
 /// A CSV reader for files as spreadsheets export them: UTF-8 with or without a BOM, fields
-/// trimmed, rows of any length (each row's length is checked where it is read).
+/// trimmed, rows of any length (each row's length is checked where it is read). Excel in a
+/// Vietnamese (or any comma-decimal) locale saves with semicolons: a first line with
+/// semicolons and no commas is read that way.
 fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.contains(';') && !first.contains(',') {
+        b';'
+    } else {
+        b','
+    };
     csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes())
 }
 
@@ -94,17 +103,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn years_of_unix_times() {
-        assert_eq!(year_of(0), 1970);
-        assert_eq!(year_of(1_798_761_599), 2026, "2026-12-31T23:59:59Z");
-        assert_eq!(year_of(1_798_761_600), 2027);
-        assert_eq!(year_of(951_782_400), 2000, "2000-02-29");
-        assert_eq!(date_of(951_782_400), (2000, 2, 29));
-        assert_eq!(date_of(1_798_761_599), (2026, 12, 31));
-        assert_eq!(date_of(0), (1970, 1, 1));
-    }
-
-    #[test]
     fn reads_a_roster_and_reports_every_bad_row() {
         let header = ROSTER_HEADER.join(",");
         let good = format!("{header}\nS1,2026-2027,3A,student,HS1,Lò Văn An,2018,,\nS1,2026-2027,3A,teacher,co.lan,Lan,,,\n");
@@ -155,30 +153,6 @@ mod tests {
             ]
         );
     }
-}
-
-/// The date (UTC) of a Unix time, `(year, month, day)`: Howard Hinnant's civil-from-days.
-pub fn date_of(unix_seconds: i64) -> (i32, u32, u32) {
-    let days = unix_seconds.div_euclid(86_400) + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year as i32, month as u32, day as u32)
-}
-
-/// The year (UTC) of a Unix time.
-pub fn year_of(unix_seconds: i64) -> i32 {
-    date_of(unix_seconds).0
 }
 
 /// Parses a roster file (`ROSTER_HEADER`, UTF-8, header first): the rows that are valid on
@@ -243,9 +217,10 @@ pub async fn roster(
     db: &Db,
     text: &str,
     importer: Option<&Viewer>,
+    rules: &[crate::domain::coverage::TargetRule],
 ) -> Result<RosterReport, RosterError> {
     let now = auth::now();
-    let this_year = year_of(now);
+    let this_year = crate::domain::dates::local_year(now);
     let (rows, mut problems) = roster_csv(text, this_year);
     let known: HashSet<String> = store::org::codes_with_parents(db)
         .await?
@@ -289,7 +264,7 @@ pub async fn roster(
             new_teachers.push((username.to_owned(), password));
         }
     }
-    let summary = store::roster::import(db, &rows, &hashes, this_year, now).await?;
+    let summary = store::roster::import(db, &rows, &hashes, rules, this_year, now).await?;
     if let Some(viewer) = importer {
         let detail = format!("{} rows", rows.len());
         let event = Event {
@@ -305,5 +280,129 @@ pub async fn roster(
         rows: rows.len(),
         summary,
         new_teachers,
+    })
+}
+
+/// What a counts import did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CountsSummary {
+    pub rows: usize,
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CountsError {
+    #[error("{} bad row(s); nothing was imported", .0.len())]
+    Rows(Vec<crate::domain::counts::CountProblem>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Parses a counts file: the rows valid on their own, every problem, and each row's raw unit
+/// code and target (to check them all, bad rows included).
+pub fn counts_csv(
+    text: &str,
+    today: &str,
+) -> (
+    Vec<crate::domain::counts::CountRow>,
+    Vec<crate::domain::counts::CountProblem>,
+    Vec<(usize, String, String)>,
+    HashMap<usize, i32>,
+) {
+    use crate::domain::counts::{parse_row, CountProblem, CountProblemKind, COUNTS_HEADER};
+    let mut reader = csv_reader(text);
+    let mut problems = Vec::new();
+    match check_header(&mut reader, &COUNTS_HEADER) {
+        Ok(()) => {}
+        Err(Header::Wrong(found)) => problems.push(CountProblem {
+            row: 1,
+            kind: CountProblemKind::Header { found },
+        }),
+        Err(Header::Unreadable(error)) => problems.push(CountProblem {
+            row: 1,
+            kind: CountProblemKind::Unreadable { error },
+        }),
+    }
+    let mut rows = Vec::new();
+    let mut raw = Vec::new();
+    let mut years = HashMap::new();
+    for (index, record) in reader.records().enumerate() {
+        let row = index + 2;
+        match record {
+            Ok(record) => {
+                let fields: Vec<&str> = record.iter().collect();
+                if fields.len() >= 2 {
+                    raw.push((row, fields[0].trim().to_owned(), fields[1].trim().to_owned()));
+                }
+                match parse_row(row, &fields, today) {
+                    Ok(parsed) => {
+                        years.insert(row, parsed.year);
+                        rows.push(parsed);
+                    }
+                    Err(found) => problems.extend(found),
+                }
+            }
+            Err(error) => problems.push(CountProblem {
+                row,
+                kind: CountProblemKind::Unreadable {
+                    error: error.to_string(),
+                },
+            }),
+        }
+    }
+    (rows, problems, raw, years)
+}
+
+/// Checks a whole counts file and imports it if every row is valid. `importer` narrows the
+/// units to their subtree (the web upload); `None` is the command line.
+pub async fn counts(
+    db: &Db,
+    text: &str,
+    importer: Option<&Viewer>,
+    targets: &[String],
+) -> Result<CountsSummary, CountsError> {
+    use crate::domain::counts::check_counts;
+    let now = auth::now();
+    let today = crate::domain::dates::local_day(now).to_string();
+    let (rows, mut problems, raw, years) = counts_csv(text, &today);
+    let known: HashSet<String> = store::org::codes_with_parents(db)
+        .await?
+        .into_keys()
+        .collect();
+    let allowed: Option<HashSet<String>> = match importer {
+        Some(viewer) if viewer.role != Role::Admin => Some(
+            store::people::home_subtree_codes(db, viewer.person_id)
+                .await?
+                .into_iter()
+                .collect(),
+        ),
+        _ => None,
+    };
+    problems.extend(check_counts(&raw, &known, allowed.as_ref(), targets, &years));
+    problems.sort_by_key(|p| p.row);
+    problems.dedup();
+    if !problems.is_empty() {
+        return Err(CountsError::Rows(problems));
+    }
+    let (added, updated, unchanged) =
+        store::counts::import(db, &rows, importer.map(|v| v.person_id), now).await?;
+    if let Some(viewer) = importer {
+        let detail = format!("{} rows", rows.len());
+        let event = Event {
+            action: "counts-import",
+            actor: Some(viewer.person_id),
+            subject: None,
+            client: None,
+            detail: &detail,
+        };
+        store::sessions::audit(db, &event, now).await?;
+    }
+    Ok(CountsSummary {
+        rows: rows.len(),
+        added,
+        updated,
+        unchanged,
     })
 }

@@ -74,6 +74,7 @@ pub async fn submit_quiz(
         grade: &result,
         lessons_done: is_complete(&m.module, &seen, true),
         certificate_code: code.as_deref(),
+        coverage: (&crate::coverage::rules(catalog), crate::coverage::this_year()),
     };
     Ok(progress::submit(db, &submission, crate::auth::now()).await?)
 }

@@ -13,6 +13,8 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod catalog;
 #[cfg(feature = "ssr")]
+pub mod coverage;
+#[cfg(feature = "ssr")]
 pub mod demo;
 pub mod domain;
 pub mod i18n;
@@ -22,6 +24,8 @@ pub mod import;
 pub mod learning;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod synthetic;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

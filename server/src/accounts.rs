@@ -2,8 +2,9 @@
 //! code; and signing in with a reset code. Thin: read, call `safesteps_app::accounts`/`auth`,
 //! answer with a page or a redirect.
 
-use crate::guard::{failure, request_lang};
-use crate::http::{render_page, AppState};
+use crate::extract::Signed;
+use crate::guard::failure;
+use crate::state::{render_page, AppState};
 use crate::sign_in::{again, client, read_form, signed_in};
 use axum::{
     body::Body,
@@ -14,17 +15,8 @@ use axum::{
 use safesteps_app::accounts;
 use safesteps_app::api::accounts::PeopleOutcome;
 use safesteps_app::auth;
-use safesteps_app::domain::person::Viewer;
 use serde::Deserialize;
 use std::net::SocketAddr;
-
-fn viewer_or_401(request: &Request) -> Result<Viewer, Response> {
-    request
-        .extensions()
-        .get::<Viewer>()
-        .cloned()
-        .ok_or_else(|| failure(request_lang(request.headers()), StatusCode::UNAUTHORIZED))
-}
 
 /// `POST /people/{id}/password-reset`: a one-time code for someone of the manager's units,
 /// shown once on the people page.
@@ -32,20 +24,12 @@ pub async fn issue_reset(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Path(person_id): Path<i64>,
+    Signed { viewer, lang }: Signed,
     request: Request,
 ) -> Response {
-    let lang = request_lang(request.headers());
-    let viewer = match viewer_or_401(&request) {
-        Ok(viewer) => viewer,
-        Err(response) => return response,
-    };
     match accounts::issue_reset(&state.db, &viewer, person_id, &client(addr)).await {
         Ok(Some(issued)) => {
-            let until = {
-                let (y, m, d) = safesteps_app::import::date_of(issued.expires_at + 7 * 3600);
-                let s = (issued.expires_at + 7 * 3600).rem_euclid(86_400);
-                format!("{d:02}/{m:02}/{y} {:02}:{:02}", s / 3600, s % 3600 / 60)
-            };
+            let until = safesteps_app::domain::dates::vi_date_time(issued.expires_at);
             let outcome = PeopleOutcome {
                 issued: Some((issued.name, issued.code, until)),
             };
@@ -67,14 +51,12 @@ pub async fn unlink_parent(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Path((household, parent)): Path<(i64, i64)>,
-    request: Request,
+    Signed { viewer, lang }: Signed,
 ) -> Response {
-    let lang = request_lang(request.headers());
-    let viewer = match viewer_or_401(&request) {
-        Ok(viewer) => viewer,
-        Err(response) => return response,
-    };
-    match accounts::unlink_parent(&state.db, &viewer, household, parent, &client(addr)).await {
+    let rules = safesteps_app::coverage::rules(&state.catalog);
+    match accounts::unlink_parent(&state.db, &viewer, household, parent, &client(addr), &rules)
+        .await
+    {
         Ok(true) => {
             Redirect::to(&format!("/people?unlinked=1#household-{household}")).into_response()
         }
@@ -91,13 +73,8 @@ pub async fn renew_family_code(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Path(household): Path<i64>,
-    request: Request,
+    Signed { viewer, lang }: Signed,
 ) -> Response {
-    let lang = request_lang(request.headers());
-    let viewer = match viewer_or_401(&request) {
-        Ok(viewer) => viewer,
-        Err(response) => return response,
-    };
     match accounts::renew_family_code(&state.db, &viewer, household, &client(addr)).await {
         Ok(true) => {
             Redirect::to(&format!("/people?new-code=1#household-{household}")).into_response()

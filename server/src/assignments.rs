@@ -2,8 +2,9 @@
 //! read the form, let `safesteps_app::assignments` decide, redirect (303) back to the class
 //! or render its page again with the message and what was chosen.
 
-use crate::guard::{failure, request_lang};
-use crate::http::{render_page, AppState};
+use crate::extract::Signed;
+use crate::guard::failure;
+use crate::state::{render_page, AppState};
 use axum::{
     body::{to_bytes, Body},
     extract::{Path, Request, State},
@@ -14,7 +15,6 @@ use safesteps_app::api::people::FormOutcome;
 use safesteps_app::assignments::{
     assign as assign_module, unassign as unassign_module, AssignError,
 };
-use safesteps_app::domain::person::Viewer;
 use serde::Deserialize;
 
 const FORM_LIMIT: usize = 16 * 1024;
@@ -31,12 +31,9 @@ struct AssignForm {
 pub async fn assign(
     State(state): State<AppState>,
     Path(class_id): Path<i64>,
+    Signed { viewer, lang }: Signed,
     request: Request,
 ) -> Response {
-    let lang = request_lang(request.headers());
-    let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return failure(lang, StatusCode::UNAUTHORIZED);
-    };
     let (mut parts, body) = request.into_parts();
     let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
         return failure(lang, StatusCode::PAYLOAD_TOO_LARGE);
@@ -91,12 +88,8 @@ pub async fn assign(
 pub async fn unassign(
     State(state): State<AppState>,
     Path((class_id, module)): Path<(i64, String)>,
-    request: Request,
+    Signed { viewer, lang }: Signed,
 ) -> Response {
-    let lang = request_lang(request.headers());
-    let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return failure(lang, StatusCode::UNAUTHORIZED);
-    };
     match unassign_module(&state.db, &viewer, class_id, &module).await {
         Ok(_) => Redirect::to(&format!("/classes/{class_id}#assignments")).into_response(),
         Err(AssignError::NoClass(_)) => failure(lang, StatusCode::NOT_FOUND),

@@ -1,8 +1,9 @@
 //! The command line: `safesteps [serve]` and, as they come, the other tools.
 
-use crate::http;
+use crate::{http, state};
 use clap::{Args, Parser, Subcommand};
 use safesteps_app::catalog::{self, Catalog, Severity};
+use safesteps_app::coverage;
 use safesteps_app::demo;
 use safesteps_app::domain::org;
 use safesteps_app::import;
@@ -40,15 +41,22 @@ enum Command {
     /// Fill an empty database with a small demo province (communes, schools, classes,
     /// students, parents and staff of every role) and print how to sign in as each.
     Demo {
-        #[arg(
-            long,
-            env = "DATABASE_URL",
-            default_value = "sqlite://data/safesteps.db"
-        )]
-        database_url: String,
-        #[arg(long, env = "SAFESTEPS_CONTENT", default_value = "content")]
-        content: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        content: ContentArgs,
+        /// `province`: a synthetic province the size of Lai Châu (38 communes and wards, 400
+        /// schools, 40 health stations, about 150,000 students, two years of learning), for
+        /// load and benchmark work.
+        #[arg(long, value_enum)]
+        scale: Option<Scale>,
+        /// The seed of the synthetic province (the same seed makes the same province).
+        #[arg(long, default_value_t = 675)]
+        seed: u64,
     },
+    /// Coverage rollups: count them again from the people and their completions.
+    #[command(subcommand)]
+    Coverage(CoverageCommand),
     /// Print the access table: every route, and who may call it.
     AccessTable,
     /// Create an admin account. The password is read from standard input (one line) or from
@@ -63,12 +71,8 @@ enum Command {
         /// The admin's home unit (its code); the first top-level unit when left out.
         #[arg(long)]
         unit: Option<String>,
-        #[arg(
-            long,
-            env = "DATABASE_URL",
-            default_value = "sqlite://data/safesteps.db"
-        )]
-        database_url: String,
+        #[command(flatten)]
+        db: DbArgs,
     },
 }
 
@@ -79,22 +83,52 @@ enum ImportCommand {
     /// first passwords are printed once.
     Roster {
         file: PathBuf,
-        #[arg(
-            long,
-            env = "DATABASE_URL",
-            default_value = "sqlite://data/safesteps.db"
-        )]
-        database_url: String,
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        content: ContentArgs,
     },
-    /// Organisation units: a CSV with the header `code,parent_code,kind,name`.
+    /// Organisation units: a CSV with the header `code,parent_code,kind,name`. Coverage is
+    /// counted again when a unit moved or changed kind.
     Units {
         file: PathBuf,
-        #[arg(
-            long,
-            env = "DATABASE_URL",
-            default_value = "sqlite://data/safesteps.db"
-        )]
-        database_url: String,
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+    /// Official counts (the denominators of coverage): a CSV with the header
+    /// `unit_code,target,year,count,source,as_of`. Every row is checked first; a bad row
+    /// stops the whole file.
+    Counts {
+        file: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Scale {
+    Province,
+}
+
+#[derive(Debug, Subcommand)]
+enum CoverageCommand {
+    /// Compare the stored rollups with a full recount; fails when they differ.
+    Check {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+    /// Throw the rollups away and count them again.
+    Rebuild {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        content: ContentArgs,
     },
 }
 
@@ -109,11 +143,9 @@ enum ContentCommand {
     },
 }
 
+/// Where the data is: one flag for every command that opens the database.
 #[derive(Debug, Clone, Args)]
-pub struct ServeArgs {
-    /// Address to listen on.
-    #[arg(long, env = "SAFESTEPS_ADDR", default_value = "127.0.0.1:3000")]
-    pub addr: SocketAddr,
+pub struct DbArgs {
     /// Database URL; a SQLite file is created on first run.
     #[arg(
         long,
@@ -121,9 +153,25 @@ pub struct ServeArgs {
         default_value = "sqlite://data/safesteps.db"
     )]
     pub database_url: String,
+}
+
+/// Where the content is (modules and the plan's targets).
+#[derive(Debug, Clone, Args)]
+pub struct ContentArgs {
     /// The content folder (modules and targets).
     #[arg(long, env = "SAFESTEPS_CONTENT", default_value = "content")]
     pub content: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SAFESTEPS_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(flatten)]
+    pub content: ContentArgs,
     /// Load the demo province into an empty database and print the demo accounts.
     #[arg(long)]
     pub demo: bool,
@@ -146,6 +194,10 @@ pub enum CliError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Synthetic(#[from] safesteps_app::synthetic::SyntheticError),
+    #[error("the coverage rollups differ from a recount in {0} row(s); run `safesteps coverage rebuild`")]
+    CoverageDiffers(usize),
     #[error("{path} has {count} bad row(s); nothing was imported")]
     BadRows { path: PathBuf, count: usize },
     #[error(transparent)]
@@ -168,18 +220,89 @@ impl Cli {
                 );
                 Ok(())
             }
-            Some(Command::Import(ImportCommand::Units { file, database_url })) => {
-                import_units(&file, &database_url).await
+            Some(Command::Import(ImportCommand::Units { file, db, content })) => {
+                import_units(&file, &db.database_url, &content.content).await
             }
-            Some(Command::Import(ImportCommand::Roster { file, database_url })) => {
-                import_roster(&file, &database_url).await
+            Some(Command::Import(ImportCommand::Counts { file, db, content })) => {
+                import_counts(&file, &db.database_url, &content.content).await
+            }
+            Some(Command::Import(ImportCommand::Roster { file, db, content })) => {
+                import_roster(&file, &db.database_url, &content.content).await
+            }
+            Some(Command::Coverage(CoverageCommand::Check { db, content })) => {
+                let catalog = check_content(&content.content)?;
+                let db = store::open(&db.database_url).await?;
+                let rules = coverage::rules(&catalog);
+                let stored = safesteps_app::store::coverage::stored_rollups(&db).await?;
+                let counted = coverage::recount(&db, &rules, coverage::this_year())
+                    .await?
+                    .without_zeros();
+                // Every key of either side whose values differ, printed (the first 20) so
+                // that a difference can be traced.
+                let mut differences = 0;
+                let keys: std::collections::BTreeSet<_> =
+                    stored.population.keys().chain(counted.population.keys()).collect();
+                for key in keys {
+                    let (s, c) = (stored.population.get(key), counted.population.get(key));
+                    if s != c {
+                        differences += 1;
+                        if differences <= 20 {
+                            eprintln!("registered: unit {} target {}: stored {s:?}, counted {c:?}", key.0, key.1);
+                        }
+                    }
+                }
+                let keys: std::collections::BTreeSet<_> =
+                    stored.reached.keys().chain(counted.reached.keys()).collect();
+                for key in keys {
+                    let (s, c) = (stored.reached.get(key), counted.reached.get(key));
+                    if s != c {
+                        differences += 1;
+                        if differences <= 20 {
+                            eprintln!(
+                                "reached (people, institutions): unit {} target {} month {}: stored {s:?}, counted {c:?}",
+                                key.0, key.1, key.2
+                            );
+                        }
+                    }
+                }
+                if differences > 0 {
+                    return Err(CliError::CoverageDiffers(differences));
+                }
+                println!(
+                    "coverage rollups match a recount ({} population rows, {} reached rows)",
+                    stored.population.len(),
+                    stored.reached.len()
+                );
+                Ok(())
+            }
+            Some(Command::Coverage(CoverageCommand::Rebuild { db, content })) => {
+                let catalog = check_content(&content.content)?;
+                let db = store::open(&db.database_url).await?;
+                let started = Instant::now();
+                let subjects =
+                    coverage::rebuild(&db, &coverage::rules(&catalog), coverage::this_year()).await?;
+                println!(
+                    "coverage rebuilt: {subjects} subjects in {} ms",
+                    started.elapsed().as_millis()
+                );
+                Ok(())
             }
             Some(Command::Demo {
-                database_url,
+                db,
                 content,
+                scale: Some(Scale::Province),
+                seed,
+            }) => synthetic_province(&db.database_url, &content.content, seed).await,
+            Some(Command::Demo {
+                db,
+                content,
+                scale: None,
+                ..
             }) => {
-                let db = store::open(&database_url).await?;
-                let loaded = demo::load(&db, &content).await?;
+                let catalog = check_content(&content.content)?;
+                let db = store::open(&db.database_url).await?;
+                let loaded = demo::load(&db, &catalog, &content.content).await?;
+                coverage::rebuild(&db, &coverage::rules(&catalog), coverage::this_year()).await?;
                 println!(
                     "{}",
                     if loaded {
@@ -198,8 +321,8 @@ impl Cli {
                 username,
                 name,
                 unit,
-                database_url,
-            }) => create_admin(&username, &name, unit.as_deref(), &database_url).await,
+                db,
+            }) => create_admin(&username, &name, unit.as_deref(), &db.database_url).await,
             Some(Command::AccessTable) => {
                 use safesteps_app::domain::access::{Access, ACCESS};
                 for rule in ACCESS {
@@ -221,16 +344,23 @@ impl Cli {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), CliError> {
-    let catalog = check_content(&args.content)?;
-    let db = store::open(&args.database_url).await?;
-    tracing::info!(database = %args.database_url, "database ready");
+    let catalog = check_content(&args.content.content)?;
+    let db = store::open(&args.db.database_url).await?;
+    tracing::info!(database = %args.db.database_url, "database ready");
     let guide = if args.demo {
-        demo::load(&db, &args.content).await?;
+        if demo::load(&db, &catalog, &args.content.content).await? {
+            coverage::rebuild(&db, &coverage::rules(&catalog), coverage::this_year()).await?;
+        }
         Some(demo::sign_in_guide(&db, "{base}").await?)
     } else {
         None
     };
-    let cookies = http::Cookies {
+    // The coverage rollups follow the targets and the year: rebuilt when either changed.
+    let started = Instant::now();
+    if coverage::ensure_current(&db, &coverage::rules(&catalog), coverage::this_year()).await? {
+        tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "coverage rebuilt");
+    }
+    let cookies = state::Cookies {
         secure: args
             .public_url
             .as_deref()
@@ -245,7 +375,7 @@ async fn serve(args: ServeArgs) -> Result<(), CliError> {
             );
         }
     };
-    let site = http::Site {
+    let site = state::Site {
         cookies,
         url: args.public_url.clone(),
     };
@@ -253,7 +383,7 @@ async fn serve(args: ServeArgs) -> Result<(), CliError> {
         args.addr,
         db,
         Arc::new(catalog),
-        args.content,
+        args.content.content,
         site,
         on_start,
     )
@@ -332,11 +462,12 @@ async fn create_admin(
     Ok(())
 }
 
-async fn import_units(path: &Path, database_url: &str) -> Result<(), CliError> {
+async fn import_units(path: &Path, database_url: &str, content: &Path) -> Result<(), CliError> {
     let text = std::fs::read_to_string(path).map_err(|source| CliError::ReadFile {
         path: path.to_owned(),
         source,
     })?;
+    let catalog = check_content(content)?;
     let db = store::open(database_url).await?;
     let problems = match import::units_csv(&text) {
         Ok(rows) => {
@@ -352,6 +483,12 @@ async fn import_units(path: &Path, database_url: &str) -> Result<(), CliError> {
                     summary.updated,
                     summary.unchanged
                 );
+                if summary.updated > 0 {
+                    // A unit that moved takes its people's coverage to new ancestors.
+                    let rules = coverage::rules(&catalog);
+                    coverage::rebuild(&db, &rules, coverage::this_year()).await?;
+                    println!("coverage counted again");
+                }
                 return Ok(());
             }
             problems
@@ -367,13 +504,94 @@ async fn import_units(path: &Path, database_url: &str) -> Result<(), CliError> {
     })
 }
 
-async fn import_roster(path: &Path, database_url: &str) -> Result<(), CliError> {
+/// `safesteps demo --scale province`, with a progress bar on a terminal (none otherwise).
+async fn synthetic_province(database_url: &str, content: &Path, seed: u64) -> Result<(), CliError> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use safesteps_app::synthetic;
+    use std::io::IsTerminal;
+    let catalog = check_content(content)?;
+    let db = store::open(database_url).await?;
+    let started = Instant::now();
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr())
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let mut step = |what: &'static str, done: u64, of: u64| {
+        bar.set_message(what);
+        bar.set_length(of);
+        bar.set_position(done);
+    };
+    let made = synthetic::province(&db, &catalog, seed, safesteps_app::auth::now(), &mut step).await?;
+    bar.finish_and_clear();
+    println!(
+        "Synthetic province made in {:.1} s: {} units, {} students, {} households, {} parents, \
+         {} staff; {} lessons seen, {} attempts, {} completions.",
+        started.elapsed().as_secs_f64(),
+        made.units,
+        made.students,
+        made.households,
+        made.parents,
+        made.staff,
+        made.lesson_views,
+        made.attempts,
+        made.completions
+    );
+    println!(
+        "Sign in as {} (the province) or {} (a ward), password \"{}\".",
+        synthetic::PROVINCE_MANAGER,
+        synthetic::commune_manager(1),
+        demo::DEMO_PASSWORD
+    );
+    Ok(())
+}
+
+async fn import_counts(path: &Path, database_url: &str, content: &Path) -> Result<(), CliError> {
     let text = std::fs::read_to_string(path).map_err(|source| CliError::ReadFile {
         path: path.to_owned(),
         source,
     })?;
+    let catalog = check_content(content)?;
+    let targets: Vec<String> = catalog.targets().iter().map(|t| t.id.clone()).collect();
     let db = store::open(database_url).await?;
-    match import::roster(&db, &text, None).await {
+    match import::counts(&db, &text, None, &targets).await {
+        Ok(summary) => {
+            println!(
+                "{}: rows {}; added {}, updated {}, unchanged {}",
+                path.display(),
+                summary.rows,
+                summary.added,
+                summary.updated,
+                summary.unchanged
+            );
+            Ok(())
+        }
+        Err(import::CountsError::Rows(problems)) => {
+            for problem in &problems {
+                eprintln!("{}: {problem}", path.display());
+            }
+            Err(CliError::BadRows {
+                path: path.to_owned(),
+                count: problems.len(),
+            })
+        }
+        Err(import::CountsError::Store(error)) => Err(error.into()),
+    }
+}
+
+async fn import_roster(path: &Path, database_url: &str, content: &Path) -> Result<(), CliError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CliError::ReadFile {
+        path: path.to_owned(),
+        source,
+    })?;
+    let catalog = check_content(content)?;
+    let db = store::open(database_url).await?;
+    match import::roster(&db, &text, None, &coverage::rules(&catalog)).await {
         Ok(report) => {
             let (s, t) = (report.summary.students, report.summary.teachers);
             println!(

@@ -1,7 +1,7 @@
 //! The middleware in front of every route: who is signed in, CSRF checks on every
 //! state-changing request, and the access table.
 
-use crate::http::AppState;
+use crate::state::AppState;
 use axum::{
     body::{to_bytes, Body},
     extract::{MatchedPath, Request, State},
@@ -385,6 +385,23 @@ pub async fn authorize(request: Request, next: Next) -> Response {
         }
         None => refusal(lang, StatusCode::UNAUTHORIZED, "error-sign-in-needed"),
         Some(_) => refusal(lang, StatusCode::FORBIDDEN, "error-forbidden"),
+    }
+}
+
+/// Only a path on this site is followed after a form; anything else goes home. Accepted:
+/// `/` then visible ASCII only — no control characters (a TAB or newline that browsers drop
+/// would turn `/\t/evil.example` into `//evil.example`, and CR/LF would break the header),
+/// no space, no backslash (read as `/` by browsers), and no `//` at the start (another host).
+/// What the browser then resolves stays on this origin.
+pub fn local_path(next: &str) -> &str {
+    let mut chars = next.chars();
+    let is_local = chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/'))
+        && next.chars().all(|c| c.is_ascii_graphic() && c != '\\');
+    if is_local {
+        next
+    } else {
+        "/"
     }
 }
 

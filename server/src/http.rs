@@ -1,8 +1,10 @@
 //! The axum server: routes, Leptos rendering, middleware, graceful shutdown.
 
-use crate::{accounts, assignments, guard, learning, sign_in};
+use crate::guard::local_path;
+use crate::state::{page_context, AppState, ContentDir, Site};
+use crate::{accounts, assignments, coverage, guard, learning, sign_in};
 use axum::{
-    extract::{FromRef, Path, Request, State},
+    extract::{Path, Request, State},
     http::{header, HeaderName, HeaderValue, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
@@ -11,9 +13,7 @@ use axum::{
     Form, Router,
 };
 use leptos::config::{get_configuration, LeptosOptions};
-use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use safesteps_app::auth;
 use safesteps_app::catalog::Catalog;
 use safesteps_app::i18n::{Lang, LANG_COOKIE};
 use safesteps_app::store::{self, Db};
@@ -25,82 +25,6 @@ use std::sync::Arc;
 use tower_http::{
     compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
-
-#[derive(Clone, FromRef)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub db: Db,
-    pub catalog: Arc<Catalog>,
-    pub content_dir: ContentDir,
-    pub cookies: Cookies,
-    /// The public address (`--public-url`), for what is printed (family letters).
-    pub site_url: Option<Arc<str>>,
-}
-
-/// How SafeSteps is reached from outside: cookie settings and the public address.
-pub struct Site {
-    pub cookies: Cookies,
-    pub url: Option<String>,
-}
-
-/// How cookies are set: `Secure` with the `__Host-` prefix when SafeSteps is served over
-/// HTTPS (behind a proxy that terminates TLS), plain for `http://` on a local machine.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Cookies {
-    pub secure: bool,
-}
-
-impl Cookies {
-    pub fn session_name(self) -> &'static str {
-        if self.secure {
-            auth::SECURE_SESSION_COOKIE
-        } else {
-            auth::SESSION_COOKIE
-        }
-    }
-
-    pub fn csrf_name(self) -> &'static str {
-        if self.secure {
-            auth::SECURE_CSRF_COOKIE
-        } else {
-            auth::CSRF_COOKIE
-        }
-    }
-
-    pub fn kept_name(self) -> &'static str {
-        if self.secure {
-            auth::SECURE_KEPT_COOKIE
-        } else {
-            auth::KEPT_COOKIE
-        }
-    }
-
-    /// `HttpOnly; SameSite=Lax; Path=/`, `Secure` over HTTPS; without `max_age` the cookie
-    /// ends with the browser (nothing remembered on a shared lab computer).
-    pub fn set(
-        self,
-        name: &str,
-        value: &str,
-        max_age: Option<i64>,
-    ) -> Result<HeaderValue, header::InvalidHeaderValue> {
-        let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
-        if self.secure {
-            cookie.push_str("; Secure");
-        }
-        if let Some(seconds) = max_age {
-            cookie.push_str(&format!("; Max-Age={seconds}"));
-        }
-        HeaderValue::from_str(&cookie)
-    }
-
-    pub fn clear(self, name: &str) -> Result<HeaderValue, header::InvalidHeaderValue> {
-        self.set(name, "", Some(0))
-    }
-}
-
-/// The content folder, for serving module images.
-#[derive(Clone)]
-pub struct ContentDir(pub Arc<PathBuf>);
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -132,38 +56,6 @@ fn leptos_options(addr: SocketAddr) -> Result<LeptosOptions, ServeError> {
     Ok(options)
 }
 
-/// What the app's pages and server functions find in their context.
-fn page_context<T: Clone + Send + Sync + 'static>(
-    state: &AppState,
-    outcome: Option<T>,
-) -> impl Fn() + Clone + Send + Sync + 'static {
-    let (db, catalog) = (state.db.clone(), state.catalog.clone());
-    let site_url = state.site_url.clone();
-    move || {
-        provide_context(db.clone());
-        provide_context(catalog.clone());
-        if let Some(url) = &site_url {
-            provide_context(safesteps_app::api::people::SiteUrl(url.to_string()));
-        }
-        if let Some(outcome) = outcome.clone() {
-            provide_context(outcome);
-        }
-    }
-}
-
-/// Renders the page at the request's path, with a form's outcome (after a post).
-pub async fn render_page<T: Clone + Send + Sync + 'static>(
-    state: &AppState,
-    request: Request,
-    outcome: T,
-) -> Response {
-    let options = state.leptos_options.clone();
-    let handler =
-        leptos_axum::render_app_async_with_context(page_context(state, Some(outcome)), move || {
-            shell(options.clone())
-        });
-    handler(request).await
-}
 
 /// The routes that are not Leptos pages or server functions, for the access-table test.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -185,6 +77,12 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/people/{id}/password-reset"),
     ("POST", "/families/{household}/parents/{parent}/unlink"),
     ("POST", "/families/{household}/new-code"),
+    ("GET", "/coverage/{unit}/export.csv"),
+    ("GET", "/coverage/{unit}/export.xlsx"),
+    ("GET", "/coverage/{unit}/reports/{report}/export.csv"),
+    ("GET", "/coverage/{unit}/reports/{report}/export.xlsx"),
+    ("POST", "/coverage/{unit}/close"),
+    ("POST", "/counts"),
 ];
 
 pub fn router(state: AppState) -> Router {
@@ -226,6 +124,18 @@ pub fn router(state: AppState) -> Router {
             "/families/{household}/new-code",
             post(accounts::renew_family_code),
         )
+        .route("/coverage/{unit}/export.csv", get(coverage::live_csv))
+        .route("/coverage/{unit}/export.xlsx", get(coverage::live_xlsx))
+        .route(
+            "/coverage/{unit}/reports/{report}/export.csv",
+            get(coverage::closed_csv),
+        )
+        .route(
+            "/coverage/{unit}/reports/{report}/export.xlsx",
+            get(coverage::closed_xlsx),
+        )
+        .route("/coverage/{unit}/close", post(coverage::close))
+        .route("/counts", post(coverage::upload_counts))
         .leptos_routes_with_context(&state, routes, page_context::<()>(&state, None), render)
         .route_layer(middleware::from_fn(guard::authorize))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
@@ -368,22 +278,6 @@ async fn choose_language(Form(choice): Form<LanguageChoice>) -> Response {
         .into_response()
 }
 
-/// Only a path on this site is followed after a form; anything else goes home. Accepted:
-/// `/` then visible ASCII only — no control characters (a TAB or newline that browsers drop
-/// would turn `/\t/evil.example` into `//evil.example`, and CR/LF would break the header),
-/// no space, no backslash (read as `/` by browsers), and no `//` at the start (another host).
-/// What the browser then resolves stays on this origin.
-pub fn local_path(next: &str) -> &str {
-    let mut chars = next.chars();
-    let is_local = chars.next() == Some('/')
-        && !matches!(chars.next(), Some('/'))
-        && next.chars().all(|c| c.is_ascii_graphic() && c != '\\');
-    if is_local {
-        next
-    } else {
-        "/"
-    }
-}
 
 /// Hashed files under `/pkg` never change: cache them for a year. Anything else under
 /// `/pkg` (a build without hashes) must be revalidated. The site's icon is kept a week, so a

@@ -2,7 +2,7 @@
 //! redirect to the result (303), so a reload never submits again.
 
 use crate::guard::{failure, refusal, request_lang, KeptAnswers};
-use crate::http::AppState;
+use crate::state::AppState;
 use axum::http::header;
 use axum::{
     body::to_bytes,

@@ -3,10 +3,13 @@
 mod accounts;
 mod assignments;
 mod cli;
+mod coverage;
+mod extract;
 mod guard;
 mod http;
 mod learning;
 mod sign_in;
+mod state;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -2,8 +2,10 @@
 //! JavaScript: success redirects (303) with the session cookie; a problem renders the same
 //! page again with the message and everything typed except the secret.
 
+use crate::extract::Signed;
 use crate::guard::{cookie, failure, request_lang};
-use crate::http::{local_path, render_page, AppState};
+use crate::guard::local_path;
+use crate::state::{render_page, AppState};
 use axum::{
     body::{to_bytes, Body},
     extract::{ConnectInfo, Path, Request, State},
@@ -47,7 +49,11 @@ fn landing(role: Role, next: &str) -> String {
         return next.to_owned();
     }
     match role {
-        Role::Teacher | Role::SchoolManager => "/classes".to_owned(),
+        Role::Teacher => "/classes".to_owned(),
+        // Managers and child-protection officers answer for their unit's coverage first.
+        Role::SchoolManager | Role::UnitManager | Role::ProtectionOfficer | Role::Admin => {
+            "/coverage".to_owned()
+        }
         _ => "/learn".to_owned(),
     }
 }
@@ -256,7 +262,8 @@ pub async fn sign_up_family(
         phone: &form.phone,
         password: &form.password,
     };
-    match auth::sign_up_family(&state.db, &sign_up, &client(addr)).await {
+    let rules = safesteps_app::coverage::rules(&state.catalog);
+    match auth::sign_up_family(&state.db, &sign_up, &client(addr), &rules).await {
         Ok(session) => signed_in(&state, &parts, &session, "").await,
         Err(error) => {
             let values = vec![
@@ -305,12 +312,9 @@ pub struct PasswordForm {
 pub async fn change_password(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Signed { viewer, .. }: Signed,
     request: Request,
 ) -> Response {
-    let lang = request_lang(request.headers());
-    let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return failure(lang, StatusCode::UNAUTHORIZED);
-    };
     let (parts, form) = match read_form::<PasswordForm>(request).await {
         Ok(read) => read,
         Err(response) => return response,
@@ -333,12 +337,9 @@ pub async fn reset_student(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Path((class_id, student)): Path<(i64, i64)>,
+    Signed { viewer, lang }: Signed,
     request: Request,
 ) -> Response {
-    let lang = request_lang(request.headers());
-    let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return failure(lang, StatusCode::UNAUTHORIZED);
-    };
     let (_, form) = match read_form::<ResetForm>(request).await {
         Ok(read) => read,
         Err(response) => return response,
@@ -392,12 +393,12 @@ mod tests {
 
 /// `POST /roster` (multipart, the CSRF token in the query): checks and imports a roster for
 /// the units under the importer's, and shows every bad row or what was done.
-pub async fn upload_roster(State(state): State<AppState>, request: Request) -> Response {
+pub async fn upload_roster(
+    State(state): State<AppState>,
+    Signed { viewer, .. }: Signed,
+    request: Request,
+) -> Response {
     use axum::extract::{FromRequest, Multipart};
-    let lang = request_lang(request.headers());
-    let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return failure(lang, StatusCode::UNAUTHORIZED);
-    };
     let (mut parts, body) = request.into_parts();
     // axum's default body limit (2 MB, some 20,000 rows) bounds the upload.
     let limited = Request::from_parts(parts.clone(), body);
@@ -405,14 +406,21 @@ pub async fn upload_roster(State(state): State<AppState>, request: Request) -> R
     let mut status = StatusCode::OK;
     let text = match Multipart::from_request(limited, &state).await {
         Ok(mut multipart) => read_file_field(&mut multipart).await,
-        Err(_) => Err("roster-no-file"),
+        Err(_) => Err("upload-no-file"),
     };
     match text {
         Err(key) => {
             outcome.failed = Some(key.to_owned());
             status = StatusCode::UNPROCESSABLE_ENTITY;
         }
-        Ok(text) => match import::roster(&state.db, &text, Some(&viewer)).await {
+        Ok(text) => match import::roster(
+            &state.db,
+            &text,
+            Some(&viewer),
+            &safesteps_app::coverage::rules(&state.catalog),
+        )
+        .await
+        {
             Ok(report) => {
                 let (s, t) = (report.summary.students, report.summary.teachers);
                 outcome.counts = Some([
@@ -449,19 +457,19 @@ pub async fn upload_roster(State(state): State<AppState>, request: Request) -> R
 }
 
 /// The text of the form's `file` field: UTF-8 and within the size limit.
-async fn read_file_field(multipart: &mut axum::extract::Multipart) -> Result<String, &'static str> {
+pub async fn read_file_field(multipart: &mut axum::extract::Multipart) -> Result<String, &'static str> {
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) if field.name() == Some("file") => {
-                let bytes = field.bytes().await.map_err(|_| "roster-too-big")?;
+                let bytes = field.bytes().await.map_err(|_| "upload-too-big")?;
                 if bytes.is_empty() {
-                    return Err("roster-no-file");
+                    return Err("upload-no-file");
                 }
-                return String::from_utf8(bytes.to_vec()).map_err(|_| "roster-not-utf8");
+                return String::from_utf8(bytes.to_vec()).map_err(|_| "upload-not-utf8");
             }
             Ok(Some(_)) => continue,
-            Ok(None) => return Err("roster-no-file"),
-            Err(_) => return Err("roster-too-big"),
+            Ok(None) => return Err("upload-no-file"),
+            Err(_) => return Err("upload-too-big"),
         }
     }
 }

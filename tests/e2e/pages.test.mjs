@@ -60,6 +60,10 @@ before(async () => {
     states[who] = await staff.context.storageState();
     await staff.context.close();
   }
+  const unitManager = await watchedPage(demo.browser, { storageState: states.unitManager, javaScriptEnabled: false });
+  await unitManager.page.goto(`${base}/coverage`);
+  const coveragePrint = new URL(await unitManager.page.locator('a[href*="/print"]').first().evaluate((a) => a.href));
+  await unitManager.context.close();
   const parent = await watchedPage(demo.browser);
   await parent.page.goto(`${base}/sign-in`);
   await parent.page.locator('#parent-phone').fill(demo.guide.parentPhone);
@@ -104,6 +108,10 @@ before(async () => {
     ['family letters', 'manager', '/families/letters'],
     ['class letters', 'teacher', `${classPath}/letters`],
     ['password reset', 'anonymous', '/sign-in/reset'],
+    ['coverage', 'unitManager', '/coverage'],
+    ['coverage print', 'unitManager', coveragePrint.pathname + coveragePrint.search],
+    ['school coverage', 'manager', '/coverage'],
+    ['official counts upload', 'unitManager', '/counts'],
   );
 });
 

@@ -65,20 +65,12 @@ pub struct LettersView {
 
 #[cfg(feature = "ssr")]
 fn vietnam_time(unix: i64) -> String {
-    let local = unix + 7 * 3600;
-    let (y, m, d) = crate::import::date_of(local);
-    let seconds = local.rem_euclid(86_400);
-    format!(
-        "{d:02}/{m:02}/{y} {:02}:{:02}",
-        seconds / 3600,
-        seconds % 3600 / 60
-    )
+    crate::domain::dates::vi_date_time(unix)
 }
 
 #[cfg(feature = "ssr")]
 fn vietnam_date(unix: i64) -> String {
-    let (y, m, d) = crate::import::date_of(unix + 7 * 3600);
-    format!("{d:02}/{m:02}/{y}")
+    crate::domain::dates::vi_date(crate::domain::dates::local_day(unix))
 }
 
 /// The staff and parents of the manager's units, and their students' households.

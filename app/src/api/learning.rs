@@ -235,12 +235,11 @@ pub async fn verify_certificate(
         .module(&module)
         .map(|m| m.texts(lang).title.clone())
         .unwrap_or(module);
-    let (y, m, d) = crate::import::date_of(at);
     Ok(Some(CertificateView {
         code: format!("{}-{}", &code[..5], &code[5..]),
         name,
         module_title,
-        date: format!("{y:04}-{m:02}-{d:02}"),
+        date: crate::domain::dates::display_date(crate::domain::dates::local_day(at), lang),
     }))
 }
 
@@ -256,7 +255,7 @@ pub async fn my_learning(lang: Lang) -> Result<LearningHome, ServerFnError> {
         .await
         .map_err(store_error)?
         .ok_or_else(|| ServerFnError::new("no such person"))?;
-    let this_year = crate::import::year_of(crate::auth::now());
+    let this_year = crate::domain::dates::local_year(crate::auth::now());
     let age = profile.birth_year.map(|y| this_year - y as i32);
     let audiences = audiences_for(viewer.role, age);
     let standings = progress::standings(&db, viewer.person_id)

@@ -3,5 +3,6 @@
 pub mod accounts;
 pub mod assignments;
 pub mod catalog;
+pub mod coverage;
 pub mod learning;
 pub mod people;

@@ -13,7 +13,7 @@ pub use problem::{Problem, Severity};
 use crate::domain::content::{
     prerequisite_cycle, Audience, LocalId, Module, ModuleId, QuestionKind,
 };
-use crate::domain::target::Target;
+use crate::domain::target::{Plan, Target};
 use crate::i18n::{translate, Lang};
 use problem::Problems;
 use std::collections::HashMap;
@@ -68,6 +68,7 @@ impl CatalogModule {
 pub struct Catalog {
     modules: Vec<CatalogModule>,
     targets: Vec<Target>,
+    plan: Plan,
 }
 
 impl Catalog {
@@ -80,6 +81,11 @@ impl Catalog {
     }
 
     /// The plan's targets (`targets.toml`), checked against the modules.
+    /// The plan the targets belong to (its start and band rule).
+    pub fn plan(&self) -> Plan {
+        self.plan
+    }
+
     pub fn targets(&self) -> &[Target] {
         &self.targets
     }
@@ -167,10 +173,12 @@ pub fn load(dir: &Path) -> Loaded {
     let mut catalog = Catalog {
         modules,
         targets: Vec::new(),
+        plan: Plan::default(),
     };
     let targets_path = dir.join("targets.toml");
     if let Some(text) = read(&targets_path, &mut problems) {
-        catalog.targets = targets::parse(&targets_path, &text, &catalog, &mut problems);
+        (catalog.plan, catalog.targets) =
+            targets::parse(&targets_path, &text, &catalog, &mut problems);
     }
     Loaded {
         catalog,

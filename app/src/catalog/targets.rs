@@ -6,7 +6,7 @@
 //! name = { vi = "Học sinh …", en = "Students …" }
 //! people = ["student"]          # student (all bands), student-6-10, …, parent, teacher, …
 //! unit_kinds = ["school"]       # optional
-//! counts = "people"             # people or households (parents only)
+//! counts = "people"             # people, households (parents only) or units (institutions)
 //! threshold = 95                # percent
 //! deadline = "2025-12-31"
 //! modules = ["my-body-belongs-to-me", "stop-bullying"]
@@ -15,7 +15,8 @@
 use super::problem::{line_of, Problems};
 use super::Catalog;
 use crate::domain::content::{AgeBand, Audience, ModuleId};
-use crate::domain::target::{Counting, Date, Target};
+use crate::domain::dates::parse_date;
+use crate::domain::target::{Counting, Plan, Target};
 use crate::i18n::Lang;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -25,7 +26,16 @@ use toml::Spanned;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTargets {
+    #[serde(default)]
+    plan: Option<Spanned<RawPlan>>,
     target: Vec<Spanned<RawTarget>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    start: Spanned<String>,
+    behind_from: Spanned<u32>,
 }
 
 #[derive(Deserialize)]
@@ -42,17 +52,43 @@ struct RawTarget {
     modules: Spanned<Vec<Spanned<String>>>,
 }
 
-/// Reads and checks the targets; problems carry `path:line`.
-pub fn parse(path: &Path, text: &str, catalog: &Catalog, problems: &mut Problems) -> Vec<Target> {
+/// Reads and checks the plan and its targets; problems carry `path:line`.
+pub fn parse(
+    path: &Path,
+    text: &str,
+    catalog: &Catalog,
+    problems: &mut Problems,
+) -> (Plan, Vec<Target>) {
     let raw: RawTargets = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
             let line = error.span().map(|s| line_of(text, s.start)).unwrap_or(0);
             problems.error(path, line, error.message().trim().to_owned());
-            return Vec::new();
+            return (Plan::default(), Vec::new());
         }
     };
     let at = |span: std::ops::Range<usize>| line_of(text, span.start);
+    let mut plan = Plan::default();
+    if let Some(raw_plan) = &raw.plan {
+        let raw_plan = raw_plan.get_ref();
+        match parse_date(raw_plan.start.get_ref()) {
+            Some(start) => plan.start = start,
+            None => problems.error(
+                path,
+                at(raw_plan.start.span()),
+                format!("plan start {:?} is not a date (YYYY-MM-DD)", raw_plan.start.get_ref()),
+            ),
+        }
+        let behind_from = *raw_plan.behind_from.get_ref();
+        if !(1..=100).contains(&behind_from) {
+            problems.error(
+                path,
+                at(raw_plan.behind_from.span()),
+                format!("plan behind_from is a percentage from 1 to 100, not {behind_from}"),
+            );
+        }
+        plan.behind_from = behind_from;
+    }
     let mut ids = HashSet::new();
     let mut targets = Vec::new();
     for raw in raw.target.iter().map(Spanned::get_ref) {
@@ -106,9 +142,14 @@ pub fn parse(path: &Path, text: &str, catalog: &Catalog, problems: &mut Problems
                 path,
                 at(raw.counts.span()),
                 format!(
-                    "target {id:?}: counts is \"people\" or \"households\", not {:?}",
+                    "target {id:?}: counts is \"people\", \"households\" or \"units\", not {:?}",
                     raw.counts.get_ref()
                 ),
+            ),
+            Some(Counting::Units) if raw.unit_kinds.is_empty() => problems.error(
+                path,
+                at(raw.counts.span()),
+                format!("target {id:?}: counting units needs unit_kinds (which institutions)"),
             ),
             Some(Counting::Households) if audiences.iter().any(|a| *a != Audience::Parent) => {
                 problems.error(
@@ -127,7 +168,7 @@ pub fn parse(path: &Path, text: &str, catalog: &Catalog, problems: &mut Problems
                 format!("target {id:?}: threshold is a percentage from 1 to 100, not {threshold}"),
             );
         }
-        let deadline = Date::parse(raw.deadline.get_ref());
+        let deadline = parse_date(raw.deadline.get_ref());
         if deadline.is_none() {
             problems.error(
                 path,
@@ -205,5 +246,5 @@ pub fn parse(path: &Path, text: &str, catalog: &Catalog, problems: &mut Problems
             modules,
         });
     }
-    targets
+    (plan, targets)
 }

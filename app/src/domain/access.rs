@@ -47,6 +47,18 @@ pub const LETTER_STAFF: &[Role] = &[
     Role::Admin,
 ];
 
+/// Those who read coverage reports: unit and school managers, child-protection officers (of
+/// their own unit and below), admins.
+pub const COVERAGE_READERS: &[Role] = &[
+    Role::UnitManager,
+    Role::SchoolManager,
+    Role::ProtectionOfficer,
+    Role::Admin,
+];
+
+/// Those who close a reporting period: the managers of the unit, admins.
+pub const COVERAGE_CLOSERS: &[Role] = &[Role::UnitManager, Role::SchoolManager, Role::Admin];
+
 const fn rule(method: &'static str, path: &'static str, access: Access) -> Rule {
     Rule {
         method,
@@ -135,6 +147,19 @@ pub const ACCESS: &[Rule] = &[
     rule("GET", "/families/letters", Roles(ROSTER_STAFF)),
     rule("GET", "/classes/{id}/letters", Roles(CLASS_STAFF)),
     rule("GET", "/api/accounts/letters", Roles(LETTER_STAFF)),
+    rule("GET", "/coverage", Roles(COVERAGE_READERS)),
+    rule("GET", "/coverage/{unit}", Roles(COVERAGE_READERS)),
+    rule("GET", "/coverage/{unit}/print", Roles(COVERAGE_READERS)),
+    rule("GET", "/coverage/{unit}/reports/{report}", Roles(COVERAGE_READERS)),
+    rule("GET", "/coverage/{unit}/export.csv", Roles(COVERAGE_READERS)),
+    rule("GET", "/coverage/{unit}/export.xlsx", Roles(COVERAGE_READERS)),
+    rule("GET", "/coverage/{unit}/reports/{report}/export.csv", Roles(COVERAGE_READERS)),
+    rule("GET", "/coverage/{unit}/reports/{report}/export.xlsx", Roles(COVERAGE_READERS)),
+    rule("GET", "/api/coverage/report", Roles(COVERAGE_READERS)),
+    rule("GET", "/api/coverage/closed", Roles(COVERAGE_READERS)),
+    rule("POST", "/coverage/{unit}/close", Roles(COVERAGE_CLOSERS)),
+    rule("GET", "/counts", Roles(ROSTER_STAFF)),
+    rule("POST", "/counts", Roles(ROSTER_STAFF)),
 ];
 
 /// The rule for a request, if the table has one.

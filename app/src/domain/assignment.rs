@@ -29,24 +29,11 @@ pub fn sort_key(standing: Standing) -> (u8, i64) {
 #[cfg(feature = "ssr")]
 mod dates {
     use super::Standing;
-    use time::{Date, Duration, Month, OffsetDateTime, UtcOffset};
-
-    /// The platform's clock for calendar days: UTC+7.
-    pub const LOCAL_OFFSET: UtcOffset = match UtcOffset::from_hms(7, 0, 0) {
-        Ok(offset) => offset,
-        Err(_) => UtcOffset::UTC,
-    };
+    pub use crate::domain::dates::{local_day, parse_date, LOCAL_OFFSET};
+    use time::{Date, Duration};
 
     /// How far ahead a due date may be: one school year and a bit.
     pub const LONGEST_AHEAD_DAYS: i64 = 400;
-
-    /// The calendar day in Vietnam at a Unix time.
-    pub fn local_day(unix_seconds: i64) -> Date {
-        OffsetDateTime::from_unix_timestamp(unix_seconds)
-            .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-            .to_offset(LOCAL_OFFSET)
-            .date()
-    }
 
     #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
     pub enum DueDateProblem {
@@ -66,18 +53,6 @@ mod dates {
                 DueDateProblem::TooFar(_) => "assign-error-far",
             }
         }
-    }
-
-    /// A date as the HTML date input sends it (`YYYY-MM-DD`) or as stored.
-    pub fn parse_date(text: &str) -> Option<Date> {
-        let text = text.trim();
-        let mut parts = text.splitn(3, '-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
-        }
-        let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
-        Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
     }
 
     /// A due date for a new or changed assignment: a real date, today or later, within

@@ -3,6 +3,10 @@
 pub mod access;
 pub mod assignment;
 pub mod content;
+pub mod counts;
+pub mod coverage;
+#[cfg(feature = "ssr")]
+pub mod dates;
 pub mod grading;
 pub mod learner;
 pub mod org;
@@ -12,5 +16,6 @@ pub mod person;
 pub mod roster;
 pub mod secret;
 pub mod session;
+#[cfg(feature = "ssr")]
 pub mod target;
 pub mod throttle;

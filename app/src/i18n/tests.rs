@@ -190,9 +190,9 @@ fn every_key_built_at_run_time_exists_in_every_locale() {
             "error-bad-form",
             "error-server",
             "quiz-reload",
-            "roster-no-file",
-            "roster-too-big",
-            "roster-not-utf8",
+            "upload-no-file",
+            "upload-too-big",
+            "upload-not-utf8",
         ]
         .map(String::from),
     );
@@ -239,6 +239,39 @@ fn every_key_built_at_run_time_exists_in_every_locale() {
             },
         ] {
             keys.push(kind.key().to_owned());
+        }
+    }
+    {
+        use crate::domain::counts::CountProblemKind as C;
+        use crate::domain::coverage::{Band, Flag};
+        let text = String::new;
+        for kind in [
+            C::Header { found: text() },
+            C::Unreadable { error: text() },
+            C::FieldCount { found: 0 },
+            C::UnknownUnit { code: text() },
+            C::NotYourUnit { code: text() },
+            C::UnknownTarget { value: text() },
+            C::Year { value: text() },
+            C::Count { value: text() },
+            C::Source,
+            C::AsOf { value: text() },
+            C::Duplicate { first_row: 0 },
+        ] {
+            keys.push(kind.key().to_owned());
+        }
+        for band in [Band::Met, Band::OnTrack, Band::Behind, Band::FarBehind] {
+            keys.push(format!("coverage-band-{}", band.code()));
+        }
+        for flag in [
+            Flag::NoOfficialCount,
+            Flag::OfficialBelowRegistered,
+            Flag::MostNotRegistered,
+        ] {
+            keys.push(format!("coverage-flag-{}", flag.code()));
+        }
+        for counting in ["people", "households", "units"] {
+            keys.push(format!("coverage-counts-{counting}"));
         }
     }
     for lang in Lang::ALL {

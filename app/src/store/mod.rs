@@ -2,6 +2,8 @@
 
 pub mod accounts;
 pub mod assignments;
+pub mod counts;
+pub mod coverage;
 pub mod kept;
 pub mod org;
 pub mod people;

@@ -56,6 +56,8 @@ pub struct Submission<'a> {
     pub lessons_done: bool,
     /// For staff: the verification code of the certificate, if this attempt completes.
     pub certificate_code: Option<&'a str>,
+    /// The targets' rules and the year: a completion moves the coverage rollups with it.
+    pub coverage: (&'a [crate::domain::coverage::TargetRule], i32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,7 +105,7 @@ pub async fn submit(db: &Db, s: &Submission<'_>, now: i64) -> Result<Stored, Sto
             .fetch_one(&mut *tx)
             .await?;
     if created && s.grade.passed && s.lessons_done {
-        sqlx::query(
+        let new = sqlx::query(
             "INSERT OR IGNORE INTO completions (person_id, module_id, content_version, completed_at, certificate_code) \
              VALUES ($1, $2, $3, $4, $5)",
         )
@@ -113,7 +115,13 @@ pub async fn submit(db: &Db, s: &Submission<'_>, now: i64) -> Result<Stored, Sto
         .bind(now)
         .bind(s.certificate_code)
         .execute(&mut *tx)
-        .await?;
+        .await?
+        .rows_affected()
+            > 0;
+        if new {
+            let (rules, year) = s.coverage;
+            super::coverage::refresh_person(&mut tx, rules, s.person_id, year).await?;
+        }
     }
     let completed: bool = sqlx::query_scalar(
         "SELECT count(*) > 0 FROM completions WHERE person_id = $1 AND module_id = $2",
@@ -319,6 +327,7 @@ mod tests {
             grade: &fail,
             lessons_done: true,
             certificate_code: Some("ABCDE23456"),
+            coverage: (&[], 2026),
         };
         let stored = submit(&db, &first, 100).await.unwrap();
         assert!(stored.created && !stored.completed);
@@ -369,6 +378,7 @@ mod tests {
             grade: &pass,
             lessons_done: false,
             certificate_code: None,
+            coverage: (&[], 2026),
         };
         assert!(!submit(&db, &s, 1).await.unwrap().completed);
     }

@@ -65,10 +65,15 @@ pub async fn import(
     db: &Db,
     rows: &[RosterRow],
     new_teacher_hashes: &HashMap<String, String>,
+    rules: &[crate::domain::coverage::TargetRule],
     this_year: i32,
     now: i64,
 ) -> Result<RosterSummary, StoreError> {
     let mut tx = db.begin().await?;
+    // Whose coverage may have changed (new people, people moved): brought up to date at the end,
+    // in the same transaction.
+    let mut touched: Vec<i64> = Vec::new();
+    let mut households: Vec<i64> = Vec::new();
     let mut summary = RosterSummary::default();
     // A teacher may have several rows (one per class): counted once, by what happened.
     let mut teachers: HashMap<String, Change> = HashMap::new();
@@ -107,9 +112,9 @@ pub async fn import(
                         let young = this_year - birth_year <= PICTURES_UNTIL_AGE;
                         let secret = secret
                             .unwrap_or_else(|| StudentSecret::generate(young, auth::random_u32()));
-                        sqlx::query(
+                        let id: i64 = sqlx::query_scalar(
                             "INSERT INTO people (role, unit_id, display_name, class_id, birth_year, student_key, secret, household_id, created_at) \
-                             VALUES ('student', $1, $2, $3, $4, $5, $6, $7, $8)",
+                             VALUES ('student', $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                         )
                         .bind(school_id)
                         .bind(name)
@@ -119,8 +124,10 @@ pub async fn import(
                         .bind(secret.stored())
                         .bind(household)
                         .bind(now)
-                        .execute(&mut *tx)
+                        .fetch_one(&mut *tx)
                         .await?;
+                        touched.push(id);
+                        households.push(household);
                         summary.students.added += 1;
                     }
                     Some((id, old_name, old_birth, old_class, old_secret, old_household)) => {
@@ -146,6 +153,8 @@ pub async fn import(
                             .bind(id)
                             .execute(&mut *tx)
                             .await?;
+                            touched.push(id);
+                            households.extend(old_household.into_iter().chain(new_household));
                             summary.students.updated += 1;
                         }
                     }
@@ -180,7 +189,7 @@ pub async fn import(
                             )))
                         })?;
                         state.mark(Change::Added);
-                        sqlx::query_scalar(
+                        let new_id: i64 = sqlx::query_scalar(
                             "INSERT INTO people (role, unit_id, display_name, username, password_hash, must_change_password, created_at) \
                              VALUES ('teacher', $1, $2, $3, $4, 1, $5) RETURNING id",
                         )
@@ -190,7 +199,9 @@ pub async fn import(
                         .bind(hash)
                         .bind(now)
                         .fetch_one(&mut *tx)
-                        .await?
+                        .await?;
+                        touched.push(new_id);
+                        new_id
                     }
                 };
                 let linked = sqlx::query(
@@ -206,6 +217,16 @@ pub async fn import(
                 }
             }
         }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    for person in touched {
+        super::coverage::refresh_person(&mut tx, rules, person, this_year).await?;
+    }
+    households.sort_unstable();
+    households.dedup();
+    for household in households {
+        super::coverage::refresh_household(&mut tx, rules, household).await?;
     }
     for change in teachers.values() {
         match change {

@@ -10,6 +10,11 @@ use leptos_router::{components::A, hooks::use_location};
 #[component]
 pub fn Header() -> impl IntoView {
     let session = use_page_session();
+    let reports = session
+        .signed_in
+        .as_ref()
+        .is_some_and(|(_, role)| crate::domain::access::COVERAGE_READERS.contains(role))
+        .then(|| view! { <A href="/coverage">{t("nav-coverage")}</A> });
     let account = match session.signed_in {
         Some((name, role)) => view! {
             <A href="/account" attr:class="who">{name}</A>
@@ -28,6 +33,7 @@ pub fn Header() -> impl IntoView {
             <nav class="site-nav" aria-label=t("nav-label")>
                 <A href="/">{t("nav-home")}</A>
                 <A href="/modules">{t("nav-modules")}</A>
+                {reports}
                 {account}
             </nav>
             <LanguageSwitch />

@@ -3,6 +3,7 @@
 mod accounts;
 mod assignments;
 mod catalog;
+mod coverage;
 mod home;
 pub mod islands;
 mod layout;
@@ -95,6 +96,11 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/sign-up/family") view=sign_in::FamilySignUpPage />
                     <Route path=path!("/sign-in/reset") view=accounts::ResetSignInPage />
+                    <Route path=path!("/coverage") view=coverage::CoveragePage ssr=SsrMode::Async />
+                    <Route path=path!("/coverage/:unit") view=coverage::CoveragePage ssr=SsrMode::Async />
+                    <Route path=path!("/coverage/:unit/print") view=coverage::CoveragePrintPage ssr=SsrMode::Async />
+                    <Route path=path!("/coverage/:unit/reports/:report") view=coverage::ClosedReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/counts") view=coverage::CountsPage />
                     <Route path=path!("/people") view=accounts::PeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/families/letters") view=accounts::LettersPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/letters") view=accounts::LettersPage ssr=SsrMode::Async />

@@ -324,30 +324,8 @@ pub fn RosterPage() -> impl IntoView {
             let text = move || i18n.tr(&key);
             view! { <p class="notice error" role="alert">{text}</p> }
         });
-        let problems = (!outcome.problems.is_empty()).then(|| {
-            let count = outcome.problems.len();
-            let heading = move || {
-                let mut args = fluent_bundle::FluentArgs::new();
-                args.set("count", count);
-                i18n.tr_args("roster-bad-rows", &args)
-            };
-            view! {
-                <div class="notice error" role="alert">
-                    <p><strong>{heading}</strong></p>
-                    <ul class="problems">
-                        {outcome.problems.clone().into_iter().map(|(row, key, value)| {
-                            let text = move || {
-                                let mut args = fluent_bundle::FluentArgs::new();
-                                args.set("row", row);
-                                args.set("value", value.clone());
-                                i18n.tr_args(&key, &args)
-                            };
-                            view! { <li>{text}</li> }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            }
-        });
+        let problems = (!outcome.problems.is_empty())
+            .then(|| view! { <BadRows problems=outcome.problems.clone() /> });
         let done = outcome.counts.map(|c| {
             let text = move || {
                 let mut args = fluent_bundle::FluentArgs::new();
@@ -424,5 +402,33 @@ pub fn PasswordPage() -> impl IntoView {
                 <button type="submit" class="button primary">{t("password-submit")}</button>
             </form>
         </section>
+    }
+}
+
+/// The bad rows of an uploaded file (a roster, official counts), each with its row number.
+#[component]
+pub fn BadRows(problems: Vec<(usize, String, String)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = problems.len();
+    let heading = move || {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", count);
+        i18n.tr_args("roster-bad-rows", &args)
+    };
+    view! {
+        <div class="notice error" role="alert">
+            <p><strong>{heading}</strong></p>
+            <ul class="problems">
+                {problems.into_iter().map(|(row, key, value)| {
+                    let text = move || {
+                        let mut args = fluent_bundle::FluentArgs::new();
+                        args.set("row", row);
+                        args.set("value", value.clone());
+                        i18n.tr_args(&key, &args)
+                    };
+                    view! { <li>{text}</li> }
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }

@@ -275,18 +275,23 @@ pub fn multipart(csrf: &str, file: &str) -> (String, Vec<u8>) {
 
 /// Uploads a roster file through the `/roster` page's form.
 pub async fn upload(browser: &Browser, file: &str) -> Reply {
-    let page = browser.get("/roster").await;
+    upload_to(browser, "/roster", file).await
+}
+
+/// Uploads a file through the form of the page at `path` (which posts to the same path).
+pub async fn upload_to(browser: &Browser, path: &str, file: &str) -> Reply {
+    let page = browser.get(path).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
-        page.body.contains("action=\"/roster\""),
-        "the upload form posts to /roster, with no token in the address"
+        page.body.contains(&format!("action=\"{path}\"")),
+        "the upload form posts to {path}, with no token in the address"
     );
     let csrf = csrf_in(&page.body).expect("a CSRF field in the upload form");
     let (content_type, body) = multipart(&csrf, file);
     Browser::reply(
         browser
             .client
-            .post(format!("{}/roster", browser.base))
+            .post(format!("{}{path}", browser.base))
             .header(header::CONTENT_TYPE, content_type)
             .body(body)
             .send()
@@ -294,4 +299,49 @@ pub async fn upload(browser: &Browser, file: &str) -> Reply {
             .unwrap(),
     )
     .await
+}
+
+/// The value of the form field `name` on a page.
+pub fn field(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} field"))
+        + marker.len();
+    page[start..start + page[start..].find('"').unwrap()].to_owned()
+}
+
+/// A module's lessons and its answer key, read from its `module.toml`.
+pub fn key_of(module: &str) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    let text = std::fs::read_to_string(
+        super::repo_root().join(format!("content/modules/{module}/module.toml")),
+    )
+    .unwrap();
+    let list = |line: &str| -> Vec<String> {
+        line.split_once('[')
+            .unwrap()
+            .1
+            .trim_end_matches(']')
+            .split(',')
+            .map(|s| s.trim().trim_matches('"').to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let (mut lessons, mut quiz) = (Vec::new(), Vec::new());
+    let mut in_quiz = false;
+    let mut current = String::new();
+    for line in text.lines().map(str::trim) {
+        if line == "[[quiz]]" {
+            in_quiz = true;
+        } else if line.starts_with('[') {
+            in_quiz = false;
+        } else if line.starts_with("lessons =") {
+            lessons = list(line);
+        } else if in_quiz && line.starts_with("id =") {
+            current = line.split('"').nth(1).unwrap().to_owned();
+        } else if in_quiz && line.starts_with("answer =") {
+            quiz.push((current.clone(), list(line)));
+        }
+    }
+    (lessons, quiz)
 }

@@ -1,0 +1,861 @@
+//! Coverage: the plan's targets turned into rules, the rollups kept with them, and the
+//! report a manager reads (screen, CSV, XLSX, print and frozen yearly reports all come from
+//! [`report`]).
+
+use crate::catalog::Catalog;
+use crate::domain::content::Audience;
+use crate::domain::coverage::TargetRule;
+use crate::domain::target::Counting;
+use crate::store::coverage::{self as rollups, SubjectKind};
+use crate::store::{Db, StoreError};
+use std::collections::HashMap;
+
+/// The rules of every target: which people or households it counts, by which modules.
+pub fn rules(catalog: &Catalog) -> Vec<TargetRule> {
+    catalog
+        .targets()
+        .iter()
+        .map(|t| TargetRule {
+            id: t.id.clone(),
+            households: t.counting == Counting::Households,
+            institutions: t.counting == Counting::Units,
+            unit_kinds: t.unit_kinds.clone(),
+            required: t
+                .audiences
+                .iter()
+                .map(|a| (*a, modules_for(catalog, &t.modules, *a)))
+                .filter(|(_, m)| !m.is_empty())
+                .collect(),
+        })
+        .collect()
+}
+
+fn modules_for(
+    catalog: &Catalog,
+    modules: &[crate::domain::content::ModuleId],
+    audience: Audience,
+) -> Vec<String> {
+    modules
+        .iter()
+        .filter(|m| {
+            catalog
+                .module(m.as_str())
+                .is_some_and(|m| m.module.is_for(audience))
+        })
+        .map(|m| m.as_str().to_owned())
+        .collect()
+}
+
+/// A fingerprint of the rules: when it changes (targets or their modules were edited), the
+/// rollups are rebuilt.
+pub fn fingerprint(rules: &[TargetRule]) -> String {
+    let text = format!("{rules:?}");
+    crate::auth::token_hash(&text)
+}
+
+/// Recounts every subject from people, households and completions, and replaces the
+/// rollups with what they add up to.
+pub async fn rebuild(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<usize, StoreError> {
+    let subjects = rollups::recount_subjects(db, rules, this_year).await?;
+    let ancestors = rollups::all_ancestors(db).await?;
+    let institution_targets: Vec<String> = rules
+        .iter()
+        .filter(|r| r.institutions)
+        .map(|r| r.id.clone())
+        .collect();
+    let (counted, institutions) = rollups::rollups_of(&subjects, &institution_targets, &ancestors);
+    let meta = [
+        ("rules", fingerprint(rules)),
+        ("year", this_year.to_string()),
+    ];
+    rollups::replace_all(db, &subjects, &counted, &institutions, &meta).await?;
+    Ok(subjects.len())
+}
+
+/// Rebuilds the rollups when the targets or the year changed since they were built (students
+/// move to another age band with the year). Returns whether it rebuilt.
+pub async fn ensure_current(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<bool, StoreError> {
+    let same_rules = rollups::meta(db, "rules").await?.as_deref() == Some(fingerprint(rules).as_str());
+    let same_year = rollups::meta(db, "year").await?.as_deref() == Some(this_year.to_string().as_str());
+    if same_rules && same_year {
+        return Ok(false);
+    }
+    rebuild(db, rules, this_year).await?;
+    Ok(true)
+}
+
+/// What the rollups should be, recounted from scratch — for checking them.
+pub async fn recount(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<rollups::Rollups, StoreError> {
+    let subjects = rollups::recount_subjects(db, rules, this_year).await?;
+    let ancestors = rollups::all_ancestors(db).await?;
+    let institution_targets: Vec<String> = rules
+        .iter()
+        .filter(|r| r.institutions)
+        .map(|r| r.id.clone())
+        .collect();
+    Ok(rollups::rollups_of(&subjects, &institution_targets, &ancestors).0)
+}
+
+/// The subjects of every target per kind, for tests and checks.
+pub fn subject_key(target: &str, kind: SubjectKind, id: i64) -> (String, SubjectKind, i64) {
+    (target.to_owned(), kind, id)
+}
+
+/// The current year in Vietnam.
+pub fn this_year() -> i32 {
+    crate::domain::dates::local_year(crate::auth::now())
+}
+
+/// Which targets count each role (for the people of a unit that a manager must send on
+/// training: staff targets only).
+pub fn staff_targets(rules: &[TargetRule]) -> HashMap<String, bool> {
+    rules
+        .iter()
+        .map(|r| {
+            (
+                r.id.clone(),
+                !r.households
+                    && r
+                        .required
+                        .iter()
+                        .all(|(a, _)| matches!(a, Audience::Staff(_))),
+            )
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report.
+
+use crate::domain::coverage::{
+    band, column, expected_per_mille, flags, per_mille, single, Band, BandRules,
+    Cell, Counted, Flag,
+};
+use crate::domain::dates;
+use serde::{Deserialize, Serialize};
+
+/// A unit as a report names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRef {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+}
+
+impl From<&rollups::Unit> for UnitRef {
+    fn from(u: &rollups::Unit) -> UnitRef {
+        UnitRef {
+            id: u.id,
+            code: u.code.clone(),
+            name: u.name.clone(),
+            kind: u.kind.clone(),
+        }
+    }
+}
+
+/// One unit's line for one target.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    pub unit: UnitRef,
+    pub reached: Cell,
+    pub registered: Cell,
+    pub official: Option<Cell>,
+    /// Source, as-of date and year of the official count.
+    pub official_source: Option<(String, String, i32)>,
+    /// Coverage in tenths of a percent: of the official count (of registered when there is
+    /// none), and of registered.
+    pub coverage: Option<u32>,
+    pub coverage_of_registered: Option<u32>,
+    /// Institutions: reached and in all (targets that count them); then `reached` and
+    /// `registered` are their people.
+    pub institutions: Option<(u64, u64)>,
+    pub band: Option<Band>,
+    pub flags: Vec<Flag>,
+    /// For a unit below: whether its report for the year was closed.
+    pub closed: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrendPoint {
+    pub month: String,
+    pub reached: Cell,
+    pub coverage: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetReport {
+    pub id: String,
+    /// Name per language code.
+    pub names: Vec<(String, String)>,
+    pub counting: String,
+    pub counted: Counted,
+    pub threshold: u8,
+    pub deadline: String,
+    pub expected: u32,
+    pub total: Line,
+    /// The units right below, furthest behind first.
+    pub lines: Vec<Line>,
+    pub trend: Vec<TrendPoint>,
+    /// Staff targets: how many are not trained yet, and the first of them (name, unit).
+    pub untrained: Option<(u64, Vec<(String, String)>)>,
+}
+
+impl TargetReport {
+    pub fn name(&self, lang: crate::i18n::Lang) -> &str {
+        self.names
+            .iter()
+            .find(|(code, _)| code == lang.code())
+            .or(self.names.first())
+            .map(|(_, n)| n.as_str())
+            .unwrap_or(&self.id)
+    }
+}
+
+/// A frozen report's closing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Closing {
+    pub id: i64,
+    pub version: i64,
+    pub closed_by: String,
+    pub closed_at: String,
+}
+
+/// Coverage of a unit for a year: what the dashboard shows, the exports carry, the print
+/// view lays out, and a closed period freezes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageReport {
+    pub unit: UnitRef,
+    /// The units above, from the top (for the breadcrumb).
+    pub lineage: Vec<UnitRef>,
+    pub year: i32,
+    /// `31/12/2026`, or today when the year is not over.
+    pub until: String,
+    pub computed_at: String,
+    pub targets: Vec<TargetReport>,
+    pub closed: Option<Closing>,
+    /// The band rule, for the page: behind from this percent of the expected coverage.
+    pub behind_from: u32,
+    pub plan_start: String,
+}
+
+/// How many untrained people a report lists by name (the exports carry the same).
+pub const UNTRAINED_LISTED: i64 = 200;
+
+/// Builds the report of `unit` for `year` (up to today when the year is not over).
+pub async fn report(
+    db: &Db,
+    catalog: &Catalog,
+    unit: &rollups::Unit,
+    year: i32,
+    now: i64,
+) -> Result<CoverageReport, StoreError> {
+    let rules = rules(catalog);
+    let today = dates::local_day(now);
+    let this_month = dates::month_index(today);
+    let end_of_year = year * 12 + 11;
+    let until_month = this_month.min(end_of_year);
+    let until_day = if end_of_year <= this_month {
+        time::Date::from_calendar_date(year, time::Month::December, 31).unwrap_or(today)
+    } else {
+        today
+    };
+    let children = rollups::children(db, unit.id).await?;
+    let mut ids: Vec<i64> = vec![unit.id];
+    ids.extend(children.iter().map(|c| c.id));
+    let population = rollups::population_of(db, &ids).await?;
+    let reached = rollups::reached_of(db, &ids, until_month).await?;
+    let official = rollups::official_tree(db, unit, year).await?;
+    let closed_below = rollups::latest_closed(db, &ids[1..], year).await?;
+    let monthly = rollups::monthly(db, unit.id, until_month).await?;
+    let with_children = rollups::with_children(db, &ids[1..]).await?;
+    let mut all_units = vec![unit.clone()];
+    all_units.extend(children.iter().cloned());
+    let plan = catalog.plan();
+    let band_rules = BandRules {
+        start_day: day_number(plan.start),
+        behind_from: plan.behind_from,
+    };
+    let staff = staff_targets(&rules);
+    let mut targets = Vec::new();
+    for (target, rule) in catalog.targets().iter().zip(&rules) {
+        let counted = rule.counted();
+        let institutions = if rule.institutions {
+            Some(rollups::institutions_in(db, &all_units, &rule.unit_kinds).await?)
+        } else {
+            None
+        };
+        let deadline_day = day_number(target.deadline);
+        let today_day = day_number(until_day);
+        // Raw numbers per unit: registered, reached, official, institutions (reached, all).
+        let raw = |id: i64| {
+            let registered = population.get(&(id, rule.id.clone())).copied().unwrap_or(0).max(0) as u64;
+            let (people, units) = reached.get(&(id, rule.id.clone())).copied().unwrap_or((0, 0));
+            let own_official = official.get(&(id, rule.id.clone()));
+            let inst = institutions
+                .as_ref()
+                .map(|all| (units.max(0) as u64, all.get(&id).copied().unwrap_or(0) as u64));
+            (registered, people.max(0) as u64, own_official.cloned(), inst)
+        };
+        // The units below that matter for this target: areas (which have units below them),
+        // units of the target's kinds, and any with someone registered or a count.
+        let shown: Vec<&rollups::Unit> = children
+            .iter()
+            .filter(|c| {
+                let (registered, _, official, _) = raw(c.id);
+                with_children.contains(&c.id)
+                    || rule.unit_kinds.contains(&c.kind)
+                    || registered > 0
+                    || official.is_some()
+            })
+            .collect();
+        let child_raw: Vec<_> = shown.iter().map(|c| raw(c.id)).collect();
+        let (total_registered, total_reached, total_own_official, total_inst) = raw(unit.id);
+        // The unit's own count, or its children's added up (`official_tree`).
+        let total_official = total_own_official.as_ref().map(|o| o.count as u64);
+        // Columns for suppression: the children, then the total.
+        let reached_cells = column(&child_raw.iter().map(|r| r.1).collect::<Vec<_>>(), counted);
+        let registered_cells = column(&child_raw.iter().map(|r| r.0).collect::<Vec<_>>(), counted);
+        let official_cells = column(
+            &child_raw.iter().map(|r| r.2.as_ref().map(|o| o.count as u64).unwrap_or(0)).collect::<Vec<_>>(),
+            counted,
+        );
+        let make_line = |u: UnitRef,
+                         reached: Cell,
+                         registered: Cell,
+                         official: Option<(Cell, Option<(String, String, i32)>)>,
+                         official_raw: Option<u64>,
+                         registered_raw: u64,
+                         inst: Option<(u64, u64)>,
+                         closed: Option<bool>| {
+            let of_registered = per_mille(reached, registered);
+            let coverage = match (inst, &official) {
+                // Institutions: reached of the official (or registered) count of institutions.
+                (Some((r, all)), Some((cell, _))) => per_mille(Cell::Exact(r), *cell).or(per_mille(Cell::Exact(r), Cell::Exact(all))),
+                (Some((r, all)), None) => per_mille(Cell::Exact(r), Cell::Exact(all)),
+                (None, Some((cell, _))) => per_mille(reached, *cell),
+                (None, None) => of_registered,
+            };
+            let flags = match inst {
+                Some((_, all)) => flags(official_raw, all),
+                None => flags(official_raw, registered_raw),
+            };
+            Line {
+                unit: u,
+                reached,
+                registered,
+                official: official.as_ref().map(|(c, _)| *c),
+                official_source: official.and_then(|(_, s)| s),
+                coverage,
+                coverage_of_registered: of_registered,
+                institutions: inst,
+                band: band(&band_rules, coverage, target.threshold, deadline_day, today_day),
+                flags,
+                closed,
+            }
+        };
+        let mut lines: Vec<Line> = shown
+            .iter()
+            .zip(&child_raw)
+            .enumerate()
+            .map(|(i, (child, r))| {
+                let official = r.2.as_ref().map(|o| (official_cells[i], o.source.clone()));
+                make_line(
+                    (*child).into(),
+                    reached_cells[i],
+                    registered_cells[i],
+                    official,
+                    r.2.as_ref().map(|o| o.count as u64),
+                    r.0,
+                    r.3,
+                    Some(closed_below.contains_key(&child.id)),
+                )
+            })
+            .collect();
+        // Furthest behind first; lines whose coverage cannot be shown last.
+        lines.sort_by(|a, b| {
+            a.coverage
+                .is_none()
+                .cmp(&b.coverage.is_none())
+                .then(a.coverage.cmp(&b.coverage))
+                .then(a.unit.name.cmp(&b.unit.name))
+        });
+        let total = make_line(
+            unit.into(),
+            single(total_reached, counted),
+            single(total_registered, counted),
+            total_official.map(|n| {
+                (
+                    single(n, counted),
+                    total_own_official.as_ref().and_then(|o| o.source.clone()),
+                )
+            }),
+            total_official,
+            total_registered,
+            total_inst,
+            None,
+        );
+        // The trend: cumulative reached per month since the first, against the same
+        // denominator as the total.
+        let increments: Vec<(i32, i64)> = monthly
+            .iter()
+            .filter(|(t, ..)| *t == rule.id)
+            .map(|(_, m, people, units)| (*m, if rule.institutions { *units } else { *people }))
+            .collect();
+        let denominator = match (total_inst, total_official) {
+            (Some((_, all)), official) => official.unwrap_or(all),
+            (None, Some(official)) => official,
+            (None, None) => total_registered,
+        };
+        let trend = crate::domain::coverage::cumulative(&increments, until_month)
+            .into_iter()
+            .map(|(month, value)| {
+                let value = value.max(0) as u64;
+                let cell = if rule.institutions {
+                    Cell::Exact(value)
+                } else {
+                    single(value, counted)
+                };
+                TrendPoint {
+                    month: dates::month_label(month),
+                    reached: cell,
+                    coverage: per_mille(cell, Cell::Exact(denominator)),
+                }
+            })
+            .collect();
+        let untrained = if staff.get(&rule.id).copied().unwrap_or(false) {
+            let (count, people) =
+                rollups::untrained(db, &rule.id, &unit.path, until_month, UNTRAINED_LISTED).await?;
+            Some((count as u64, people))
+        } else {
+            None
+        };
+        targets.push(TargetReport {
+            id: rule.id.clone(),
+            names: target.names.clone(),
+            counting: match target.counting {
+                Counting::People => "people",
+                Counting::Households => "households",
+                Counting::Units => "units",
+            }
+            .to_owned(),
+            counted,
+            threshold: target.threshold,
+            deadline: target.deadline.to_string(),
+            expected: expected_per_mille(&band_rules, target.threshold, deadline_day, today_day),
+            total,
+            lines,
+            trend,
+            untrained,
+        });
+    }
+    let lineage = rollups::lineage(db, &unit.path)
+        .await?
+        .iter()
+        .filter(|u| u.id != unit.id)
+        .map(UnitRef::from)
+        .collect();
+    Ok(CoverageReport {
+        unit: unit.into(),
+        lineage,
+        year,
+        until: dates::vi_date(until_day),
+        computed_at: dates::vi_date_time(now),
+        targets,
+        closed: None,
+        behind_from: plan.behind_from,
+        plan_start: dates::vi_date(plan.start),
+    })
+}
+
+/// Days since 1970-01-01.
+fn day_number(date: time::Date) -> i64 {
+    i64::from(date.to_julian_day()) - 2_440_588
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tables: the screen, the CSV, the XLSX and the print view all show these.
+
+use crate::i18n::{translate, Lang};
+
+/// A cell of a table: text, a whole number, a percentage (tenths), or a small children's
+/// count that is hidden.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Number(u64),
+    Percent(u32),
+    Hidden,
+    Empty,
+}
+
+impl Value {
+    /// As a reader of `lang` writes it: `93,1` in Vietnamese, `93.1` in English.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Value::Text(t) => t.clone(),
+            Value::Number(n) => n.to_string(),
+            Value::Percent(p) => {
+                let text = crate::domain::coverage::per_mille_text(*p);
+                match lang {
+                    Lang::Vi => text.replace('.', ","),
+                    Lang::En => text,
+                }
+            }
+            Value::Hidden => translate(lang, "coverage-fewer-than-5", None),
+            Value::Empty => String::new(),
+        }
+    }
+
+    fn of_cell(cell: Cell) -> Value {
+        match cell {
+            Cell::Exact(n) => Value::Number(n),
+            Cell::Hidden => Value::Hidden,
+        }
+    }
+
+    fn of_percent(p: Option<u32>) -> Value {
+        p.map_or(Value::Empty, Value::Percent)
+    }
+}
+
+/// One table: a title, its column headings, and rows (each may name the unit it is about).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// A short id (sheet names, anchors): `summary`, `students-units`, …
+    pub id: String,
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<(Option<i64>, Vec<Value>)>,
+}
+
+fn tr(lang: Lang, key: &str) -> String {
+    translate(lang, key, None)
+}
+
+fn band_text(lang: Lang, band: Option<Band>) -> Value {
+    band.map_or(Value::Empty, |b| Value::Text(tr(lang, &format!("coverage-band-{}", b.code()))))
+}
+
+fn notes(lang: Lang, line: &Line) -> Value {
+    let mut parts: Vec<String> = line
+        .flags
+        .iter()
+        .map(|f| tr(lang, &format!("coverage-flag-{}", f.code())))
+        .collect();
+    if let Some((source, as_of, year)) = &line.official_source {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("source", source.clone());
+        args.set("date", as_of.clone());
+        args.set("year", *year);
+        parts.push(translate(lang, "coverage-official-source", Some(&args)));
+    }
+    if parts.is_empty() {
+        Value::Empty
+    } else {
+        Value::Text(parts.join("; "))
+    }
+}
+
+/// The reached and registered of a line: institutions for institution targets (their people
+/// go to the people columns), else subjects.
+fn line_values(line: &Line) -> (Value, Value, Value, Value) {
+    match line.institutions {
+        Some((reached, all)) => (
+            Value::Number(reached),
+            Value::Number(all),
+            Value::of_cell(line.reached),
+            Value::of_cell(line.registered),
+        ),
+        None => (
+            Value::of_cell(line.reached),
+            Value::of_cell(line.registered),
+            Value::Empty,
+            Value::Empty,
+        ),
+    }
+}
+
+/// Every table of a report, in `lang`.
+pub fn tables(report: &CoverageReport, lang: Lang) -> Vec<Table> {
+    let mut out = Vec::new();
+    let summary_columns = [
+        "coverage-col-target",
+        "coverage-col-counts",
+        "coverage-col-reached",
+        "coverage-col-official",
+        "coverage-col-registered",
+        "coverage-col-coverage",
+        "coverage-col-of-registered",
+        "coverage-col-threshold",
+        "coverage-col-expected",
+        "coverage-col-status",
+        "coverage-col-deadline",
+        "coverage-col-people-reached",
+        "coverage-col-people-registered",
+        "coverage-col-notes",
+    ];
+    let mut summary = Table {
+        id: "summary".to_owned(),
+        title: {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("unit", report.unit.name.clone());
+            args.set("year", report.year);
+            translate(lang, "coverage-summary-title", Some(&args))
+        },
+        columns: summary_columns.iter().map(|k| tr(lang, k)).collect(),
+        rows: Vec::new(),
+    };
+    for target in &report.targets {
+        let line = &target.total;
+        let (reached, registered, people_reached, people_registered) = line_values(line);
+        summary.rows.push((
+            None,
+            vec![
+                Value::Text(target.name(lang).to_owned()),
+                Value::Text(tr(lang, &format!("coverage-counts-{}", target.counting))),
+                reached,
+                line.official.map_or(Value::Empty, Value::of_cell),
+                registered,
+                Value::of_percent(line.coverage),
+                Value::of_percent(line.coverage_of_registered.filter(|_| line.institutions.is_none())),
+                Value::Percent(u32::from(target.threshold) * 10),
+                Value::Percent(target.expected),
+                band_text(lang, line.band),
+                Value::Text(target.deadline.clone()),
+                people_reached,
+                people_registered,
+                notes(lang, line),
+            ],
+        ));
+    }
+    out.push(summary);
+    for target in &report.targets {
+        if !target.lines.is_empty() {
+            let columns = [
+                "coverage-col-unit",
+                "coverage-col-code",
+                "coverage-col-reached",
+                "coverage-col-official",
+                "coverage-col-registered",
+                "coverage-col-coverage",
+                "coverage-col-status",
+                "coverage-col-people-reached",
+                "coverage-col-people-registered",
+                "coverage-col-closed",
+                "coverage-col-notes",
+            ];
+            let rows = target
+                .lines
+                .iter()
+                .map(|line| {
+                    let (reached, registered, people_reached, people_registered) =
+                        line_values(line);
+                    (
+                        Some(line.unit.id),
+                        vec![
+                            Value::Text(line.unit.name.clone()),
+                            Value::Text(line.unit.code.clone()),
+                            reached,
+                            line.official.map_or(Value::Empty, Value::of_cell),
+                            registered,
+                            Value::of_percent(line.coverage),
+                            band_text(lang, line.band),
+                            people_reached,
+                            people_registered,
+                            Value::Text(tr(
+                                lang,
+                                if line.closed == Some(true) { "coverage-closed-yes" } else { "coverage-closed-no" },
+                            )),
+                            notes(lang, line),
+                        ],
+                    )
+                })
+                .collect();
+            out.push(Table {
+                id: format!("{}-units", target.id),
+                title: format!("{} — {}", target.name(lang), tr(lang, "coverage-by-unit")),
+                columns: columns.iter().map(|k| tr(lang, k)).collect(),
+                rows,
+            });
+        }
+        out.push(Table {
+            id: format!("{}-trend", target.id),
+            title: format!("{} — {}", target.name(lang), tr(lang, "coverage-trend")),
+            columns: ["coverage-col-month", "coverage-col-reached", "coverage-col-coverage"]
+                .iter()
+                .map(|k| tr(lang, k))
+                .collect(),
+            rows: target
+                .trend
+                .iter()
+                .map(|p| {
+                    (
+                        None,
+                        vec![
+                            Value::Text(p.month.clone()),
+                            Value::of_cell(p.reached),
+                            Value::of_percent(p.coverage),
+                        ],
+                    )
+                })
+                .collect(),
+        });
+        if let Some((count, people)) = &target.untrained {
+            let mut rows: Vec<(Option<i64>, Vec<Value>)> = people
+                .iter()
+                .map(|(name, unit)| (None, vec![Value::Text(name.clone()), Value::Text(unit.clone())]))
+                .collect();
+            if (people.len() as u64) < *count {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("count", count - people.len() as u64);
+                rows.push((
+                    None,
+                    vec![Value::Text(translate(lang, "coverage-untrained-more", Some(&args))), Value::Empty],
+                ));
+            }
+            out.push(Table {
+                id: format!("{}-untrained", target.id),
+                title: format!("{} — {}", target.name(lang), tr(lang, "coverage-untrained")),
+                columns: ["coverage-col-name", "coverage-col-unit"].iter().map(|k| tr(lang, k)).collect(),
+                rows,
+            });
+        }
+    }
+    out
+}
+
+/// A CSV cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return) is neutralised with a leading apostrophe.
+pub fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+/// The report's tables as one CSV: UTF-8 with a BOM (so Excel shows Vietnamese), each table
+/// under its title, a blank line between tables.
+pub fn csv(report: &CoverageReport, lang: Lang) -> Vec<u8> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut writer = ::csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(&mut out);
+        let header = [
+            tr(lang, "coverage-col-unit"),
+            report.unit.name.clone(),
+            tr(lang, "coverage-col-year"),
+            report.year.to_string(),
+            tr(lang, "coverage-computed-at"),
+            report.computed_at.clone(),
+        ];
+        let _ = writer.write_record(header.iter().map(|c| neutralise(c)));
+        for table in tables(report, lang) {
+            let _ = writer.write_record([""]);
+            let _ = writer.write_record([neutralise(&table.title)]);
+            let _ = writer.write_record(table.columns.iter().map(|c| neutralise(c)));
+            for (_, row) in &table.rows {
+                let _ = writer.write_record(row.iter().map(|v| neutralise(&v.text(lang))));
+            }
+        }
+        let _ = writer.flush();
+    }
+    out
+}
+
+/// The report's tables as an XLSX workbook: a sheet per table, numbers as numbers.
+pub fn xlsx(report: &CoverageReport, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    let percent = Format::new().set_num_format("0.0");
+    let mut used = std::collections::HashSet::new();
+    for (index, table) in tables(report, lang).into_iter().enumerate() {
+        let sheet = workbook.add_worksheet();
+        // Sheet names: at most 31 characters, unique, none of []:*?/\ .
+        let mut name: String = table
+            .id
+            .chars()
+            .filter(|c| !"[]:*?/\\".contains(*c))
+            .take(28)
+            .collect();
+        if !used.insert(name.clone()) {
+            name = format!("{}-{index}", name.chars().take(25).collect::<String>());
+            used.insert(name.clone());
+        }
+        sheet.set_name(&name)?;
+        sheet.write_string_with_format(0, 0, &table.title, &bold)?;
+        for (c, heading) in table.columns.iter().enumerate() {
+            sheet.write_string_with_format(1, c as u16, heading, &bold)?;
+        }
+        for (r, (_, row)) in table.rows.iter().enumerate() {
+            let r = r as u32 + 2;
+            for (c, value) in row.iter().enumerate() {
+                let c = c as u16;
+                match value {
+                    Value::Number(n) => {
+                        sheet.write_number(r, c, *n as f64)?;
+                    }
+                    Value::Percent(p) => {
+                        sheet.write_number_with_format(r, c, f64::from(*p) / 10.0, &percent)?;
+                    }
+                    Value::Empty => {}
+                    other => {
+                        sheet.write_string(r, c, other.text(lang))?;
+                    }
+                }
+            }
+        }
+    }
+    workbook.save_to_buffer()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Closing a period.
+
+/// Closes `year` for `unit`: the report as it is now is frozen (a new version; earlier ones
+/// stay). Returns the closed report's id and version.
+pub async fn close_period(
+    db: &Db,
+    catalog: &Catalog,
+    unit: &rollups::Unit,
+    year: i32,
+    closed_by: i64,
+    now: i64,
+) -> Result<(i64, i64), StoreError> {
+    let report = report(db, catalog, unit, year, now).await?;
+    let text = serde_json::to_string(&report).map_err(|e| StoreError::Query(sqlx::Error::Protocol(e.to_string())))?;
+    let closed = rollups::close(db, unit.id, year, closed_by, now, &text).await?;
+    let detail = format!("coverage report {year} of unit {} closed, version {}", unit.id, closed.1);
+    let event = crate::store::sessions::Event {
+        action: "coverage-closed",
+        actor: Some(closed_by),
+        subject: None,
+        client: None,
+        detail: &detail,
+    };
+    crate::store::sessions::audit(db, &event, now).await?;
+    Ok(closed)
+}
+
+/// A closed report of `unit`, as it was frozen (with who closed it and when).
+pub async fn frozen(db: &Db, unit: i64, id: i64) -> Result<Option<CoverageReport>, StoreError> {
+    let Some((listing, text)) = rollups::closed_report(db, id).await? else {
+        return Ok(None);
+    };
+    if listing.unit_id != unit {
+        return Ok(None);
+    }
+    let Ok(mut report) = serde_json::from_str::<CoverageReport>(&text) else {
+        return Ok(None);
+    };
+    report.closed = Some(Closing {
+        id: listing.id,
+        version: listing.version,
+        closed_by: listing.closed_by.unwrap_or_default(),
+        closed_at: dates::vi_date_time(listing.closed_at),
+    });
+    Ok(Some(report))
+}

@@ -1,0 +1,273 @@
+//! Coverage routes that are not pages: the exports (CSV, XLSX), closing a period and the
+//! official-counts upload. Thin: check scope, call `safesteps_app::coverage`/`import`, answer.
+
+use crate::extract::Signed;
+use crate::guard::failure;
+use crate::sign_in::read_file_field;
+use crate::state::{render_page, AppState};
+use axum::{
+    body::Body,
+    extract::{FromRequest, Multipart, Path, Query, Request, State},
+    http::{header, HeaderValue, Method, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    Form,
+};
+use safesteps_app::api::coverage::{server as scope, CountsOutcome};
+use safesteps_app::coverage::{self, CoverageReport};
+use safesteps_app::i18n::Lang;
+use safesteps_app::import::{self, CountsError};
+use safesteps_app::store::sessions::{audit, Event};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct YearQuery {
+    year: Option<i32>,
+}
+
+/// A year the plan reports on: from its start up to this year.
+fn valid_year(year: Option<i32>) -> i32 {
+    let this_year = coverage::this_year();
+    year.filter(|y| (2020..=this_year).contains(y))
+        .unwrap_or(this_year)
+}
+
+/// `GET /coverage/{unit}/export.csv?year=`.
+pub async fn live_csv(
+    state: State<AppState>,
+    signed: Signed,
+    unit: Path<i64>,
+    query: Query<YearQuery>,
+) -> Response {
+    export_live(state, signed, unit, query, Format::Csv).await
+}
+
+/// `GET /coverage/{unit}/export.xlsx?year=`.
+pub async fn live_xlsx(
+    state: State<AppState>,
+    signed: Signed,
+    unit: Path<i64>,
+    query: Query<YearQuery>,
+) -> Response {
+    export_live(state, signed, unit, query, Format::Xlsx).await
+}
+
+/// `GET /coverage/{unit}/reports/{report}/export.csv`.
+pub async fn closed_csv(
+    state: State<AppState>,
+    signed: Signed,
+    ids: Path<(i64, i64)>,
+) -> Response {
+    export_closed(state, signed, ids, Format::Csv).await
+}
+
+/// `GET /coverage/{unit}/reports/{report}/export.xlsx`.
+pub async fn closed_xlsx(
+    state: State<AppState>,
+    signed: Signed,
+    ids: Path<(i64, i64)>,
+) -> Response {
+    export_closed(state, signed, ids, Format::Xlsx).await
+}
+
+/// This year's (or `year`'s) live report of a unit in the viewer's scope.
+async fn export_live(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(unit): Path<i64>,
+    Query(query): Query<YearQuery>,
+    format: Format,
+) -> Response {
+    let unit = match scope::unit_in_scope(&state.db, &signed.viewer, Some(unit)).await {
+        Ok(Some((unit, _))) => unit,
+        Ok(None) => return failure(signed.lang, StatusCode::NOT_FOUND),
+        Err(error) => return server_error(signed.lang, &error),
+    };
+    let now = safesteps_app::auth::now();
+    match coverage::report(&state.db, &state.catalog, &unit, valid_year(query.year), now).await {
+        Ok(report) => exported(&state, &signed, &report, format).await,
+        Err(error) => server_error(signed.lang, &error),
+    }
+}
+
+/// A closed report, as it was frozen.
+async fn export_closed(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path((unit, report)): Path<(i64, i64)>,
+    format: Format,
+) -> Response {
+    let unit = match scope::unit_in_scope(&state.db, &signed.viewer, Some(unit)).await {
+        Ok(Some((unit, _))) => unit,
+        Ok(None) => return failure(signed.lang, StatusCode::NOT_FOUND),
+        Err(error) => return server_error(signed.lang, &error),
+    };
+    match coverage::frozen(&state.db, unit.id, report).await {
+        Ok(Some(report)) => exported(&state, &signed, &report, format).await,
+        Ok(None) => failure(signed.lang, StatusCode::NOT_FOUND),
+        Err(error) => server_error(signed.lang, &error),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    Xlsx,
+}
+
+
+/// The file, named after the unit and the year. Exports list untrained staff by name, so
+/// each one is audited.
+async fn exported(
+    state: &AppState,
+    signed: &Signed,
+    report: &CoverageReport,
+    format: Format,
+) -> Response {
+    let (bytes, content_type, extension) = match format {
+        Format::Csv => (
+            coverage::csv(report, signed.lang),
+            "text/csv; charset=utf-8",
+            "csv",
+        ),
+        Format::Xlsx => match coverage::xlsx(report, signed.lang) {
+            Ok(bytes) => (
+                bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "xlsx",
+            ),
+            Err(error) => {
+                tracing::error!(%error, "cannot write the XLSX report");
+                return failure(signed.lang, StatusCode::INTERNAL_SERVER_ERROR);
+            }
+        },
+    };
+    let version = report
+        .closed
+        .as_ref()
+        .map(|c| format!("-v{}", c.version))
+        .unwrap_or_default();
+    let file = format!(
+        "coverage-{}-{}{version}.{extension}",
+        file_safe(&report.unit.code),
+        report.year
+    );
+    let detail = format!("{file} of unit {}", report.unit.id);
+    let event = Event {
+        action: "coverage-exported",
+        actor: Some(signed.viewer.person_id),
+        subject: None,
+        client: None,
+        detail: &detail,
+    };
+    if let Err(error) = audit(&state.db, &event, safesteps_app::auth::now()).await {
+        return server_error(signed.lang, &error);
+    }
+    let disposition = format!("attachment; filename=\"{file}\"");
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Unit codes are short ASCII (`LC-C01`); anything else becomes `_` in a file name.
+fn file_safe(code: &str) -> String {
+    code.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .collect()
+}
+
+#[derive(Deserialize)]
+pub struct CloseForm {
+    #[serde(default)]
+    year: String,
+}
+
+/// `POST /coverage/{unit}/close`: freezes the year's report as it is now (a new version) and
+/// shows it.
+pub async fn close(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(unit): Path<i64>,
+    Form(form): Form<CloseForm>,
+) -> Response {
+    if !scope::may_close(signed.viewer.role) {
+        return failure(signed.lang, StatusCode::FORBIDDEN);
+    }
+    let Ok(year) = form.year.trim().parse::<i32>() else {
+        return failure(signed.lang, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    if valid_year(Some(year)) != year {
+        return failure(signed.lang, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let unit = match scope::unit_in_scope(&state.db, &signed.viewer, Some(unit)).await {
+        Ok(Some((unit, _))) => unit,
+        Ok(None) => return failure(signed.lang, StatusCode::NOT_FOUND),
+        Err(error) => return server_error(signed.lang, &error),
+    };
+    let now = safesteps_app::auth::now();
+    match coverage::close_period(
+        &state.db,
+        &state.catalog,
+        &unit,
+        year,
+        signed.viewer.person_id,
+        now,
+    )
+    .await
+    {
+        Ok((id, _)) => {
+            Redirect::to(&format!("/coverage/{}/reports/{id}?closed=1", unit.id)).into_response()
+        }
+        Err(error) => server_error(signed.lang, &error),
+    }
+}
+
+/// `POST /counts`: a CSV of official counts (multipart, field `file`); every bad row is
+/// listed and nothing is imported, or all of it is.
+pub async fn upload_counts(State(state): State<AppState>, signed: Signed, request: Request) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let limited = Request::from_parts(parts.clone(), body);
+    let mut outcome = CountsOutcome::default();
+    let mut status = StatusCode::OK;
+    let text = match Multipart::from_request(limited, &state).await {
+        Ok(mut multipart) => read_file_field(&mut multipart).await,
+        Err(_) => Err("upload-no-file"),
+    };
+    let targets: Vec<String> = state.catalog.targets().iter().map(|t| t.id.clone()).collect();
+    match text {
+        Err(key) => {
+            outcome.failed = Some(key.to_owned());
+            status = StatusCode::UNPROCESSABLE_ENTITY;
+        }
+        Ok(text) => match import::counts(&state.db, &text, Some(&signed.viewer), &targets).await {
+            Ok(summary) => {
+                outcome.done = Some([summary.rows, summary.added, summary.updated, summary.unchanged]);
+            }
+            Err(CountsError::Rows(problems)) => {
+                outcome.problems = problems
+                    .iter()
+                    .map(|p| (p.row, p.kind.key().to_owned(), p.kind.value()))
+                    .collect();
+                status = StatusCode::UNPROCESSABLE_ENTITY;
+            }
+            Err(CountsError::Store(error)) => {
+                tracing::error!(%error, "counts import failed");
+                outcome.failed = Some("error-server".to_owned());
+                status = StatusCode::INTERNAL_SERVER_ERROR;
+            }
+        },
+    }
+    parts.method = Method::GET;
+    let mut response = render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
+    *response.status_mut() = status;
+    response
+}
+
+fn server_error(lang: Lang, error: &dyn std::fmt::Display) -> Response {
+    tracing::error!(%error, "coverage request failed");
+    failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
+}
