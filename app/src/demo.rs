@@ -324,7 +324,7 @@ async fn import_counts(db: &Db, catalog: &Catalog, content_dir: &Path) -> Result
     let year = crate::coverage::this_year().to_string();
     let text = text.replace("{year}", &year);
     let targets: Vec<String> = catalog.targets().iter().map(|t| t.id.clone()).collect();
-    match crate::import::counts(db, &text, None, &targets).await {
+    match crate::import::counts(db, &text, None, &targets, &mut |_, _, _| {}).await {
         Ok(_) => Ok(()),
         Err(crate::import::CountsError::Rows(problems)) => Err(DemoError::Units {
             path: path.display().to_string(),

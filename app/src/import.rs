@@ -218,6 +218,7 @@ pub async fn roster(
     text: &str,
     importer: Option<&Viewer>,
     rules: &[crate::domain::coverage::TargetRule],
+    steps: crate::Steps<'_>,
 ) -> Result<RosterReport, RosterError> {
     let now = auth::now();
     let this_year = crate::domain::dates::local_year(now);
@@ -255,16 +256,22 @@ pub async fn roster(
     if !problems.is_empty() {
         return Err(RosterError::Rows(problems));
     }
+    // New teachers in the file's order, each once.
+    let mut seen = HashSet::new();
+    let new_usernames: Vec<&str> = usernames
+        .into_iter()
+        .filter(|username| !existing.contains_key(*username) && seen.insert(*username))
+        .collect();
     let mut new_teachers = Vec::new();
     let mut hashes = HashMap::new();
-    for username in usernames {
-        if !existing.contains_key(username) && !hashes.contains_key(username) {
-            let password = auth::temporary_password();
-            hashes.insert(username.to_owned(), auth::hash_password(&password).await?);
-            new_teachers.push((username.to_owned(), password));
-        }
+    let total = new_usernames.len() as u64;
+    for (done, username) in new_usernames.into_iter().enumerate() {
+        steps("passwords", done as u64, total);
+        let password = auth::temporary_password();
+        hashes.insert(username.to_owned(), auth::hash_password(&password).await?);
+        new_teachers.push((username.to_owned(), password));
     }
-    let summary = store::roster::import(db, &rows, &hashes, rules, this_year, now).await?;
+    let summary = store::roster::import(db, &rows, &hashes, rules, this_year, now, steps).await?;
     if let Some(viewer) = importer {
         let detail = format!("{} rows", rows.len());
         let event = Event {
@@ -362,6 +369,7 @@ pub async fn counts(
     text: &str,
     importer: Option<&Viewer>,
     targets: &[String],
+    steps: crate::Steps<'_>,
 ) -> Result<CountsSummary, CountsError> {
     use crate::domain::counts::check_counts;
     let now = auth::now();
@@ -387,7 +395,7 @@ pub async fn counts(
         return Err(CountsError::Rows(problems));
     }
     let (added, updated, unchanged) =
-        store::counts::import(db, &rows, importer.map(|v| v.person_id), now).await?;
+        store::counts::import(db, &rows, importer.map(|v| v.person_id), now, steps).await?;
     if let Some(viewer) = importer {
         let detail = format!("{} rows", rows.len());
         let event = Event {

@@ -28,6 +28,10 @@ pub mod store;
 pub mod synthetic;
 pub mod ui;
 
+/// How far a long command is, for a progress bar: called with (what, done, of) as work goes.
+#[cfg(feature = "ssr")]
+pub type Steps<'a> = &'a mut (dyn FnMut(&'static str, u64, u64) + Send);
+
 #[cfg(feature = "ssr")]
 pub use ui::shell;
 pub use ui::App;

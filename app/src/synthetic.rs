@@ -66,9 +66,6 @@ pub struct Made {
     pub completions: usize,
 }
 
-/// A step of the work, for a progress bar: (what, done, of).
-pub type Progress<'a> = &'a mut dyn FnMut(&'static str, u64, u64);
-
 struct Person {
     id: i64,
     role: Role,
@@ -83,7 +80,7 @@ pub async fn province(
     catalog: &Catalog,
     seed: u64,
     now: i64,
-    progress: Progress<'_>,
+    progress: crate::Steps<'_>,
 ) -> Result<Made, SyntheticError> {
     if people::count(db).await? > 0 {
         return Err(SyntheticError::NotEmpty);
@@ -447,7 +444,7 @@ async fn learn(
     rng: &mut fastrand::Rng,
     now: i64,
     codes: &mut Codes,
-    progress: Progress<'_>,
+    progress: crate::Steps<'_>,
 ) -> Result<(usize, usize, usize), SyntheticError> {
     struct Shape {
         version: i64,
@@ -485,31 +482,45 @@ async fn learn(
     let mut completions: Vec<(i64, &str, i64, i64, Option<String>)> = Vec::new();
     let (mut n_views, mut n_attempts, mut n_completions) = (0, 0, 0);
     let total = learners.len() as u64;
-    // What each kind of person must learn (role, and age band for students).
-    let kind = |person: &Person| (person.role, person.age.map(crate::domain::learner::age_band));
+    // What each kind of person must learn (role, and age band for students), for every age a
+    // student has had in the two years.
+    let kind = |role: Role, age: Option<i32>| (role, age.map(crate::domain::learner::age_band));
     let mut asked: std::collections::HashMap<_, Vec<String>> = std::collections::HashMap::new();
     for person in learners {
-        asked
-            .entry(kind(person))
-            .or_insert_with(|| required(rules, person.role, person.age));
+        for years_ago in 0..=HISTORY_DAYS / 365 {
+            let age = person.age.map(|a| a - years_ago as i32);
+            asked
+                .entry(kind(person.role, age))
+                .or_insert_with(|| required(rules, person.role, age));
+        }
     }
     for (done, person) in learners.iter().enumerate() {
-        let modules = &asked[&kind(person)];
         // When this person started: some time in the two years, more of them recently.
         let start = now - ((HISTORY_DAYS as f64) * (1.0 - rng.f64().sqrt()) * 86_400.0) as i64;
         let mut at = start;
-        for module in modules.iter() {
+        // A student who has moved up an age band since did the younger band's modules first.
+        let age_then = person.age.map(|a| a - ((now - start) / (365 * 86_400)) as i32);
+        let then = &asked[&kind(person.role, age_then)];
+        let current = &asked[&kind(person.role, person.age)];
+        let earlier = then.iter().filter(|m| !current.contains(m));
+        let modules = earlier.chain(current.iter());
+        for module in modules {
             let Some(shape) = shapes.get(module.as_str()) else {
                 return Err(SyntheticError::MissingModule(module.clone()));
             };
             if rng.f64() > person.diligence {
-                // Started but not finished, now and then.
-                if rng.f64() < 0.3 {
-                    if let Some(lesson) = shape.lessons.first() {
+                // Started but not finished: some of its lessons read, now and then; half of
+                // those who stop here stop altogether, the others go on to the next module.
+                if rng.f64() < 0.6 {
+                    let read = rng.usize(1..=shape.lessons.len().max(1));
+                    for lesson in shape.lessons.iter().take(read) {
                         views.push((person.id, module.as_str(), lesson.as_str(), shape.version, at.min(now)));
                     }
                 }
-                break;
+                if rng.bool() {
+                    break;
+                }
+                continue;
             }
             at += rng.i64(1..=20) * 86_400;
             if at >= now {
@@ -518,8 +529,12 @@ async fn learn(
             for lesson in &shape.lessons {
                 views.push((person.id, module.as_str(), lesson.as_str(), shape.version, at));
             }
-            if rng.f64() < 0.25 {
-                attempts.push((person.id, module.as_str(), shape.version, key(rng), shape.wrong.as_str(), shape.total - 1, shape.total, (shape.total - 1) * 100 / shape.total.max(1), false, at));
+            // Failed tries before passing: more of them for the less diligent.
+            let retry = 0.2 + 0.5 * (1.0 - person.diligence);
+            let mut tries = 0;
+            while tries < 4 && rng.f64() < retry {
+                tries += 1;
+                attempts.push((person.id, module.as_str(), shape.version, key(rng), shape.wrong.as_str(), shape.total - 1, shape.total, (shape.total - 1) * 100 / shape.total.max(1), false, at + 10 * tries));
             }
             attempts.push((person.id, module.as_str(), shape.version, key(rng), shape.right.as_str(), shape.total, shape.total, 100, true, at + 60));
             let certificate = person.role.is_staff().then(|| codes.certificate(rng));

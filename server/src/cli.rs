@@ -504,14 +504,11 @@ async fn import_units(path: &Path, database_url: &str, content: &Path) -> Result
     })
 }
 
-/// `safesteps demo --scale province`, with a progress bar on a terminal (none otherwise).
-async fn synthetic_province(database_url: &str, content: &Path, seed: u64) -> Result<(), CliError> {
+/// A progress bar on standard error when it is a terminal, none otherwise (logs and pipes
+/// stay quiet). `step` is what long commands call as they go: (what, done, of).
+fn progress_bar() -> indicatif::ProgressBar {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-    use safesteps_app::synthetic;
     use std::io::IsTerminal;
-    let catalog = check_content(content)?;
-    let db = store::open(database_url).await?;
-    let started = Instant::now();
     let bar = if std::io::stderr().is_terminal() {
         ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr())
     } else {
@@ -522,12 +519,27 @@ async fn synthetic_province(database_url: &str, content: &Path, seed: u64) -> Re
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
-    let mut step = |what: &'static str, done: u64, of: u64| {
-        bar.set_message(what);
-        bar.set_length(of);
-        bar.set_position(done);
-    };
-    let made = synthetic::province(&db, &catalog, seed, safesteps_app::auth::now(), &mut step).await?;
+    bar
+}
+
+/// Moves `bar` to a step of the work.
+fn step(bar: &indicatif::ProgressBar, what: &'static str, done: u64, of: u64) {
+    bar.set_length(of);
+    bar.set_position(done);
+    bar.set_message(what);
+}
+
+/// `safesteps demo --scale province`, with a progress bar on a terminal (none otherwise).
+async fn synthetic_province(database_url: &str, content: &Path, seed: u64) -> Result<(), CliError> {
+    use safesteps_app::synthetic;
+    let catalog = check_content(content)?;
+    let db = store::open(database_url).await?;
+    let started = Instant::now();
+    let bar = progress_bar();
+    let made = synthetic::province(&db, &catalog, seed, safesteps_app::auth::now(), &mut |what, done, of| {
+        step(&bar, what, done, of)
+    })
+    .await?;
     bar.finish_and_clear();
     println!(
         "Synthetic province made in {:.1} s: {} units, {} students, {} households, {} parents, \
@@ -559,7 +571,13 @@ async fn import_counts(path: &Path, database_url: &str, content: &Path) -> Resul
     let catalog = check_content(content)?;
     let targets: Vec<String> = catalog.targets().iter().map(|t| t.id.clone()).collect();
     let db = store::open(database_url).await?;
-    match import::counts(&db, &text, None, &targets).await {
+    let bar = progress_bar();
+    let imported = import::counts(&db, &text, None, &targets, &mut |what, done, of| {
+        step(&bar, what, done, of)
+    })
+    .await;
+    bar.finish_and_clear();
+    match imported {
         Ok(summary) => {
             println!(
                 "{}: rows {}; added {}, updated {}, unchanged {}",
@@ -591,7 +609,14 @@ async fn import_roster(path: &Path, database_url: &str, content: &Path) -> Resul
     })?;
     let catalog = check_content(content)?;
     let db = store::open(database_url).await?;
-    match import::roster(&db, &text, None, &coverage::rules(&catalog)).await {
+    let bar = progress_bar();
+    let rules = coverage::rules(&catalog);
+    let imported = import::roster(&db, &text, None, &rules, &mut |what, done, of| {
+        step(&bar, what, done, of)
+    })
+    .await;
+    bar.finish_and_clear();
+    match imported {
         Ok(report) => {
             let (s, t) = (report.summary.students, report.summary.teachers);
             println!(

@@ -243,7 +243,7 @@ pub async fn upload_counts(State(state): State<AppState>, signed: Signed, reques
             outcome.failed = Some(key.to_owned());
             status = StatusCode::UNPROCESSABLE_ENTITY;
         }
-        Ok(text) => match import::counts(&state.db, &text, Some(&signed.viewer), &targets).await {
+        Ok(text) => match import::counts(&state.db, &text, Some(&signed.viewer), &targets, &mut |_, _, _| {}).await {
             Ok(summary) => {
                 outcome.done = Some([summary.rows, summary.added, summary.updated, summary.unchanged]);
             }

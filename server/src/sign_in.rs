@@ -418,6 +418,7 @@ pub async fn upload_roster(
             &text,
             Some(&viewer),
             &safesteps_app::coverage::rules(&state.catalog),
+            &mut |_, _, _| {},
         )
         .await
         {

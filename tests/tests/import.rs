@@ -143,6 +143,46 @@ fn a_roster_imports_once_reports_every_bad_row_and_reimporting_changes_nothing()
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Long imports draw a progress bar on a terminal and nothing when their output goes to a file
+/// or a pipe. The terminal is `script`'s (util-linux, in every Debian).
+#[test]
+fn a_roster_import_shows_a_progress_bar_on_a_terminal_only() {
+    let dir = std::env::temp_dir().join(format!("safesteps-bar-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let piped = format!("sqlite://{}/piped.db", dir.display());
+    let terminal = format!("sqlite://{}/terminal.db", dir.display());
+    let units = repo_root().join("content/demo/units.csv");
+    let roster = repo_root().join("content/demo/roster.csv");
+    assert!(import(&units, &piped).status.success());
+    assert!(import(&units, &terminal).status.success());
+
+    let quiet = import_kind("roster", &roster, &piped);
+    assert!(quiet.status.success());
+    let stderr = String::from_utf8_lossy(&quiet.stderr);
+    assert!(!stderr.contains("rows ["), "a bar off a terminal: {stderr}");
+
+    let command = format!(
+        "{} import roster {} --database-url {terminal}",
+        binary().display(),
+        roster.display()
+    );
+    let typescript = dir.join("typescript");
+    let drawn = Command::new("script")
+        .args(["-qec", &command])
+        .arg(&typescript)
+        .current_dir(repo_root())
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("script (util-linux) runs the import on a terminal");
+    assert!(drawn.status.success(), "{}", String::from_utf8_lossy(&drawn.stderr));
+    let screen = std::fs::read_to_string(&typescript).expect("script's record");
+    for step in ["passwords [", "rows [", "coverage ["] {
+        assert!(screen.contains(step), "no {step:?} bar on a terminal: {screen}");
+    }
+    assert!(screen.contains("students added 7"), "{screen}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn create_admin_needs_a_unit_and_a_password_that_passes_the_policy() {
     let dir = std::env::temp_dir().join(format!("safesteps-admin-{}", std::process::id()));

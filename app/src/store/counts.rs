@@ -10,10 +10,15 @@ pub async fn import(
     rows: &[CountRow],
     importer: Option<i64>,
     now: i64,
+    steps: crate::Steps<'_>,
 ) -> Result<(usize, usize, usize), StoreError> {
     let mut tx = db.begin().await?;
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);
-    for row in rows {
+    let total = rows.len() as u64;
+    for (done, row) in rows.iter().enumerate() {
+        if done % 200 == 0 {
+            steps("rows", done as u64, total);
+        }
         let unit: i64 = sqlx::query_scalar("SELECT id FROM org_units WHERE code = $1")
             .bind(&row.unit_code)
             .fetch_one(&mut *tx)
@@ -55,6 +60,7 @@ pub async fn import(
         .execute(&mut *tx)
         .await?;
     }
+    steps("rows", total, total);
     tx.commit().await?;
     Ok((added, updated, unchanged))
 }

@@ -59,6 +59,9 @@ pub async fn existing_people(
     Ok(found)
 }
 
+/// How many rows go by between two reports to a progress bar.
+const STEP: usize = 200;
+
 /// Imports rows that passed `check_roster`. `new_teacher_hashes` holds a password hash for
 /// every teacher username that does not exist yet.
 pub async fn import(
@@ -68,8 +71,10 @@ pub async fn import(
     rules: &[crate::domain::coverage::TargetRule],
     this_year: i32,
     now: i64,
+    steps: crate::Steps<'_>,
 ) -> Result<RosterSummary, StoreError> {
     let mut tx = db.begin().await?;
+    let total = rows.len() as u64;
     // Whose coverage may have changed (new people, people moved): brought up to date at the end,
     // in the same transaction.
     let mut touched: Vec<i64> = Vec::new();
@@ -77,7 +82,10 @@ pub async fn import(
     let mut summary = RosterSummary::default();
     // A teacher may have several rows (one per class): counted once, by what happened.
     let mut teachers: HashMap<String, Change> = HashMap::new();
-    for row in rows {
+    for (done, row) in rows.iter().enumerate() {
+        if done % STEP == 0 {
+            steps("rows", done as u64, total);
+        }
         let school_id: i64 = sqlx::query_scalar("SELECT id FROM org_units WHERE code = $1")
             .bind(&row.school_code)
             .fetch_one(&mut *tx)
@@ -218,16 +226,25 @@ pub async fn import(
             }
         }
     }
+    steps("rows", total, total);
     touched.sort_unstable();
     touched.dedup();
-    for person in touched {
-        super::coverage::refresh_person(&mut tx, rules, person, this_year).await?;
-    }
     households.sort_unstable();
     households.dedup();
-    for household in households {
-        super::coverage::refresh_household(&mut tx, rules, household).await?;
+    let recounts = (touched.len() + households.len()) as u64;
+    for (done, person) in touched.iter().enumerate() {
+        if done % STEP == 0 {
+            steps("coverage", done as u64, recounts);
+        }
+        super::coverage::refresh_person(&mut tx, rules, *person, this_year).await?;
     }
+    for (done, household) in households.iter().enumerate() {
+        if done % STEP == 0 {
+            steps("coverage", (touched.len() + done) as u64, recounts);
+        }
+        super::coverage::refresh_household(&mut tx, rules, *household).await?;
+    }
+    steps("coverage", recounts, recounts);
     for change in teachers.values() {
         match change {
             Change::Added => summary.teachers.added += 1,
