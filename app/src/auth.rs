@@ -12,7 +12,7 @@ use crate::store::people::{self, Account, NewAccount};
 use crate::store::sessions::{self, Event};
 use crate::store::{Db, StoreError};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{PasswordHash, PasswordHasher, SaltString};
 use argon2::Argon2;
 use sha2::{Digest, Sha256};
 
@@ -57,6 +57,41 @@ mod tests {
             "no account: false, after the same work"
         );
         assert!(!super::verify_password("x", Some("not a hash")).await);
+    }
+
+    /// The check with reused memory agrees with the argon2 crate's own verifier, for other
+    /// parameters and variants too (hashes made elsewhere or before a change of policy).
+    #[test]
+    fn the_reused_memory_check_agrees_with_the_argon2_crate() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
+        use argon2::{Algorithm, Argon2, Params, Version};
+        let salt = SaltString::encode_b64(b"sixteen byte slt").unwrap();
+        for (algorithm, m, t, p, len) in [
+            (Algorithm::Argon2id, 19_456, 2, 1, 32),
+            (Algorithm::Argon2id, 64, 1, 1, 16),
+            (Algorithm::Argon2i, 256, 3, 2, 24),
+            (Algorithm::Argon2d, 128, 1, 4, 32),
+        ] {
+            let argon = Argon2::new(algorithm, Version::V0x13, Params::new(m, t, p, Some(len)).unwrap());
+            let hash = argon.hash_password(b"ban tay sach se", &salt).unwrap().to_string();
+            let parsed = argon2::PasswordHash::new(&hash).unwrap();
+            assert!(Argon2::default().verify_password(b"ban tay sach se", &parsed).is_ok());
+            assert!(super::matches(b"ban tay sach se", &hash), "{hash}");
+            assert!(!super::matches(b"ban tay sach so", &hash), "{hash}");
+            // The same memory, handed on while someone waits, gives the same answer.
+            super::WAITING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            assert!(super::matches(b"ban tay sach se", &hash), "{hash}, reused memory");
+            super::WAITING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        let good = Argon2::default().hash_password(b"x", &salt).unwrap().to_string();
+        for broken in [
+            good.replace("$argon2id$", "$scrypt$"),
+            good.replace("m=19456", "m=1"),
+            good.rsplit_once('$').unwrap().0.to_owned(),
+            String::new(),
+        ] {
+            assert!(!super::matches(b"x", &broken), "{broken}");
+        }
     }
 
     #[test]
@@ -195,13 +230,107 @@ async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -
     let permits = PERMITS.get_or_init(|| {
         tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
     });
-    let _permit = permits
-        .acquire()
-        .await
-        .map_err(|e| AuthError::Hash(e.to_string()))?;
+    let permit = {
+        // Counted as waiting until a permit comes, or until the request is dropped (the
+        // browser went away).
+        let _waiting = Waiting::start();
+        permits.acquire().await
+    };
+    let _permit = permit.map_err(|e| AuthError::Hash(e.to_string()))?;
     tokio::task::spawn_blocking(work)
         .await
         .map_err(|e| AuthError::Hash(e.to_string()))
+}
+
+/// How many hashes wait for a permit.
+static WAITING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// One hash waiting for a permit, counted in `WAITING` while it lives.
+struct Waiting;
+
+impl Waiting {
+    fn start() -> Waiting {
+        WAITING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Waiting
+    }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        WAITING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// Argon2 memory (19 MiB each) handed from one check to the next while others wait, so a burst
+/// of sign-ins does not map and fault in fresh memory for every check; when nobody waits the
+/// memory is freed (and, being large, goes back to the system).
+static SPARE_BLOCKS: std::sync::Mutex<Vec<Vec<argon2::Block>>> = std::sync::Mutex::new(Vec::new());
+
+fn take_blocks(count: usize) -> Vec<argon2::Block> {
+    let spare = SPARE_BLOCKS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .pop();
+    match spare {
+        Some(blocks) if blocks.len() == count => blocks,
+        _ => vec![argon2::Block::default(); count],
+    }
+}
+
+/// Keeps `blocks` for a hash that waits for a permit (one each at most); when nobody waits,
+/// frees them and any left over.
+fn give_back(blocks: Vec<argon2::Block>) {
+    let waiting = WAITING.load(std::sync::atomic::Ordering::SeqCst);
+    let freed = {
+        let mut spare = SPARE_BLOCKS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if spare.len() < waiting {
+            spare.push(blocks);
+            Vec::new()
+        } else if waiting == 0 {
+            let mut freed = std::mem::take(&mut *spare);
+            freed.push(blocks);
+            freed
+        } else {
+            vec![blocks]
+        }
+    };
+    drop(freed);
+}
+
+/// Whether `password` matches a PHC-format argon2 hash, computed in memory reused between
+/// checks; the comparison is constant-time. A hash that does not parse never matches.
+fn matches(password: &[u8], hash: &str) -> bool {
+    use argon2::{Algorithm, Params, Version};
+    let check = || -> Result<bool, argon2::password_hash::Error> {
+        let parsed = PasswordHash::new(hash)?;
+        let algorithm = Algorithm::try_from(parsed.algorithm)?;
+        let version = parsed
+            .version
+            .map(Version::try_from)
+            .transpose()?
+            .unwrap_or_default();
+        let params = Params::try_from(&parsed)?;
+        let expected = parsed.hash.ok_or(argon2::password_hash::Error::Password)?;
+        let mut salt = [0u8; 64];
+        let salt = parsed
+            .salt
+            .ok_or(argon2::password_hash::Error::Password)?
+            .decode_b64(&mut salt)?;
+        let mut out = vec![0u8; expected.len()];
+        let mut blocks = take_blocks(params.block_count());
+        let computed = Argon2::new(algorithm, version, params).hash_password_into_with_memory(
+            password,
+            salt,
+            &mut out,
+            &mut blocks,
+        );
+        give_back(blocks);
+        computed?;
+        Ok(argon2::password_hash::Output::new(&out)? == expected)
+    };
+    check().unwrap_or(false)
 }
 
 /// Argon2id with the crate's defaults (19 MiB, 2 passes, 1 lane: OWASP's recommendation).
@@ -234,15 +363,7 @@ async fn verify_password(password: &str, hash: Option<&str>) -> bool {
             .clone(),
     };
     let password = password.to_owned();
-    hashing(move || {
-        PasswordHash::new(&hash)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false)
-    })
+    hashing(move || matches(password.as_bytes(), &hash))
     .await
     .unwrap_or(false)
 }
