@@ -59,6 +59,14 @@ enum Command {
     Coverage(CoverageCommand),
     /// Print the access table: every route, and who may call it.
     AccessTable,
+    /// Copy the database to FILE while the server runs (a consistent snapshot, flushed to disk).
+    /// Restore by stopping the server and putting the copy in the database's place.
+    Backup {
+        /// Where to write the copy; it must not exist yet.
+        file: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
+    },
     /// Create an admin account. The password is read from standard input (one line) or from
     /// SAFESTEPS_ADMIN_PASSWORD; it must pass the password policy.
     CreateAdmin {
@@ -217,6 +225,17 @@ impl Cli {
                     dir.display(),
                     catalog.modules().len(),
                     catalog.targets().len()
+                );
+                Ok(())
+            }
+            Some(Command::Backup { file, db }) => {
+                let started = Instant::now();
+                let database = store::open_existing(&db.database_url).await?;
+                let bytes = store::backup(&database, &file).await?;
+                println!(
+                    "backup written: {} ({bytes} bytes) in {:.1} s",
+                    file.display(),
+                    started.elapsed().as_secs_f64()
                 );
                 Ok(())
             }

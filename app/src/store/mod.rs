@@ -36,6 +36,15 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
     Query(#[from] sqlx::Error),
+    #[error("there is no database at {0}")]
+    Missing(PathBuf),
+    #[error("{0} already exists; a backup never overwrites a file")]
+    BackupExists(PathBuf),
+    #[error("cannot write the backup {path}: {source}")]
+    Backup {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Opens (creating if needed) the SQLite database at `url` and applies the migrations.
@@ -83,6 +92,48 @@ pub async fn open(url: &str) -> Result<Db, StoreError> {
         );
     }
     Ok(db)
+}
+
+/// Opens the database at `url` only if it exists (for commands that work on a database, such
+/// as a backup, where creating an empty one would hide a mistyped path).
+pub async fn open_existing(url: &str) -> Result<Db, StoreError> {
+    let options = SqliteConnectOptions::from_str(url).map_err(|source| StoreError::BadUrl {
+        url: url.to_owned(),
+        source,
+    })?;
+    let file = options.get_filename();
+    if !file.exists() {
+        return Err(StoreError::Missing(file.to_owned()));
+    }
+    open(url).await
+}
+
+/// Writes a consistent copy of the whole database to `to` while the server keeps working:
+/// `VACUUM INTO` reads one snapshot (writers go on under WAL), then the file and its folder are
+/// flushed to disk before this returns. `to` must not exist. Returns the copy's size in bytes.
+pub async fn backup(db: &Db, to: &Path) -> Result<u64, StoreError> {
+    let failed = |source: std::io::Error| StoreError::Backup {
+        path: to.to_owned(),
+        source,
+    };
+    if to.exists() {
+        return Err(StoreError::BackupExists(to.to_owned()));
+    }
+    let path = to.to_str().ok_or_else(|| {
+        failed(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the path is not valid UTF-8",
+        ))
+    })?;
+    sqlx::query("VACUUM INTO $1").bind(path).execute(db).await?;
+    let flush = |file: &Path| std::fs::File::open(file).and_then(|f| f.sync_all());
+    flush(to).map_err(failed)?;
+    let folder = to
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    flush(folder).map_err(failed)?;
+    Ok(std::fs::metadata(to).map_err(failed)?.len())
 }
 
 fn create_folder(folder: &Path) -> Result<(), StoreError> {

@@ -15,6 +15,8 @@ pub struct TestServer {
     pub printed: Vec<String>,
     child: Child,
     dir: PathBuf,
+    /// The arguments after the address and database, for a restart.
+    args: Vec<String>,
 }
 
 /// The workspace root (the tests crate lives in `tests/`).
@@ -46,47 +48,31 @@ impl TestServer {
         let dir = std::env::temp_dir().join(format!("safesteps-it-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("temp dir");
-        let database = format!("sqlite://{}/test.db", dir.display());
-        let mut child = Command::new(binary())
-            .current_dir(repo_root())
-            .args([
-                "serve",
-                "--addr",
-                "127.0.0.1:0",
-                "--database-url",
-                &database,
-            ])
-            .args(extra_args)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start safesteps");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut printed = Vec::new();
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(url) = line.strip_prefix("SafeSteps is running at ") {
-                    let _ = tx.send((url.trim().to_owned(), std::mem::take(&mut printed)));
-                } else {
-                    printed.push(line);
-                }
-            }
-        });
-        let (base, printed) = match rx.recv_timeout(Duration::from_secs(30)) {
-            Ok(found) => found,
-            Err(_) => {
-                let _ = child.kill();
-                panic!("safesteps did not report its address within 30 s");
-            }
-        };
+        let args: Vec<String> = extra_args.iter().map(|a| (*a).to_owned()).collect();
+        let (child, base, printed) = spawn(&dir, "127.0.0.1:0", &args);
         TestServer {
             base,
             printed,
             child,
             dir,
+            args,
         }
+    }
+
+    /// Kills the server with SIGKILL: no shutdown of any kind.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Kills the server with SIGKILL and starts it again on the same address and database.
+    pub fn kill_and_restart(&mut self) {
+        self.kill();
+        let addr = self.base.trim_start_matches("http://").to_owned();
+        let (child, base, printed) = spawn(&self.dir, &addr, &self.args);
+        assert_eq!(base, self.base, "restarted on the same address");
+        self.child = child;
+        self.printed = printed;
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -120,6 +106,40 @@ impl Drop for TestServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Starts the binary on `addr` with the database in `dir`; returns it with the address it
+/// reported and what it printed before.
+fn spawn(dir: &std::path::Path, addr: &str, extra_args: &[String]) -> (Child, String, Vec<String>) {
+    let database = format!("sqlite://{}/test.db", dir.display());
+    let mut child = Command::new(binary())
+        .current_dir(repo_root())
+        .args(["serve", "--addr", addr, "--database-url", &database])
+        .args(extra_args)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start safesteps");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut printed = Vec::new();
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.strip_prefix("SafeSteps is running at ") {
+                let _ = tx.send((url.trim().to_owned(), std::mem::take(&mut printed)));
+            } else {
+                printed.push(line);
+            }
+        }
+    });
+    match rx.recv_timeout(Duration::from_secs(30)) {
+        Ok((base, printed)) => (child, base, printed),
+        Err(_) => {
+            let _ = child.kill();
+            panic!("safesteps did not report its address within 30 s");
+        }
     }
 }
 
