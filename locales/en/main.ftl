@@ -68,6 +68,8 @@ catalogue-empty = There are no modules for this group yet.
 module-minutes = about { $minutes } minutes
 module-lessons = Lessons
 module-start = Start the first lesson
+module-continue = Continue with lesson { $number }
+module-read-again = Read again from the first lesson
 module-quiz = Quiz ({ $count } questions)
 
 lesson-place = Lesson { $number } of { $count }
@@ -226,6 +228,16 @@ result-your-choice = your choice
 result-right-answer = the right answer
 result-try-again = Try again
 result-back = Back to the module
+quiz-unanswered-confirm = You left # question(s) blank — send anyway?
+result-no-answer = Not answered
+result-unanswered = { $count ->
+    [one] One question was left unanswered (question { $which }); it counts as not right.
+   *[other] { $count } questions were left unanswered (questions { $which }); they count as not right.
+}
+result-lessons-left = { $count ->
+    [one] The quiz is passed. To complete the module, one lesson is still to read:
+   *[other] The quiz is passed. To complete the module, { $count } lessons are still to read:
+}
 certificate-link = Certificate
 certificate-title = Certificate of completion
 certificate-certifies = This certifies that
@@ -259,6 +271,10 @@ assign-overdue = Overdue
 assign-remove = Unassign
 assign-progress = Each student's progress
 assign-not-started = Not started
+assign-passed-lessons-left = { $count ->
+    [one] passed, 1 lesson left
+   *[other] passed, { $count } lessons left
+}
 assign-new = Assign a module
 assign-submit = Assign
 assign-error-date = Choose a valid date.

@@ -44,7 +44,8 @@ for (const javaScriptEnabled of [true, false]) {
     await signInStudent(page, demo.server.base, cls, student);
     if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
     await page.goto(demo.server.base + '/modules/my-body-belongs-to-me');
-    await page.locator('.actions a.primary').click();
+    // The first lesson: "start" for a newcomer, "read again" for one who has read them all.
+    await page.locator('.actions a').first().click();
     await page.waitForURL('**/lessons/my-body');
     await page.locator('.pager a[rel="next"]').click();
     await page.waitForURL('**/lessons/private-parts');
@@ -183,3 +184,53 @@ test('JavaScript on: no connection when sending — the answers stay, a message 
   assert.deepEqual(realProblems(problems).filter((p) => !cutOff(p)), []);
   await context.close();
 });
+
+const SAFE_ONLINE = {
+  'photo-request': ['refuse-block-tell'], 'grooming-signs': ['gifts', 'keep-secret', 'move-app'],
+  'private-info': ['school-class-address'], 'account-age': ['true'],
+};
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}: one lesson read, then "continue with lesson 2"; a question left blank is asked about (JS) and named on the result; a pass with lessons left lists them`, async () => {
+    // Two students of 7A who have not started this module in the demo's history.
+    const cls = demo.guide.classes[1];
+    const student = cls.students.find((s) => s.name === (javaScriptEnabled ? 'Phạm Văn Sơn' : 'Đèo Thị Lan'));
+    const { context, page, problems } = await watchedPage(demo.browser, { javaScriptEnabled });
+    await signInStudent(page, demo.server.base, cls, student);
+    await page.goto(demo.server.base + '/modules/safe-online');
+    assert.match(await page.textContent('.actions a.primary'), /Bắt đầu bài đầu tiên/);
+    await page.locator('.actions a.primary').click();
+    await page.waitForURL('**/lessons/private-information');
+    await page.goto(demo.server.base + '/modules/safe-online');
+    assert.match(await page.textContent('.actions a.primary'), /Học tiếp bài 2/);
+    await page.locator('.actions a.primary').click();
+    await page.waitForURL('**/lessons/grooming-signs');
+
+    // Four of five answered: 80% passes this module, with one lesson not read.
+    await page.goto(demo.server.base + '/modules/safe-online/quiz');
+    if (javaScriptEnabled) await page.waitForSelector('html[data-hydrated]');
+    for (const [question, options] of Object.entries(SAFE_ONLINE)) {
+      for (const option of options) await page.locator(`input[name="q-${question}"][value="${option}"]`).check();
+    }
+    if (javaScriptEnabled) {
+      let asked = '';
+      page.once('dialog', async (dialog) => { asked = dialog.message(); await dialog.dismiss(); });
+      await page.getByRole('button', { name: 'Nộp bài' }).click();
+      await page.waitForTimeout(300);
+      assert.match(asked, /Còn 1 câu chưa trả lời/);
+      assert.match(page.url(), /\/quiz$/, 'not sent after "cancel"');
+      page.once('dialog', (dialog) => dialog.accept());
+    }
+    await page.getByRole('button', { name: 'Nộp bài' }).click();
+    await page.waitForURL(/\/quiz\/attempts\/\d+$/);
+    await page.locator('.review-question').first().waitFor();
+    assert.match(await page.textContent('.unanswered'), /1 câu chưa được trả lời \(câu 5\)/);
+    assert.match(await page.textContent('.lessons-left'), /còn 1 bài học cần đọc/);
+    assert.equal(await page.locator('.lessons-left a').count(), 1);
+    assert.match(await page.getAttribute('.lessons-left a', 'href'), /lessons\/block-report-tell$/);
+    assert.equal(await page.locator('.review-mark', { hasText: 'Chưa trả lời' }).count(), 1);
+    assert.deepEqual(await accessProblems(page), [], 'result page');
+    assert.deepEqual(realProblems(problems, { javaScriptEnabled }), []);
+    await context.close();
+  });
+}

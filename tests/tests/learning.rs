@@ -571,6 +571,54 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
         &page[page.find("progress-table").unwrap()..]
     );
 
+    // A quiz sent with questions left blank says which; passing without reading the lessons
+    // is not completing: the result lists the lessons left and the teacher sees "passed, 3
+    // lessons left".
+    let half = Browser::new(&server);
+    sign_in_student(&half, &server, 1).await;
+    let blanks: Vec<(&str, &[&str])> = RIGHT
+        .iter()
+        .filter(|(q, _)| !["touch-game", "whose-fault"].contains(q))
+        .copied()
+        .collect();
+    let answers = quiz_form(&half, &blanks).await;
+    let (status, result) = half.post(&format!("/modules/{MODULE}/quiz"), &answers).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, result) = half.get(&result).await;
+    assert!(
+        result.contains("2 câu chưa được trả lời (câu 2, 6)"),
+        "{}",
+        &result[result.find("<main").unwrap_or(0)..]
+    );
+    assert_eq!(result.matches("Chưa trả lời</p>").count(), 2);
+    assert!(!result.contains("lessons-left"), "not passed: no lessons list");
+    let answers = quiz_form(&half, RIGHT).await;
+    let (_, result) = half.post(&format!("/modules/{MODULE}/quiz"), &answers).await;
+    let (_, result) = half.get(&result).await;
+    assert!(result.contains("còn 3 bài học cần đọc"), "{result}");
+    for lesson in ["my-body", "private-parts", "no-go-tell"] {
+        assert!(result.contains(&format!("href=\"/modules/{MODULE}/lessons/{lesson}\"")));
+    }
+    assert!(!result.contains("chưa được trả lời"));
+    // Once a lesson is read, the module page goes on from the next one, and /learn shows
+    // the module once (assigned, not again under "continue").
+    half.get(&format!("/modules/{MODULE}/lessons/my-body")).await;
+    let (_, module_page) = half.get(&format!("/modules/{MODULE}")).await;
+    let button = module_page.find("Học tiếp bài 2").expect("continue with lesson 2");
+    let tag = &module_page[module_page[..button].rfind("<a ").unwrap()..button];
+    assert!(tag.contains("lessons/private-parts"), "{tag}");
+    assert!(!module_page.contains("Bắt đầu bài đầu tiên"));
+    let title_start = module_page.find("<h1>").unwrap() + 4;
+    let title = &module_page[title_start..title_start + module_page[title_start..].find("</h1>").unwrap()];
+    let (_, home) = half.get("/learn").await;
+    assert_eq!(home.matches(title).count(), 1, "{title} once on /learn");
+    let (_, page) = teacher.get(&class_page).await;
+    assert!(
+        page.contains(">Đã đạt, còn 2 bài chưa đọc</td>"),
+        "{}",
+        &page[page.find("progress-table").unwrap()..]
+    );
+
     // Overdue, for those who have not done it.
     sqlx::query("UPDATE assignments SET due_on = '2020-01-01'")
         .execute(&db)

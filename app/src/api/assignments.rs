@@ -18,12 +18,22 @@ pub struct AssignedModule {
     pub overdue: bool,
 }
 
-/// One student's row: per assigned module (in the order of `assigned`), completed and best
-/// quiz score.
+/// One student's row: per assigned module, in the order of `assigned`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StudentRow {
     pub name: String,
-    pub cells: Vec<(bool, Option<u8>)>,
+    pub cells: Vec<ModuleCell>,
+}
+
+/// Where one student stands in one assigned module.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleCell {
+    pub completed: bool,
+    /// The best quiz score so far.
+    pub best: Option<u8>,
+    pub passed: bool,
+    /// Lessons not read yet (a passed quiz does not complete the module without them).
+    pub lessons_left: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,14 +80,35 @@ pub async fn class_assignments(
             .unwrap_or_else(|| module.to_owned())
     };
     let cell = |person: i64, module: &str| {
-        progress
+        let lessons = catalog
+            .module(module)
+            .map(|m| m.module.lessons.as_slice())
+            .unwrap_or_default();
+        let Some(p) = progress
             .iter()
             .find(|p| p.person_id == person && p.module_id == module)
-            .map(|p| {
-                let best = p.best_percent.map(|b| b.clamp(0, 100) as u8);
-                (p.completed, best)
-            })
-            .unwrap_or((false, None))
+        else {
+            return ModuleCell {
+                lessons_left: lessons.len(),
+                ..ModuleCell::default()
+            };
+        };
+        let seen: std::collections::BTreeSet<String> = p
+            .lessons_seen
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .map(str::to_owned)
+            .collect();
+        ModuleCell {
+            completed: p.completed,
+            best: p.best_percent.map(|b| b.clamp(0, 100) as u8),
+            passed: p.passed,
+            lessons_left: lessons
+                .iter()
+                .filter(|l| !seen.contains(l.id.as_str()))
+                .count(),
+        }
     };
     let assigned = list
         .iter()

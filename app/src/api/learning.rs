@@ -80,6 +80,7 @@ pub struct ReviewQuestion {
     pub prompt: String,
     pub kind: String,
     pub correct: bool,
+    pub answered: bool,
     pub options: Vec<ReviewOption>,
     pub explanation: String,
 }
@@ -96,6 +97,10 @@ pub struct AttemptView {
     pub best_percent: Option<u8>,
     pub completed: bool,
     pub questions: Vec<ReviewQuestion>,
+    /// Questions sent without an answer (counted wrong), numbered from 1.
+    pub unanswered: Vec<usize>,
+    /// Passed but not completed: the lessons still to read (title, address).
+    pub lessons_left: Vec<(String, String)>,
 }
 
 /// A person's best score on a module and whether they completed it.
@@ -149,7 +154,7 @@ pub async fn attempt_review(
     lang: Lang,
 ) -> Result<Option<AttemptView>, ServerFnError> {
     use crate::api::people::server::{db, signed_in, store_error};
-    use crate::domain::grading::{grade, Answers};
+    use crate::domain::grading::{grade, lessons_left, unanswered, Answers};
     use crate::store::progress;
     let viewer = signed_in()?;
     let catalog = crate::api::catalog::server_catalog()?;
@@ -182,6 +187,7 @@ pub async fn attempt_review(
                 prompt: text.prompt.clone(),
                 kind: q.kind.code().to_owned(),
                 correct: result.correct,
+                answered: !result.chosen.is_empty(),
                 options: text
                     .options
                     .iter()
@@ -197,6 +203,23 @@ pub async fn attempt_review(
         })
         .collect();
     let (best, completed) = standing(&db, viewer.person_id, &module).await?;
+    let left = if row.passed && !completed {
+        let seen = progress::seen_lessons(&db, viewer.person_id, &module)
+            .await
+            .map_err(store_error)?;
+        lessons_left(&m.module, &seen)
+            .into_iter()
+            .filter_map(|lesson| {
+                let index = m.module.lessons.iter().position(|l| l.id == lesson.id)?;
+                Some((
+                    texts.lessons.get(index)?.title.clone(),
+                    format!("/modules/{module}/lessons/{}", lesson.id),
+                ))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(Some(AttemptView {
         module_id: module,
         module_title: texts.title.clone(),
@@ -207,7 +230,9 @@ pub async fn attempt_review(
         pass_mark: m.module.pass_mark,
         best_percent: best,
         completed,
+        unanswered: unanswered(&review),
         questions,
+        lessons_left: left,
     }))
 }
 
@@ -303,23 +328,26 @@ pub async fn my_learning(lang: Lang) -> Result<LearningHome, ServerFnError> {
         }
         assigned.sort_by_key(|a| sort_key(a.standing));
     }
+    // Each module once: assigned first, then where the learner left off, then the rest.
+    let is_assigned = |module: &str| assigned.iter().any(|a| a.item.card.id == module);
+    let continue_with = standings
+        .iter()
+        .filter(|(id, s)| !s.completed && !is_assigned(id))
+        .max_by_key(|(_, s)| s.last_at)
+        .and_then(|(id, _)| catalog.module(id))
+        .map(item);
     let for_me: Vec<LearningItem> = catalog
         .modules()
         .iter()
         .filter(|m| audiences.iter().any(|a| m.module.is_for(*a)))
+        .filter(|m| !is_assigned(m.module.id.as_str()))
         .filter(|m| {
-            !assigned
-                .iter()
-                .any(|a| a.item.card.id == m.module.id.as_str())
+            continue_with
+                .as_ref()
+                .is_none_or(|c| c.card.id != m.module.id.as_str())
         })
         .map(item)
         .collect();
-    let continue_with = standings
-        .iter()
-        .filter(|(_, s)| !s.completed)
-        .max_by_key(|(_, s)| s.last_at)
-        .and_then(|(id, _)| catalog.module(id))
-        .map(item);
     let mut children = Vec::new();
     if let (crate::domain::person::Role::Parent, Some(household)) =
         (viewer.role, profile.household_id)

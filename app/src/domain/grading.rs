@@ -4,7 +4,7 @@
 //! the right ones: for multiple choice, ticking every option is wrong (the content checker
 //! refuses a question whose options are all right, so "tick everything" never pays).
 
-use crate::domain::content::{Module, Question};
+use crate::domain::content::{Lesson, Module, Question};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -97,11 +97,28 @@ pub fn best(percents: impl IntoIterator<Item = u8>) -> Option<u8> {
 
 /// A module is completed when every lesson was seen and the quiz passed.
 pub fn is_complete(module: &Module, seen_lessons: &BTreeSet<String>, passed: bool) -> bool {
-    passed
-        && module
-            .lessons
-            .iter()
-            .all(|l| seen_lessons.contains(l.id.as_str()))
+    passed && lessons_left(module, seen_lessons).is_empty()
+}
+
+/// The module's lessons not read yet, in the module's order: what stands between a passed
+/// quiz and a completed module.
+pub fn lessons_left<'m>(module: &'m Module, seen_lessons: &BTreeSet<String>) -> Vec<&'m Lesson> {
+    module
+        .lessons
+        .iter()
+        .filter(|l| !seen_lessons.contains(l.id.as_str()))
+        .collect()
+}
+
+/// The questions left without an answer, numbered from 1 as the quiz shows them.
+pub fn unanswered(grade: &Grade) -> Vec<usize> {
+    grade
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.chosen.is_empty())
+        .map(|(i, _)| i + 1)
+        .collect()
 }
 
 #[cfg(test)]
@@ -243,6 +260,9 @@ mod tests {
         let g = grade(&module(80), &Answers::new());
         assert_eq!((g.correct, g.percent, g.passed), (0, 0, false));
         assert_eq!(g.questions[1].right, ["a", "c"].map(String::from).into());
+        assert_eq!(unanswered(&g), [1, 2, 3, 4]);
+        let some = grade(&module(80), &answers(&[("many", &["a"]), ("most", &["b"])]));
+        assert_eq!(unanswered(&some), [1, 3], "numbered as the quiz shows them");
     }
 
     #[test]
@@ -253,6 +273,9 @@ mod tests {
         assert!(is_complete(&m, &both, true));
         assert!(!is_complete(&m, &one, true));
         assert!(!is_complete(&m, &both, false));
+        let left: Vec<&str> = lessons_left(&m, &one).iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(left, ["two"]);
+        assert!(lessons_left(&m, &both).is_empty());
         assert_eq!(best([40, 100, 75]), Some(100));
         assert_eq!(best([]), None);
     }

@@ -75,13 +75,16 @@ pub async fn for_student(db: &Db, person_id: i64) -> Result<Vec<Assignment>, Sto
     .await?)
 }
 
-/// One student and one assigned module: completed, and the best quiz score so far.
+/// One student and one assigned module: completed, the best quiz score so far, whether a try
+/// passed, and the lessons read (ids, comma-separated).
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct StudentProgress {
     pub person_id: i64,
     pub module_id: String,
     pub completed: bool,
     pub best_percent: Option<i64>,
+    pub passed: bool,
+    pub lessons_seen: Option<String>,
 }
 
 /// For every student of a class and every module assigned to it, in one query.
@@ -89,7 +92,9 @@ pub async fn class_progress(db: &Db, class_id: i64) -> Result<Vec<StudentProgres
     Ok(sqlx::query_as(
         "SELECT p.id AS person_id, a.module_id, \
            EXISTS (SELECT 1 FROM completions c WHERE c.person_id = p.id AND c.module_id = a.module_id) AS completed, \
-           (SELECT max(t.percent) FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id) AS best_percent \
+           (SELECT max(t.percent) FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id) AS best_percent, \
+           EXISTS (SELECT 1 FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id AND t.passed) AS passed, \
+           (SELECT group_concat(DISTINCT v.lesson_id) FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen \
          FROM people p JOIN assignments a ON a.class_id = p.class_id \
          WHERE p.class_id = $1 AND p.role = 'student'",
     )

@@ -4,7 +4,7 @@
 use super::catalog::{audience_name, found_or_not};
 use super::session::{form_outcome, CsrfField};
 use super::sign_in::FormError;
-use crate::api::assignments::{class_assignments, ClassProgress};
+use crate::api::assignments::{class_assignments, ClassProgress, ModuleCell};
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -96,13 +96,18 @@ fn Assignments(p: ClassProgress) -> impl IntoView {
                             {p.rows.into_iter().map(|row| view! {
                                 <tr>
                                     <th scope="row">{row.name}</th>
-                                    {row.cells.into_iter().map(|(done, best)| {
-                                        let text = move || match (done, best) {
-                                            (true, _) => i18n.tr("progress-completed"),
-                                            (false, Some(b)) => format!("{b}%"),
-                                            (false, None) => i18n.tr("assign-not-started"),
+                                    {row.cells.into_iter().map(|cell| {
+                                        let text = move || match cell {
+                                            ModuleCell { completed: true, .. } => i18n.tr("progress-completed"),
+                                            ModuleCell { passed: true, lessons_left, .. } if lessons_left > 0 => {
+                                                let mut args = fluent_bundle::FluentArgs::new();
+                                                args.set("count", lessons_left);
+                                                i18n.tr_args("assign-passed-lessons-left", &args)
+                                            }
+                                            ModuleCell { best: Some(b), .. } => format!("{b}%"),
+                                            ModuleCell { best: None, .. } => i18n.tr("assign-not-started"),
                                         };
-                                        view! { <td class:done=done>{text}</td> }
+                                        view! { <td class:done=cell.completed>{text}</td> }
                                     }).collect_view()}
                                 </tr>
                             }).collect_view()}

@@ -196,14 +196,50 @@ pub fn ModulePage() -> impl IntoView {
         })
     };
     found_or_not(detail, move |m| {
-        let first = m
-            .lessons
-            .first()
-            .map(|l| format!("/modules/{}/lessons/{}", m.card.id, l.id));
+        let lesson_ids: Vec<String> = m.lessons.iter().map(|l| l.id.clone()).collect();
         let quiz = format!("/modules/{}/quiz", m.card.id);
         let id = m.card.id.clone();
         let audiences = m.card.audiences.clone();
         let count = m.question_count;
+        // The first lesson; once one is read, the next lesson not read; once all are read, the
+        // quiz comes first.
+        let actions = {
+            let id = id.clone();
+            move || {
+                let (id, quiz, lesson_ids) = (id.clone(), quiz.clone(), lesson_ids.clone());
+                Suspend::new(async move {
+                    let seen = progress
+                        .await
+                        .ok()
+                        .flatten()
+                        .map(|p| p.seen_lessons)
+                        .unwrap_or_default();
+                    let next = lesson_ids.iter().position(|l| !seen.contains(l));
+                    let lesson = |i: usize| format!("/modules/{id}/lessons/{}", lesson_ids[i]);
+                    let read = match (seen.is_empty(), next) {
+                        (_, None) if lesson_ids.is_empty() => None,
+                        (true, _) => Some((lesson(0), "button primary", i18n.tr("module-start"))),
+                        (false, Some(i)) => {
+                            let mut args = fluent_bundle::FluentArgs::new();
+                            args.set("number", i + 1);
+                            Some((lesson(i), "button primary", i18n.tr_args("module-continue", &args)))
+                        }
+                        (false, None) => Some((lesson(0), "button", i18n.tr("module-read-again"))),
+                    };
+                    let quiz_class = if next.is_none() { "button primary" } else { "button" };
+                    view! {
+                        {read.map(|(href, class, label)| view! { <A href=href attr:class=class>{label}</A> })}
+                        <A href=quiz attr:class=quiz_class>
+                            {move || {
+                                let mut args = fluent_bundle::FluentArgs::new();
+                                args.set("count", count);
+                                i18n.tr_args("module-quiz", &args)
+                            }}
+                        </A>
+                    }
+                })
+            }
+        };
         view! {
             <article class="module">
                 <p class="breadcrumb"><A href="/modules">{t("catalogue-title")}</A></p>
@@ -224,14 +260,7 @@ pub fn ModulePage() -> impl IntoView {
                     }).collect_view()}
                 </ol>
                 <p class="actions">
-                    {first.map(|href| view! { <A href=href attr:class="button primary">{t("module-start")}</A> })}
-                    <A href=quiz attr:class="button">
-                        {move || {
-                            let mut args = fluent_bundle::FluentArgs::new();
-                            args.set("count", count);
-                            i18n.tr_args("module-quiz", &args)
-                        }}
-                    </A>
+                    <Suspense fallback=|| ()>{actions}</Suspense>
                 </p>
             </article>
         }
@@ -350,6 +379,7 @@ fn QuizFormView(q: crate::api::catalog::QuizPage) -> impl IntoView {
             action=format!("/modules/{}/quiz", q.module_id)
             submit_label=i18n.tr("quiz-submit")
             failed_text=i18n.tr("quiz-send-failed")
+            blanks_text=i18n.tr("quiz-unanswered-confirm")
         >
             <CsrfField />
             <input type="hidden" name="submission" value=q.submission_key />
@@ -450,11 +480,41 @@ pub fn AttemptPage() -> impl IntoView {
                 <p class="score">{score}</p>
                 <p class=if r.passed { "notice passed" } else { "notice" } role="status">{verdict}</p>
                 {r.completed.then(|| view! { <p class="progress done"><strong>{t("progress-completed")}</strong></p> })}
+                {(!r.lessons_left.is_empty()).then(|| {
+                    let n = r.lessons_left.len();
+                    view! {
+                        <div class="notice lessons-left">
+                            <p>{move || i18n.tr_args("result-lessons-left", &count_args(n))}</p>
+                            <ul>
+                                {r.lessons_left.into_iter().map(|(title, href)| view! {
+                                    <li><A href=href>{title}</A></li>
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })}
+                {(!r.unanswered.is_empty()).then(|| {
+                    let n = r.unanswered.len();
+                    let which = r.unanswered.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <p class="notice unanswered">{move || {
+                            let mut args = count_args(n);
+                            args.set("which", which.clone());
+                            i18n.tr_args("result-unanswered", &args)
+                        }}</p>
+                    }
+                })}
                 <ol class="review">
                     {r.questions.into_iter().map(|q| view! {
                         <li class=if q.correct { "review-question right" } else { "review-question wrong" }>
                             <p class="review-prompt">{q.prompt}</p>
-                            <p class="review-mark">{if q.correct { t("result-right") } else { t("result-wrong") }}</p>
+                            <p class="review-mark">{if q.correct {
+                                t("result-right")
+                            } else if q.answered {
+                                t("result-wrong")
+                            } else {
+                                t("result-no-answer")
+                            }}</p>
                             <ul class="review-options">
                                 {q.options.into_iter().map(|o| {
                                     let text = if q.kind == "true-false" {
@@ -488,6 +548,13 @@ pub fn AttemptPage() -> impl IntoView {
             </article>
         }
     })
+}
+
+/// Fluent arguments holding one count, `$count`.
+fn count_args(count: usize) -> fluent_bundle::FluentArgs<'static> {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("count", count);
+    args
 }
 
 /// `/certificates/{code}`: a printable certificate anyone can check: name, module, date.

@@ -34,6 +34,8 @@ pub fn QuizForm(
     submit_label: String,
     /// Said when the post failed: the answers are still here, send again.
     failed_text: String,
+    /// Asked before sending with questions unanswered; `#` stands for how many.
+    blanks_text: String,
     children: Children,
 ) -> impl IntoView {
     let failed = RwSignal::new(false);
@@ -52,6 +54,13 @@ pub fn QuizForm(
             if sending.get_untracked() {
                 return;
             }
+            let left = browser::blanks(&form);
+            if left > 0 {
+                let question = blanks_text.replace('#', &left.to_string());
+                if !window().confirm_with_message(&question).unwrap_or(true) {
+                    return;
+                }
+            }
             sending.set(true);
             failed.set(false);
             leptos::task::spawn_local(async move {
@@ -67,7 +76,7 @@ pub fn QuizForm(
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
+        let _ = (ev, &blanks_text);
     };
     view! {
         <form method="post" action=action class="quiz-form" on:submit=on_submit>
@@ -103,6 +112,18 @@ mod browser {
 
     /// Posts `form` url-encoded, as the browser does without JavaScript. `Err` when nothing
     /// usable came back: no connection, or an error page instead of a redirect.
+    /// How many of the form's questions (its fieldsets) have no option ticked.
+    pub fn blanks(form: &HtmlFormElement) -> u32 {
+        let Ok(questions) = form.query_selector_all("fieldset") else {
+            return 0;
+        };
+        (0..questions.length())
+            .filter_map(|i| questions.item(i))
+            .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+            .filter(|question| matches!(question.query_selector("input:checked"), Ok(None)))
+            .count() as u32
+    }
+
     pub async fn send_form(form: &HtmlFormElement) -> Result<Sent, ()> {
         let data = FormData::new_with_form(form).map_err(drop)?;
         let body = UrlSearchParams::new_with_str_sequence_sequence(&data).map_err(drop)?;
