@@ -76,13 +76,17 @@ impl Browser {
 /// The demo's `n`th student of class 2A, signed in.
 async fn student(server: &TestServer) -> Browser {
     let browser = Browser::new(server);
-    let (status, _) = sign_in_student(&browser, server, 0).await;
+    let (status, _) = sign_in_student(&browser, server, NEWCOMER).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     browser
 }
 
-/// Signs the `n`th student of the demo's class 2A in on `browser`: status and where to.
-async fn sign_in_student(browser: &Browser, server: &TestServer, n: usize) -> (StatusCode, String) {
+/// Two students of the demo's class 2A with no learning history.
+const NEWCOMER: &str = "Giàng Thị Mai";
+const SECOND_NEWCOMER: &str = "Hoàng Văn Nam";
+
+/// Signs the student of the demo's class 2A called `who` in on `browser`: status and where to.
+async fn sign_in_student(browser: &Browser, server: &TestServer, who: &str) -> (StatusCode, String) {
     let line = server
         .printed
         .iter()
@@ -96,10 +100,11 @@ async fn sign_in_student(browser: &Browser, server: &TestServer, n: usize) -> (S
         .next()
         .unwrap()
         .to_owned();
-    let (name, secret) = server.printed[line + 1 + n]
-        .trim()
-        .rsplit_once(' ')
-        .unwrap();
+    let (name, secret) = server.printed[line + 1..]
+        .iter()
+        .filter_map(|l| l.trim().rsplit_once(' '))
+        .find(|(name, _)| name.trim() == who)
+        .unwrap_or_else(|| panic!("{who} is not in the demo's guide"));
     let (_, list) = browser.get(&format!("/sign-in/class?code={code}")).await;
     let marker = format!("/sign-in/class/{code}/");
     let id = list
@@ -388,7 +393,7 @@ async fn answers_posted_after_the_session_ended_are_sent_once_the_learner_signs_
         "the ended session signs nobody in"
     );
 
-    let (status, to) = sign_in_student(&me, &server, 0).await;
+    let (status, to) = sign_in_student(&me, &server, NEWCOMER).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(
         to.starts_with(&format!("/modules/{MODULE}/quiz/attempts/")),
@@ -408,7 +413,7 @@ async fn kept_answers_never_go_to_someone_else() {
     let (server, db) = demo_and_database().await;
     // A student's session ends mid-quiz on a shared computer; another student signs in there.
     let (lab, _) = session_ends_mid_quiz(&server, &db).await;
-    let (status, to) = sign_in_student(&lab, &server, 1).await;
+    let (status, to) = sign_in_student(&lab, &server, SECOND_NEWCOMER).await;
     assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/learn"));
     assert_eq!(
         count(&db, "attempts").await,
@@ -434,7 +439,7 @@ async fn answers_posted_before_signing_in_wait_in_the_form() {
         .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(location.starts_with("/sign-in?kept=1"), "{location}");
-    let (_, to) = sign_in_student(&visitor, &server, 0).await;
+    let (_, to) = sign_in_student(&visitor, &server, NEWCOMER).await;
     assert_eq!(to, format!("/modules/{MODULE}/quiz"));
     let (_, quiz) = visitor.get(&to).await;
     assert!(quiz.contains("Bài làm của bạn vẫn còn đây"));
@@ -537,7 +542,9 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
     );
     let (_, page) = teacher.get(&location).await;
     assert!(page.contains("Đã giao bài cho lớp"));
-    assert!(page.contains(&format!("datetime=\"{due}\"")));
+    // The day as Vietnamese readers write it; the ISO form in the markup.
+    let due_vi = format!("15/01/{}", year + 1);
+    assert!(page.contains(&format!("datetime=\"{due}\">{due_vi}</time>")));
     let progress = &page[page.find("progress-table").expect("the progress table")..];
     let students = progress.matches("<th scope=\"row\">").count();
     assert!(students >= 2, "one progress row per student");
@@ -548,7 +555,7 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
     // The student sees it first, with its date; after completing it, so does the teacher.
     let me = student(&server).await;
     let (_, home) = me.get("/learn").await;
-    assert!(home.contains("Thầy cô giao cho em") && home.contains(&format!("hạn {due}")));
+    assert!(home.contains("Thầy cô giao cho em") && home.contains(&format!("hạn {due_vi}")));
     for lesson in ["my-body", "private-parts", "no-go-tell"] {
         me.get(&format!("/modules/{MODULE}/lessons/{lesson}")).await;
     }
@@ -575,7 +582,7 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
     // is not completing: the result lists the lessons left and the teacher sees "passed, 3
     // lessons left".
     let half = Browser::new(&server);
-    sign_in_student(&half, &server, 1).await;
+    sign_in_student(&half, &server, SECOND_NEWCOMER).await;
     let blanks: Vec<(&str, &[&str])> = RIGHT
         .iter()
         .filter(|(q, _)| !["touch-game", "whose-fault"].contains(q))
@@ -629,7 +636,7 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
     let (_, home) = me.get("/learn").await;
     assert!(!home.contains("Đã quá hạn"), "done is not late");
     let late = Browser::new(&server);
-    sign_in_student(&late, &server, 1).await;
+    sign_in_student(&late, &server, SECOND_NEWCOMER).await;
     let (_, home) = late.get("/learn").await;
     assert!(home.contains("Đã quá hạn"), "not done and past the date");
 
@@ -677,7 +684,7 @@ async fn a_quiz_page_from_before_signing_in_again_still_sends() {
         .execute(&db)
         .await
         .unwrap();
-    let (status, to) = sign_in_student(&me, &server, 0).await;
+    let (status, to) = sign_in_student(&me, &server, NEWCOMER).await;
     assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/learn"));
     let (status, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
@@ -686,7 +693,7 @@ async fn a_quiz_page_from_before_signing_in_again_still_sends() {
 
     // Someone else's old page is still refused.
     let other = Browser::new(&server);
-    sign_in_student(&other, &server, 1).await;
+    sign_in_student(&other, &server, SECOND_NEWCOMER).await;
     let (status, _) = other.post(&format!("/modules/{MODULE}/quiz"), &form).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }

@@ -9,6 +9,8 @@ pub mod coverage;
 pub mod dates;
 pub mod grading;
 pub mod learner;
+#[cfg(feature = "ssr")]
+pub mod names;
 pub mod org;
 #[cfg(feature = "ssr")]
 pub mod password;

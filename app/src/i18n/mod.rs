@@ -13,6 +13,24 @@ use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 use unic_langid::LanguageIdentifier;
 
+/// A calendar day (`YYYY-MM-DD`, as files, URLs and the database keep it) as the reader writes
+/// it: `06/12/2026` in Vietnamese, unchanged (ISO, unambiguous) in English. Anything that is not
+/// such a day is returned as it is.
+pub fn day_text(iso: &str, lang: Lang) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    match (lang, parts.as_slice()) {
+        (Lang::Vi, [y, m, d])
+            if y.len() == 4
+                && m.len() == 2
+                && d.len() == 2
+                && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            format!("{d}/{m}/{y}")
+        }
+        _ => iso.to_owned(),
+    }
+}
+
 /// A language SafeSteps is offered in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {

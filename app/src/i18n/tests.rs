@@ -280,3 +280,12 @@ fn every_key_built_at_run_time_exists_in_every_locale() {
         assert!(missing.is_empty(), "keys missing in {lang:?}: {missing:?}");
     }
 }
+
+#[test]
+fn days_are_written_as_the_reader_writes_them() {
+    assert_eq!(day_text("2026-12-06", Lang::Vi), "06/12/2026");
+    assert_eq!(day_text("2026-12-06", Lang::En), "2026-12-06");
+    for not_a_day in ["", "2026-12", "2026-1-06", "26-12-06", "2026-ab-06", "06/12/2026"] {
+        assert_eq!(day_text(not_a_day, Lang::Vi), not_a_day);
+    }
+}

@@ -97,15 +97,17 @@ pub struct ClassMember {
     pub secret: Option<String>,
 }
 
+/// A class's students in the order of a Vietnamese class list (by given name).
 pub async fn class_members(db: &Db, class_id: i64) -> Result<Vec<ClassMember>, StoreError> {
-    Ok(sqlx::query_as(
+    let mut members: Vec<ClassMember> = sqlx::query_as(
         "SELECT p.id, p.display_name, p.birth_year, p.secret \
-         FROM people p WHERE p.class_id = $1 AND p.role = 'student' \
-         ORDER BY p.display_name COLLATE NOCASE, p.id",
+         FROM people p WHERE p.class_id = $1 AND p.role = 'student' ORDER BY p.id",
     )
     .bind(class_id)
     .fetch_all(db)
-    .await?)
+    .await?;
+    crate::domain::names::sort_by_name(&mut members, |m| &m.display_name);
+    Ok(members)
 }
 
 /// The classes this person may look after: a teacher's own, every class under a manager's

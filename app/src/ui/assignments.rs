@@ -70,7 +70,7 @@ fn Assignments(p: ClassProgress) -> impl IntoView {
                             view! {
                                 <tr class:overdue=a.overdue>
                                     <td><A href=format!("/modules/{}", a.module_id)>{title}</A></td>
-                                    <td><time datetime=a.due_on.clone()>{a.due_on.clone()}</time>
+                                    <td><time datetime=a.due_on.clone()>{crate::i18n::day_text(&a.due_on, i18n.lang())}</time>
                                         {a.overdue.then(|| view! { " " <strong>{t("assign-overdue")}</strong> })}
                                     </td>
                                     <td>{count(a.completed, a.students)}</td>

@@ -15,7 +15,7 @@ fn DueLine(due_on: String, standing: Standing) -> impl IntoView {
     let late = matches!(standing, Standing::Overdue(_));
     let text = move || {
         let mut args = fluent_bundle::FluentArgs::new();
-        args.set("date", due_on.clone());
+        args.set("date", crate::i18n::day_text(&due_on, i18n.lang()));
         let key = match standing {
             Standing::Overdue(days) => {
                 args.set("days", days);
