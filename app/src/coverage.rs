@@ -56,6 +56,30 @@ pub fn fingerprint(rules: &[TargetRule]) -> String {
 /// Recounts every subject from people, households and completions, and replaces the
 /// rollups with what they add up to.
 pub async fn rebuild(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<usize, StoreError> {
+    let counted = count_from_scratch(db, rules, this_year).await?;
+    let meta = [
+        ("rules", fingerprint(rules)),
+        ("year", this_year.to_string()),
+    ];
+    rollups::replace_all(
+        db,
+        &counted.subjects,
+        &counted.rollups,
+        &counted.institutions,
+        &meta,
+    )
+    .await?;
+    Ok(counted.subjects.len())
+}
+
+/// Every subject's state and what they add up to, counted from the people and completions.
+struct Recounted {
+    subjects: HashMap<(String, SubjectKind, i64), crate::domain::coverage::SubjectState>,
+    rollups: rollups::Rollups,
+    institutions: HashMap<(String, i64), Option<i32>>,
+}
+
+async fn count_from_scratch(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<Recounted, StoreError> {
     let subjects = rollups::recount_subjects(db, rules, this_year).await?;
     let ancestors = rollups::all_ancestors(db).await?;
     let institution_targets: Vec<String> = rules
@@ -63,13 +87,12 @@ pub async fn rebuild(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<us
         .filter(|r| r.institutions)
         .map(|r| r.id.clone())
         .collect();
-    let (counted, institutions) = rollups::rollups_of(&subjects, &institution_targets, &ancestors);
-    let meta = [
-        ("rules", fingerprint(rules)),
-        ("year", this_year.to_string()),
-    ];
-    rollups::replace_all(db, &subjects, &counted, &institutions, &meta).await?;
-    Ok(subjects.len())
+    let (rollups, institutions) = rollups::rollups_of(&subjects, &institution_targets, &ancestors);
+    Ok(Recounted {
+        subjects,
+        rollups,
+        institutions,
+    })
 }
 
 /// Rebuilds the rollups when the targets or the year changed since they were built (students
@@ -86,14 +109,7 @@ pub async fn ensure_current(db: &Db, rules: &[TargetRule], this_year: i32) -> Re
 
 /// What the rollups should be, recounted from scratch — for checking them.
 pub async fn recount(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<rollups::Rollups, StoreError> {
-    let subjects = rollups::recount_subjects(db, rules, this_year).await?;
-    let ancestors = rollups::all_ancestors(db).await?;
-    let institution_targets: Vec<String> = rules
-        .iter()
-        .filter(|r| r.institutions)
-        .map(|r| r.id.clone())
-        .collect();
-    Ok(rollups::rollups_of(&subjects, &institution_targets, &ancestors).0)
+    Ok(count_from_scratch(db, rules, this_year).await?.rollups)
 }
 
 /// The subjects of every target per kind, for tests and checks.
@@ -271,6 +287,7 @@ pub async fn report(
     let with_children = rollups::with_children(db, &ids[1..]).await?;
     let mut all_units = vec![unit.clone()];
     all_units.extend(children.iter().cloned());
+    let kinds_below = rollups::kinds_below(db, unit).await?;
     let plan = catalog.plan();
     let band_rules = BandRules {
         start_day: day_number(plan.start),
@@ -281,7 +298,7 @@ pub async fn report(
     for (target, rule) in catalog.targets().iter().zip(&rules) {
         let counted = rule.counted();
         let institutions = if rule.institutions {
-            Some(rollups::institutions_in(db, &all_units, &rule.unit_kinds).await?)
+            Some(rollups::institutions_in(&kinds_below, &all_units, &rule.unit_kinds))
         } else {
             None
         };

@@ -732,28 +732,42 @@ pub async fn monthly(
     .await?)
 }
 
-/// For each unit, how many institutions of these kinds are in its subtree.
-pub async fn institutions_in(
-    db: &Db,
+/// The path and kind of `root` and every unit below it: read once per report, for counting
+/// institutions per target (`institutions_in`).
+pub async fn kinds_below(db: &Db, root: &Unit) -> Result<Vec<(String, String)>, StoreError> {
+    let end = crate::domain::org::subtree_end(&root.path);
+    Ok(
+        sqlx::query_as("SELECT path, kind FROM org_units WHERE path >= $1 AND path < $2")
+            .bind(&root.path)
+            .bind(&end)
+            .fetch_all(db)
+            .await?,
+    )
+}
+
+/// How many institutions of `kinds` each of `units` holds (itself included), from the
+/// paths and kinds `kinds_below` read.
+pub fn institutions_in(
+    below: &[(String, String)],
     units: &[Unit],
     kinds: &[String],
-) -> Result<HashMap<i64, i64>, StoreError> {
-    let mut counts = HashMap::new();
+) -> HashMap<i64, i64> {
     if kinds.is_empty() {
-        return Ok(counts);
+        return HashMap::new();
     }
-    let all: Vec<(String, String)> = sqlx::query_as("SELECT path, kind FROM org_units")
-        .fetch_all(db)
-        .await?;
-    for unit in units {
-        let end = crate::domain::org::subtree_end(&unit.path);
-        let n = all
-            .iter()
-            .filter(|(p, k)| p.as_str() >= unit.path.as_str() && p.as_str() < end.as_str() && kinds.contains(k))
-            .count();
-        counts.insert(unit.id, n as i64);
-    }
-    Ok(counts)
+    units
+        .iter()
+        .map(|unit| {
+            let end = crate::domain::org::subtree_end(&unit.path);
+            let n = below
+                .iter()
+                .filter(|(p, k)| {
+                    p.as_str() >= unit.path.as_str() && p.as_str() < end.as_str() && kinds.contains(k)
+                })
+                .count();
+            (unit.id, n as i64)
+        })
+        .collect()
 }
 
 /// An official count: given for the unit (with its source), or the sum of the counts given
