@@ -482,10 +482,7 @@ async fn create_admin(
 }
 
 async fn import_units(path: &Path, database_url: &str, content: &Path) -> Result<(), CliError> {
-    let text = std::fs::read_to_string(path).map_err(|source| CliError::ReadFile {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = read_file(path)?;
     let catalog = check_content(content)?;
     let db = store::open(database_url).await?;
     let problems = match import::units_csv(&text) {
@@ -514,13 +511,7 @@ async fn import_units(path: &Path, database_url: &str, content: &Path) -> Result
         }
         Err(problems) => problems,
     };
-    for problem in &problems {
-        eprintln!("{}: {problem}", path.display());
-    }
-    Err(CliError::BadRows {
-        path: path.to_owned(),
-        count: problems.len(),
-    })
+    Err(bad_rows(path, &problems))
 }
 
 /// A progress bar on standard error when it is a terminal, none otherwise (logs and pipes
@@ -583,10 +574,7 @@ async fn synthetic_province(database_url: &str, content: &Path, seed: u64) -> Re
 }
 
 async fn import_counts(path: &Path, database_url: &str, content: &Path) -> Result<(), CliError> {
-    let text = std::fs::read_to_string(path).map_err(|source| CliError::ReadFile {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = read_file(path)?;
     let catalog = check_content(content)?;
     let targets: Vec<String> = catalog.targets().iter().map(|t| t.id.clone()).collect();
     let db = store::open(database_url).await?;
@@ -609,23 +597,14 @@ async fn import_counts(path: &Path, database_url: &str, content: &Path) -> Resul
             Ok(())
         }
         Err(import::CountsError::Rows(problems)) => {
-            for problem in &problems {
-                eprintln!("{}: {problem}", path.display());
-            }
-            Err(CliError::BadRows {
-                path: path.to_owned(),
-                count: problems.len(),
-            })
+            Err(bad_rows(path, &problems))
         }
         Err(import::CountsError::Store(error)) => Err(error.into()),
     }
 }
 
 async fn import_roster(path: &Path, database_url: &str, content: &Path) -> Result<(), CliError> {
-    let text = std::fs::read_to_string(path).map_err(|source| CliError::ReadFile {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = read_file(path)?;
     let catalog = check_content(content)?;
     let db = store::open(database_url).await?;
     let bar = progress_bar();
@@ -657,15 +636,28 @@ async fn import_roster(path: &Path, database_url: &str, content: &Path) -> Resul
             Ok(())
         }
         Err(import::RosterError::Rows(problems)) => {
-            for problem in &problems {
-                eprintln!("{}: {problem}", path.display());
-            }
-            Err(CliError::BadRows {
-                path: path.to_owned(),
-                count: problems.len(),
-            })
+            Err(bad_rows(path, &problems))
         }
         Err(error) => Err(CliError::Admin(error.to_string())),
+    }
+}
+
+/// An import file's text.
+fn read_file(path: &Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|source| CliError::ReadFile {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Prints every bad row of an import file (`file: row N: what`) and the error that stops.
+fn bad_rows(path: &Path, problems: &[impl std::fmt::Display]) -> CliError {
+    for problem in problems {
+        eprintln!("{}: {problem}", path.display());
+    }
+    CliError::BadRows {
+        path: path.to_owned(),
+        count: problems.len(),
     }
 }
 

@@ -4,7 +4,6 @@
 //! names (no mark, huyền, hỏi, ngã, sắc, nặng). A class list ordered this way is the one
 //! teachers read out, so a child finds their name where they expect it.
 
-use std::cmp::Ordering;
 use unicode_normalization::UnicodeNormalization;
 
 /// The letters in Vietnamese order; letters not in it (f, j, w, z, other scripts) come after,
@@ -79,27 +78,19 @@ fn tone_rank(c: char) -> u8 {
     }
 }
 
-/// Compares two full names as a Vietnamese class list orders them.
-pub fn compare(a: &str, b: &str) -> Ordering {
-    let key = |name: &str| {
-        let mut words: Vec<&str> = name.split_whitespace().collect();
-        let given = words.pop().unwrap_or_default();
-        let mut ordered = vec![given];
-        ordered.extend(words);
-        let (ranks, tones): (Vec<_>, Vec<_>) = ordered.into_iter().map(letters).unzip();
-        (ranks, tones)
-    };
-    let (a_ranks, a_tones) = key(a);
-    let (b_ranks, b_tones) = key(b);
-    a_ranks
-        .cmp(&b_ranks)
-        .then_with(|| a_tones.cmp(&b_tones))
-        .then_with(|| a.cmp(b))
+/// What a full name sorts by: the given name's letters then the other words', the tones of
+/// the same words, and the name as written (so equal-looking names keep one order).
+fn sort_key(name: &str) -> (Vec<Vec<u32>>, Vec<Vec<u8>>, String) {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let given = words.pop().unwrap_or_default();
+    let (ranks, tones) = std::iter::once(given).chain(words).map(letters).unzip();
+    (ranks, tones, name.to_owned())
 }
 
-/// Sorts `items` by the name `name_of` gives, as a Vietnamese class list orders them.
+/// Sorts `items` by the name `name_of` gives, as a Vietnamese class list orders them (each
+/// name's key computed once).
 pub fn sort_by_name<T>(items: &mut [T], name_of: impl Fn(&T) -> &str) {
-    items.sort_by(|a, b| compare(name_of(a), name_of(b)));
+    items.sort_by_cached_key(|item| sort_key(name_of(item)));
 }
 
 #[cfg(test)]
