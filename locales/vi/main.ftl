@@ -5,6 +5,7 @@ app-name = Bước An Toàn
 app-title = Bước An Toàn — học kỹ năng bảo vệ trẻ em
 skip-to-content = Chuyển đến nội dung chính
 
+nav-menu = Menu
 nav-label = Điều hướng chính
 nav-home = Trang chủ
 nav-sign-in = Đăng nhập
@@ -40,12 +41,12 @@ home-promise-body = Nếu có ai làm em sợ hay khó chịu, hãy kể với m
 sign-in-title = Đăng nhập
 
 not-found-title = Không tìm thấy trang
-not-found-body = Trang bạn tìm không có hoặc đã được chuyển đi.
+not-found-body = Không có trang này, hoặc trang đã được chuyển đi.
 not-found-home = Về trang chủ
 
 nav-modules = Bài học
 loading = Đang tải…
-content-fallback = Phần này chưa được dịch sang ngôn ngữ bạn chọn nên đang hiển thị bằng tiếng Việt.
+content-fallback = Phần này chưa được dịch sang ngôn ngữ đã chọn nên đang hiển thị bằng tiếng Việt.
 content-load-error = Không tải được nội dung. Hãy thử lại sau ít phút.
 callout-remember = Nhớ nhé
 callout-try-this = Thử xem
@@ -66,6 +67,11 @@ catalogue-all = Tất cả
 catalogue-empty = Chưa có bài học nào cho nhóm này.
 
 module-minutes = khoảng { $minutes } phút
+module-prerequisites = Học trước
+module-prerequisites-bind = Cán bộ cần hoàn thành các học phần này trước khi làm bài kiểm tra của học phần này (bài học vẫn đọc được).
+module-prerequisites-advice = Nên học các học phần này trước.
+quiz-prerequisites-first = Hãy hoàn thành các học phần sau trước khi làm bài kiểm tra này:
+error-prerequisites-first = Chưa làm được bài kiểm tra này: hãy hoàn thành các học phần cần học trước (xem trang học phần).
 module-lessons = Các bài
 module-start = Bắt đầu bài đầu tiên
 module-continue = Học tiếp bài { $number }
@@ -85,7 +91,7 @@ quiz-true = Đúng
 quiz-false = Sai
 
 # People: signing in, accounts, classes
-sign-in-signed-out = Bạn đã đăng xuất. Hẹn gặp lại!
+sign-in-signed-out = Đã đăng xuất. Hẹn gặp lại!
 sign-in-student-title = Học sinh
 sign-in-student-hint = Nhập mã lớp thầy cô viết trên bảng, rồi chọn tên của em.
 sign-in-class-code = Mã lớp
@@ -109,9 +115,9 @@ sign-in-wait = Đã thử sai nhiều lần. Hãy đợi { $minutes } phút rồ
 sign-in-ask-teacher = Đã thử sai quá nhiều lần. Em hãy nhờ thầy cô mở khóa.
 sign-in-bad-input = Thông tin chưa đúng dạng. Hãy xem lại.
 sign-up-title = Cha mẹ: tạo tài khoản
-sign-up-lead = Nhập mã gia đình in trên giấy nhà trường gửi. Lần sau, bạn chỉ cần số điện thoại và mật khẩu.
+sign-up-lead = Nhập mã gia đình in trên giấy nhà trường gửi. Lần sau, anh/chị chỉ cần số điện thoại và mật khẩu.
 sign-up-family-code = Mã gia đình
-sign-up-name = Họ và tên của bạn
+sign-up-name = Họ và tên của anh/chị
 sign-up-password = Chọn mật khẩu
 sign-up-submit = Tạo tài khoản
 sign-up-have-account = Đã có tài khoản? Đăng nhập
@@ -123,7 +129,10 @@ password-too-long = Mật khẩu quá dài: tối đa 256 ký tự.
 password-guessable = Mật khẩu này quá dễ đoán (phổ biến, đã bị lộ, hoặc dựa trên tên, số điện thoại). Hãy chọn câu khác.
 error-server = Có lỗi ở máy chủ. Hãy thử lại sau ít phút.
 error-csrf = Biểu mẫu đã hết hạn hoặc không đến từ trang này. Hãy quay lại, tải lại trang và thử lại.
-error-forbidden = Bạn không có quyền xem trang này.
+error-forbidden = { $voice ->
+    [child] Trang này không dành cho em.
+   *[adult] Tài khoản này không có quyền xem trang này.
+}
 error-sign-in-needed = Hãy đăng nhập trước.
 role-student = Học sinh
 role-parent = Cha mẹ
@@ -150,7 +159,7 @@ account-username = Tên đăng nhập
 account-phone = Số điện thoại
 account-class = Lớp
 account-birth-year = Năm sinh
-account-children = Con của bạn
+account-children = Con của anh/chị
 account-go-learn = Vào học
 classes-title = Lớp của tôi
 classes-none = Chưa có lớp nào.
@@ -183,6 +192,11 @@ roster-bad-rows = Có { $count } lỗi; chưa nhập gì. Hãy sửa tệp rồi
 roster-done = Đã nhập { $rows } dòng: thêm { $classes } lớp; học sinh: thêm { $s_added }, sửa { $s_updated }, giữ nguyên { $s_unchanged }; giáo viên: thêm { $t_added }, sửa { $t_updated }, giữ nguyên { $t_unchanged }.
 roster-new-teachers = Mật khẩu đầu tiên của giáo viên mới
 roster-new-teachers-hint = Chỉ hiện một lần. Hãy trao riêng cho từng thầy cô.
+roster-classes = Các lớp trong tệp
+roster-classes-hint = Mỗi lớp: mã lớp để học sinh đăng nhập, thẻ đăng nhập để in, và thư gửi gia đình (có mã gia đình).
+roster-classes-teachers = Giáo viên
+roster-classes-students = Học sinh
+roster-classes-print = In
 roster-first-password = Mật khẩu đầu tiên
 upload-no-file = Chưa chọn tệp, hoặc tệp trống.
 upload-too-big = Tệp quá lớn (tối đa 2 MB).
@@ -193,7 +207,7 @@ roster-problem-field-count = Dòng { $row }: có { $value } cột; cần 9.
 roster-problem-empty = Dòng { $row }: cột { $value } đang trống.
 roster-problem-too-long = Dòng { $row }: cột { $value } dài quá 100 ký tự.
 roster-problem-unknown-school = Dòng { $row }: không có đơn vị nào có mã "{ $value }".
-roster-problem-not-your-school = Dòng { $row }: đơn vị "{ $value }" không thuộc đơn vị của bạn.
+roster-problem-not-your-school = Dòng { $row }: đơn vị "{ $value }" không thuộc các đơn vị anh/chị quản lý.
 roster-problem-school-year = Dòng { $row }: năm học "{ $value }" phải có dạng 2026-2027.
 roster-problem-role = Dòng { $row }: vai trò "{ $value }" phải là student hoặc teacher.
 roster-problem-username = Dòng { $row }: tên đăng nhập "{ $value }" chỉ gồm 3–40 chữ a–z, chữ số, dấu chấm, gạch dưới, gạch ngang.
@@ -202,7 +216,7 @@ roster-problem-secret = Dòng { $row }: "{ $value }" không phải mã PIN 4 ch�
 roster-problem-not-for-teachers = Dòng { $row }: cột { $value } chỉ dành cho học sinh; để trống với giáo viên.
 roster-problem-duplicate = Dòng { $row }: trùng người và lớp với dòng { $value }.
 roster-problem-username-taken = Dòng { $row }: tên đăng nhập "{ $value }" đã thuộc về một người không phải giáo viên.
-roster-problem-not-in-your-units = Dòng { $row }: "{ $value }" không thuộc đơn vị của bạn.
+roster-problem-not-in-your-units = Dòng { $row }: "{ $value }" không thuộc các đơn vị anh/chị quản lý.
 password-title = Đổi mật khẩu
 password-current = Mật khẩu hiện tại
 password-new = Mật khẩu mới
@@ -210,21 +224,33 @@ password-submit = Đổi mật khẩu
 password-changed = Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.
 
 # Learning: progress and results
-quiz-sign-in-first = Hãy đăng nhập để bài làm của bạn được lưu và chấm điểm.
+quiz-sign-in-first = Hãy đăng nhập để bài làm được lưu và chấm điểm.
 quiz-submit = Nộp bài
-quiz-answers-kept = Bài làm của bạn vẫn còn đây. Hãy xem lại rồi bấm Nộp bài.
+quiz-answers-kept = { $voice ->
+    [child] Bài làm của em vẫn còn đây. Em hãy xem lại rồi bấm Nộp bài.
+   *[adult] Bài làm vẫn còn đây. Hãy xem lại rồi bấm Nộp bài.
+}
 quiz-send-failed = Chưa gửi được bài làm. Các câu trả lời vẫn còn nguyên — hãy kiểm tra mạng rồi bấm Nộp bài lần nữa.
-sign-in-answers-kept = Phiên đăng nhập đã hết hạn trong lúc bạn làm bài. Bài làm đã được giữ lại: hãy đăng nhập lại, bài sẽ được nộp ngay.
+sign-in-answers-kept = Phiên đăng nhập đã hết hạn trong lúc đang làm bài. Bài làm đã được giữ lại: hãy đăng nhập lại, bài sẽ được nộp ngay.
 progress-best = Điểm cao nhất: { $percent }%
 progress-completed = ✓ Đã hoàn thành
 progress-seen = Đã đọc { $seen } bài
 result-title = Kết quả
 result-score = Đúng { $correct } / { $total } câu ({ $percent }%)
-result-passed = Tuyệt vời! Bạn đã đạt (cần { $mark }%).
-result-not-yet = Chưa đạt lần này (cần { $mark }%) — không sao cả! Hãy đọc lời giải thích bên dưới rồi thử lại nhé.
+result-passed = { $voice ->
+    [child] Tuyệt vời! Em đã đạt (cần { $mark }%).
+   *[adult] Tuyệt vời! Anh/chị đã đạt (cần { $mark }%).
+}
+result-not-yet = { $voice ->
+    [child] Chưa đạt lần này (cần { $mark }%) — không sao cả! Em hãy đọc lời giải thích bên dưới rồi thử lại nhé.
+   *[adult] Chưa đạt lần này (cần { $mark }%). Hãy đọc lời giải thích bên dưới rồi thử lại.
+}
 result-right = Đúng
 result-wrong = Chưa đúng
-result-your-choice = bạn đã chọn
+result-your-choice = { $voice ->
+    [child] em đã chọn
+   *[adult] anh/chị đã chọn
+}
 result-right-answer = đáp án đúng
 result-try-again = Làm lại
 result-back = Về bài học
@@ -238,11 +264,17 @@ certificate-certifies = Chứng nhận
 certificate-completed = đã hoàn thành học phần
 certificate-date = Ngày
 certificate-code = Mã xác minh
-certificate-check = Ai cũng có thể kiểm tra giấy chứng nhận này tại địa chỉ của trang này.
+certificate-view = Xem giấy chứng nhận
+certificate-issuer = Đơn vị cấp:
+certificate-check-at = Kiểm tra giấy chứng nhận này tại:
+certificate-list-title = Giấy chứng nhận
 learn-hello = Chào
 learn-continue-title = Học tiếp
-learn-for-you = Dành cho bạn
-learn-children = Con của bạn đang học
+learn-for-you = { $voice ->
+    [child] Dành cho em
+   *[adult] Dành cho anh/chị
+}
+learn-children = Con của anh/chị đang học
 learn-child-progress = đã hoàn thành { $completed } học phần, đã bắt đầu { $started }
 learn-lessons-read = Đã đọc { $seen } / { $total } bài
 learn-start = Bắt đầu
@@ -288,9 +320,9 @@ classes-show-secret = Xem
 classes-new-secret-confirm = Cấp hình/PIN mới cho { $name }? Hình/PIN cũ sẽ không dùng được nữa, em ấy bị đăng xuất ở mọi máy và cần thẻ đăng nhập mới.
 classes-new-secret-yes = Đồng ý, cấp mới
 quiz-too-many-kept = Máy này đang giữ quá nhiều bài làm chưa gửi. Hãy đăng nhập để gửi bài.
-error-password-first = Hãy đổi mật khẩu tạm thời của bạn trước đã.
+error-password-first = Hãy đổi mật khẩu tạm thời trước đã.
 sign-up-family-full = Gia đình này đã có hai tài khoản phụ huynh. Hãy liên hệ nhà trường.
-password-first = Bạn đang dùng mật khẩu tạm thời. Hãy chọn mật khẩu của riêng bạn trước khi tiếp tục.
+password-first = Anh/chị đang dùng mật khẩu tạm thời. Hãy chọn mật khẩu của riêng mình trước khi tiếp tục.
 people-title = Tài khoản và gia đình
 people-staff-parents = Cán bộ, giáo viên và phụ huynh
 people-reset-hint = Ai quên mật khẩu: bấm "Cấp mã đặt lại" và đưa mã cho người đó. Mã chỉ hiện một lần, dùng được một lần trong một ngày, tại trang "Quên mật khẩu".
@@ -319,7 +351,7 @@ letters-step-1 = 1. Mở trang
 letters-step-2 = 2. Nhập mã gia đình
 letters-step-3 = 3. Nhập họ tên, số điện thoại của anh/chị và chọn một mật khẩu. Mỗi gia đình tối đa hai phụ huynh; mã chỉ dùng được một lần.
 reset-title = Quên mật khẩu
-reset-lead = Nhà trường đã cấp cho bạn một mã đặt lại. Nhập tên đăng nhập (hoặc số điện thoại nếu là phụ huynh), mã đó và mật khẩu mới.
+reset-lead = Nhà trường đã cấp cho anh/chị một mã đặt lại. Nhập tên đăng nhập (hoặc số điện thoại nếu là phụ huynh), mã đó và mật khẩu mới.
 reset-who = Tên đăng nhập hoặc số điện thoại
 reset-code = Mã đặt lại
 reset-submit = Đặt mật khẩu mới và đăng nhập
@@ -398,7 +430,7 @@ counts-problem-header = Dòng { $row }: dòng tiêu đề là "{ $value }"; cầ
 counts-problem-unreadable = Dòng { $row }: không đọc được ({ $value }).
 counts-problem-field-count = Dòng { $row }: có { $value } cột; cần 6 cột.
 counts-problem-unknown-unit = Dòng { $row }: không có đơn vị nào có mã "{ $value }".
-counts-problem-not-your-unit = Dòng { $row }: đơn vị "{ $value }" không thuộc đơn vị của bạn.
+counts-problem-not-your-unit = Dòng { $row }: đơn vị "{ $value }" không thuộc các đơn vị anh/chị quản lý.
 counts-problem-target = Dòng { $row }: "{ $value }" không phải chỉ tiêu của kế hoạch.
 counts-problem-year = Dòng { $row }: năm "{ $value }" không hợp lệ.
 counts-problem-count = Dòng { $row }: số lượng "{ $value }" phải là số nguyên từ 0 đến 10.000.000.

@@ -106,9 +106,39 @@ fn build_bundle(lang: Lang) -> Bundle {
     bundle
 }
 
-/// The text of `key` in `lang`, falling back to Vietnamese, then to the key itself
-/// (which the locale tests forbid from ever happening).
+/// Who a page speaks to. Vietnamese addresses a child as "em" and an adult as "anh/chị" (or
+/// without a pronoun); every message gets it as `$voice` (`child` or `adult`) to choose with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Voice {
+    Child,
+    /// Adults, and visitors who are not signed in (texts for them stay neutral).
+    #[default]
+    Adult,
+}
+
+impl Voice {
+    pub fn code(self) -> &'static str {
+        match self {
+            Voice::Child => "child",
+            Voice::Adult => "adult",
+        }
+    }
+}
+
+/// The text of `key` in `lang` for an adult or a visitor, falling back to Vietnamese, then to
+/// the key itself (which the locale tests forbid from ever happening).
 pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
+    translate_for(lang, Voice::default(), key, args)
+}
+
+/// The text of `key` in `lang`, spoken to `voice`.
+pub fn translate_for(lang: Lang, voice: Voice, key: &str, args: Option<&FluentArgs>) -> String {
+    let mut all = FluentArgs::new();
+    for (name, value) in args.into_iter().flat_map(FluentArgs::iter) {
+        all.set(name, value.clone());
+    }
+    all.set("voice", voice.code());
+    let args = Some(&all);
     [lang, Lang::default()]
         .into_iter()
         .find_map(|lang| {
@@ -128,6 +158,7 @@ pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
 #[derive(Clone, Copy)]
 pub struct I18n {
     lang: RwSignal<Lang>,
+    voice: RwSignal<Voice>,
 }
 
 impl I18n {
@@ -139,14 +170,19 @@ impl I18n {
         self.lang.set(lang);
     }
 
+    /// Speak to a child ("em") on this page: set once the viewer is known.
+    pub fn set_voice(&self, voice: Voice) {
+        self.voice.set(voice);
+    }
+
     /// The text of `key` in the current language (reactive when called in a closure).
     pub fn tr(&self, key: &str) -> String {
-        translate(self.lang.get(), key, None)
+        translate_for(self.lang.get(), self.voice.get(), key, None)
     }
 
     /// The text of `key` with Fluent arguments.
     pub fn tr_args(&self, key: &str, args: &FluentArgs) -> String {
-        translate(self.lang.get(), key, Some(args))
+        translate_for(self.lang.get(), self.voice.get(), key, Some(args))
     }
 }
 
@@ -158,6 +194,7 @@ pub fn provide_i18n() -> I18n {
     }
     let i18n = I18n {
         lang: RwSignal::new(initial_lang()),
+        voice: RwSignal::new(Voice::default()),
     };
     provide_context(i18n);
     i18n

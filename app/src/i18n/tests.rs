@@ -285,7 +285,57 @@ fn every_key_built_at_run_time_exists_in_every_locale() {
 fn days_are_written_as_the_reader_writes_them() {
     assert_eq!(day_text("2026-12-06", Lang::Vi), "06/12/2026");
     assert_eq!(day_text("2026-12-06", Lang::En), "2026-12-06");
-    for not_a_day in ["", "2026-12", "2026-1-06", "26-12-06", "2026-ab-06", "06/12/2026"] {
+    for not_a_day in [
+        "",
+        "2026-12",
+        "2026-1-06",
+        "26-12-06",
+        "2026-ab-06",
+        "06/12/2026",
+    ] {
         assert_eq!(day_text(not_a_day, Lang::Vi), not_a_day);
+    }
+}
+
+/// One voice: children are "em", adults "anh/chị" or no pronoun; "bạn" is only ever a friend
+/// ("bạn bè", "một bạn"), never the reader.
+#[test]
+fn vietnamese_speaks_to_children_as_em_and_never_as_ban() {
+    let passed = |voice| {
+        let mut args = FluentArgs::new();
+        args.set("mark", 80);
+        translate_for(Lang::Vi, voice, "result-passed", Some(&args))
+    };
+    assert_eq!(passed(Voice::Child), "Tuyệt vời! Em đã đạt (cần 80%).");
+    assert_eq!(passed(Voice::Adult), "Tuyệt vời! Anh/chị đã đạt (cần 80%).");
+    assert_eq!(
+        translate_for(Lang::Vi, Voice::Child, "learn-for-you", None),
+        "Dành cho em"
+    );
+    // English has one "you" for both.
+    assert_eq!(
+        translate_for(Lang::En, Voice::Child, "learn-for-you", None),
+        translate_for(Lang::En, Voice::Adult, "learn-for-you", None)
+    );
+    let vi = LOCALE_FILES
+        .iter()
+        .find(|f| f.lang == Lang::Vi)
+        .map(|f| f.source);
+    for (number, line) in vi.unwrap_or_default().lines().enumerate() {
+        let words: Vec<String> = line
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        for (i, word) in words.iter().enumerate() {
+            let friend = i > 0 && ["một", "các", "nhóm", "kết"].contains(&words[i - 1].as_str())
+                || words.get(i + 1).is_some_and(|next| {
+                    ["bè", "ấy", "khác", "học", "cùng"].contains(&next.as_str())
+                });
+            assert!(
+                word != "bạn" || friend,
+                "locales/vi/main.ftl:{}: \"bạn\" speaks to the reader: {line}",
+                number + 1
+            );
+        }
     }
 }

@@ -23,6 +23,9 @@ pub fn Header() -> impl IntoView {
         .into_any(),
         None => view! { <A href="/sign-in">{t("nav-sign-in")}</A> }.into_any(),
     };
+    // One compact row on a phone: the brand and a menu button; the links, the language and
+    // signing out open under it (`<details>`: no JavaScript needed). On wider screens the
+    // menu is always open and its button hidden (style/main.css).
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">
@@ -30,13 +33,20 @@ pub fn Header() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 <span class="brand-name">{t("app-name")}</span>
             </A>
-            <nav class="site-nav" aria-label=t("nav-label")>
-                <A href="/">{t("nav-home")}</A>
-                <A href="/modules">{t("nav-modules")}</A>
-                {reports}
-                {account}
-            </nav>
-            <LanguageSwitch />
+            <details class="site-menu">
+                <summary class="menu-button">
+                    <span aria-hidden="true">"☰ "</span>{t("nav-menu")}
+                </summary>
+                <div class="site-menu-items">
+                    <nav class="site-nav" aria-label=t("nav-label")>
+                        <A href="/">{t("nav-home")}</A>
+                        <A href="/modules">{t("nav-modules")}</A>
+                        {reports}
+                        {account}
+                    </nav>
+                    <LanguageSwitch />
+                </div>
+            </details>
         </header>
     }
 }

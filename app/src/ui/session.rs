@@ -9,6 +9,9 @@ pub fn provide_page_session() -> PageSession {
     let session = crate::api::people::server::page_session();
     #[cfg(not(feature = "ssr"))]
     let session = PageSession::default();
+    if let Some((_, crate::domain::person::Role::Student)) = session.signed_in {
+        crate::i18n::use_i18n().set_voice(crate::i18n::Voice::Child);
+    }
     provide_context(session.clone());
     session
 }
