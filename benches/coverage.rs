@@ -54,7 +54,10 @@ async fn run() {
     let (path, keep) = match std::env::var_os("SAFESTEPS_BENCH_DB") {
         Some(path) => (PathBuf::from(path), true),
         None => (
-            std::env::temp_dir().join(format!("safesteps-bench-{}/province.db", std::process::id())),
+            std::env::temp_dir().join(format!(
+                "safesteps-bench-{}/province.db",
+                std::process::id()
+            )),
             false,
         ),
     };
@@ -62,9 +65,15 @@ async fn run() {
     let db = store::open(&url).await.expect("open the database");
     if store::people::count(&db).await.expect("count people") == 0 {
         let started = Instant::now();
-        let made = synthetic::province(&db, &catalog, 675, safesteps_app::auth::now(), &mut |_, _, _| {})
-            .await
-            .expect("generate the province");
+        let made = synthetic::province(
+            &db,
+            &catalog,
+            675,
+            safesteps_app::auth::now(),
+            &mut |_, _, _| {},
+        )
+        .await
+        .expect("generate the province");
         println!(
             "generated in {:.1} s: {} students, {} households, {} parents, {} staff, {} lessons seen, {} attempts, {} completions",
             started.elapsed().as_secs_f64(),
@@ -85,7 +94,10 @@ async fn run() {
     println!("database: {:.0} MB ({})", size as f64 / 1e6, path.display());
 
     // In process: the report and its tables, as the page builds them.
-    let province = rollups::unit(&db, 1).await.expect("read").expect("the province");
+    let province = rollups::unit(&db, 1)
+        .await
+        .expect("read")
+        .expect("the province");
     let commune = rollups::children(&db, province.id)
         .await
         .expect("read")
@@ -93,7 +105,10 @@ async fn run() {
         .next()
         .expect("a commune");
     let year = coverage::this_year();
-    for (name, unit) in [("report + tables, province (in process)", &province), ("report + tables, one commune (in process)", &commune)] {
+    for (name, unit) in [
+        ("report + tables, province (in process)", &province),
+        ("report + tables, one commune (in process)", &commune),
+    ] {
         let mut times = Vec::with_capacity(RUNS);
         for run in 0..WARM_UP + RUNS {
             let started = Instant::now();
@@ -117,7 +132,10 @@ async fn run() {
     if binary.exists() {
         http(&binary, &root, &url, commune.id).await;
     } else {
-        println!("(no {} — build it with `cargo leptos build --release` to time the page over HTTP)", binary.display());
+        println!(
+            "(no {} — build it with `cargo leptos build --release` to time the page over HTTP)",
+            binary.display()
+        );
     }
     if !keep {
         let _ = std::fs::remove_dir_all(path.parent().expect("a folder"));
@@ -142,8 +160,16 @@ async fn http(binary: &Path, root: &Path, url: &str, commune: i64) {
     }
     assert!(!base.is_empty(), "the server did not start");
     let pages = [
-        ("dashboard page, province (HTTP)", synthetic::PROVINCE_MANAGER.to_owned(), "/coverage".to_owned()),
-        ("dashboard page, one commune (HTTP)", synthetic::commune_manager(1), format!("/coverage/{commune}")),
+        (
+            "dashboard page, province (HTTP)",
+            synthetic::PROVINCE_MANAGER.to_owned(),
+            "/coverage".to_owned(),
+        ),
+        (
+            "dashboard page, one commune (HTTP)",
+            synthetic::commune_manager(1),
+            format!("/coverage/{commune}"),
+        ),
     ];
     for (name, username, path) in pages {
         let client = reqwest::Client::builder()
@@ -151,22 +177,42 @@ async fn http(binary: &Path, root: &Path, url: &str, commune: i64) {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("a client");
-        let page = client.get(format!("{base}/sign-in")).send().await.expect("sign-in page").text().await.expect("text");
+        let page = client
+            .get(format!("{base}/sign-in"))
+            .send()
+            .await
+            .expect("sign-in page")
+            .text()
+            .await
+            .expect("text");
         let marker = "name=\"csrf\" value=\"";
         let start = page.find(marker).expect("a CSRF field") + marker.len();
         let csrf = &page[start..start + 64];
         let signed = client
             .post(format!("{base}/sign-in"))
-            .form(&[("csrf", csrf), ("kind", "staff"), ("username", &username), ("password", safesteps_app::demo::DEMO_PASSWORD)])
+            .form(&[
+                ("csrf", csrf),
+                ("kind", "staff"),
+                ("username", &username),
+                ("password", safesteps_app::demo::DEMO_PASSWORD),
+            ])
             .send()
             .await
             .expect("sign in");
-        assert_eq!(signed.status(), reqwest::StatusCode::SEE_OTHER, "{username} signs in");
+        assert_eq!(
+            signed.status(),
+            reqwest::StatusCode::SEE_OTHER,
+            "{username} signs in"
+        );
         let mut times = Vec::with_capacity(RUNS);
         let mut bytes = 0;
         for run in 0..WARM_UP + RUNS {
             let started = Instant::now();
-            let response = client.get(format!("{base}{path}")).send().await.expect("the page");
+            let response = client
+                .get(format!("{base}{path}"))
+                .send()
+                .await
+                .expect("the page");
             assert_eq!(response.status(), reqwest::StatusCode::OK, "{path}");
             bytes = response.bytes().await.expect("body").len();
             if run >= WARM_UP {

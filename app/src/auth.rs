@@ -72,18 +72,33 @@ mod tests {
             (Algorithm::Argon2i, 256, 3, 2, 24),
             (Algorithm::Argon2d, 128, 1, 4, 32),
         ] {
-            let argon = Argon2::new(algorithm, Version::V0x13, Params::new(m, t, p, Some(len)).unwrap());
-            let hash = argon.hash_password(b"ban tay sach se", &salt).unwrap().to_string();
+            let argon = Argon2::new(
+                algorithm,
+                Version::V0x13,
+                Params::new(m, t, p, Some(len)).unwrap(),
+            );
+            let hash = argon
+                .hash_password(b"ban tay sach se", &salt)
+                .unwrap()
+                .to_string();
             let parsed = argon2::PasswordHash::new(&hash).unwrap();
-            assert!(Argon2::default().verify_password(b"ban tay sach se", &parsed).is_ok());
+            assert!(Argon2::default()
+                .verify_password(b"ban tay sach se", &parsed)
+                .is_ok());
             assert!(super::matches(b"ban tay sach se", &hash), "{hash}");
             assert!(!super::matches(b"ban tay sach so", &hash), "{hash}");
             // The same memory, handed on while someone waits, gives the same answer.
             super::WAITING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            assert!(super::matches(b"ban tay sach se", &hash), "{hash}, reused memory");
+            assert!(
+                super::matches(b"ban tay sach se", &hash),
+                "{hash}, reused memory"
+            );
             super::WAITING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
         }
-        let good = Argon2::default().hash_password(b"x", &salt).unwrap().to_string();
+        let good = Argon2::default()
+            .hash_password(b"x", &salt)
+            .unwrap()
+            .to_string();
         for broken in [
             good.replace("$argon2id$", "$scrypt$"),
             good.replace("m=19456", "m=1"),
@@ -225,7 +240,9 @@ pub fn token_hash(token: &str) -> String {
 /// Runs one argon2id computation on the blocking pool, at most one per core at a time. Each
 /// takes 19 MiB: unbounded, a burst of sign-ins took as many blocks as requests in flight
 /// (1.8 GB at 16 concurrent sign-ins). The rest wait their turn and are still answered.
-async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AuthError> {
+async fn hashing<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AuthError> {
     static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
     let permits = PERMITS.get_or_init(|| {
         tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
@@ -364,8 +381,8 @@ async fn verify_password(password: &str, hash: Option<&str>) -> bool {
     };
     let password = password.to_owned();
     hashing(move || matches(password.as_bytes(), &hash))
-    .await
-    .unwrap_or(false)
+        .await
+        .unwrap_or(false)
 }
 
 fn wait_or_ask(verdict: Verdict, now: i64) -> Result<(), AuthError> {

@@ -79,7 +79,11 @@ struct Recounted {
     institutions: HashMap<(String, i64), Option<i32>>,
 }
 
-async fn count_from_scratch(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<Recounted, StoreError> {
+async fn count_from_scratch(
+    db: &Db,
+    rules: &[TargetRule],
+    this_year: i32,
+) -> Result<Recounted, StoreError> {
     let subjects = rollups::recount_subjects(db, rules, this_year).await?;
     let ancestors = rollups::all_ancestors(db).await?;
     let institution_targets: Vec<String> = rules
@@ -97,9 +101,15 @@ async fn count_from_scratch(db: &Db, rules: &[TargetRule], this_year: i32) -> Re
 
 /// Rebuilds the rollups when the targets or the year changed since they were built (students
 /// move to another age band with the year). Returns whether it rebuilt.
-pub async fn ensure_current(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<bool, StoreError> {
-    let same_rules = rollups::meta(db, "rules").await?.as_deref() == Some(fingerprint(rules).as_str());
-    let same_year = rollups::meta(db, "year").await?.as_deref() == Some(this_year.to_string().as_str());
+pub async fn ensure_current(
+    db: &Db,
+    rules: &[TargetRule],
+    this_year: i32,
+) -> Result<bool, StoreError> {
+    let same_rules =
+        rollups::meta(db, "rules").await?.as_deref() == Some(fingerprint(rules).as_str());
+    let same_year =
+        rollups::meta(db, "year").await?.as_deref() == Some(this_year.to_string().as_str());
     if same_rules && same_year {
         return Ok(false);
     }
@@ -108,7 +118,11 @@ pub async fn ensure_current(db: &Db, rules: &[TargetRule], this_year: i32) -> Re
 }
 
 /// What the rollups should be, recounted from scratch — for checking them.
-pub async fn recount(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<rollups::Rollups, StoreError> {
+pub async fn recount(
+    db: &Db,
+    rules: &[TargetRule],
+    this_year: i32,
+) -> Result<rollups::Rollups, StoreError> {
     Ok(count_from_scratch(db, rules, this_year).await?.rollups)
 }
 
@@ -131,8 +145,7 @@ pub fn staff_targets(rules: &[TargetRule]) -> HashMap<String, bool> {
             (
                 r.id.clone(),
                 !r.households
-                    && r
-                        .required
+                    && r.required
                         .iter()
                         .all(|(a, _)| matches!(a, Audience::Staff(_))),
             )
@@ -144,8 +157,8 @@ pub fn staff_targets(rules: &[TargetRule]) -> HashMap<String, bool> {
 // The report.
 
 use crate::domain::coverage::{
-    band, column, expected_per_mille, flags, per_mille, single, Band, BandRules,
-    Cell, Counted, Flag,
+    band, column, expected_per_mille, flags, per_mille, single, Band, BandRules, Cell, Counted,
+    Flag,
 };
 use crate::domain::dates;
 use serde::{Deserialize, Serialize};
@@ -298,7 +311,11 @@ pub async fn report(
     for (target, rule) in catalog.targets().iter().zip(&rules) {
         let counted = rule.counted();
         let institutions = if rule.institutions {
-            Some(rollups::institutions_in(&kinds_below, &all_units, &rule.unit_kinds))
+            Some(rollups::institutions_in(
+                &kinds_below,
+                &all_units,
+                &rule.unit_kinds,
+            ))
         } else {
             None
         };
@@ -306,13 +323,28 @@ pub async fn report(
         let today_day = day_number(until_day);
         // Raw numbers per unit: registered, reached, official, institutions (reached, all).
         let raw = |id: i64| {
-            let registered = population.get(&(id, rule.id.clone())).copied().unwrap_or(0).max(0) as u64;
-            let (people, units) = reached.get(&(id, rule.id.clone())).copied().unwrap_or((0, 0));
+            let registered = population
+                .get(&(id, rule.id.clone()))
+                .copied()
+                .unwrap_or(0)
+                .max(0) as u64;
+            let (people, units) = reached
+                .get(&(id, rule.id.clone()))
+                .copied()
+                .unwrap_or((0, 0));
             let own_official = official.get(&(id, rule.id.clone()));
-            let inst = institutions
-                .as_ref()
-                .map(|all| (units.max(0) as u64, all.get(&id).copied().unwrap_or(0) as u64));
-            (registered, people.max(0) as u64, own_official.cloned(), inst)
+            let inst = institutions.as_ref().map(|all| {
+                (
+                    units.max(0) as u64,
+                    all.get(&id).copied().unwrap_or(0) as u64,
+                )
+            });
+            (
+                registered,
+                people.max(0) as u64,
+                own_official.cloned(),
+                inst,
+            )
         };
         // The units below that matter for this target: areas (which have units below them),
         // units of the target's kinds, and any with someone registered or a count.
@@ -334,7 +366,10 @@ pub async fn report(
         let reached_cells = column(&child_raw.iter().map(|r| r.1).collect::<Vec<_>>(), counted);
         let registered_cells = column(&child_raw.iter().map(|r| r.0).collect::<Vec<_>>(), counted);
         let official_cells = column(
-            &child_raw.iter().map(|r| r.2.as_ref().map(|o| o.count as u64).unwrap_or(0)).collect::<Vec<_>>(),
+            &child_raw
+                .iter()
+                .map(|r| r.2.as_ref().map(|o| o.count as u64).unwrap_or(0))
+                .collect::<Vec<_>>(),
             counted,
         );
         let make_line = |u: UnitRef,
@@ -348,7 +383,9 @@ pub async fn report(
             let of_registered = per_mille(reached, registered);
             let coverage = match (inst, &official) {
                 // Institutions: reached of the official (or registered) count of institutions.
-                (Some((r, all)), Some((cell, _))) => per_mille(Cell::Exact(r), *cell).or(per_mille(Cell::Exact(r), Cell::Exact(all))),
+                (Some((r, all)), Some((cell, _))) => {
+                    per_mille(Cell::Exact(r), *cell).or(per_mille(Cell::Exact(r), Cell::Exact(all)))
+                }
                 (Some((r, all)), None) => per_mille(Cell::Exact(r), Cell::Exact(all)),
                 (None, Some((cell, _))) => per_mille(reached, *cell),
                 (None, None) => of_registered,
@@ -366,7 +403,13 @@ pub async fn report(
                 coverage,
                 coverage_of_registered: of_registered,
                 institutions: inst,
-                band: band(&band_rules, coverage, target.threshold, deadline_day, today_day),
+                band: band(
+                    &band_rules,
+                    coverage,
+                    target.threshold,
+                    deadline_day,
+                    today_day,
+                ),
                 flags,
                 closed,
             }
@@ -551,7 +594,9 @@ fn tr(lang: Lang, key: &str) -> String {
 }
 
 fn band_text(lang: Lang, band: Option<Band>) -> Value {
-    band.map_or(Value::Empty, |b| Value::Text(tr(lang, &format!("coverage-band-{}", b.code()))))
+    band.map_or(Value::Empty, |b| {
+        Value::Text(tr(lang, &format!("coverage-band-{}", b.code())))
+    })
 }
 
 fn notes(lang: Lang, line: &Line) -> Value {
@@ -635,7 +680,10 @@ pub fn tables(report: &CoverageReport, lang: Lang) -> Vec<Table> {
                 line.official.map_or(Value::Empty, Value::of_cell),
                 registered,
                 Value::of_percent(line.coverage),
-                Value::of_percent(line.coverage_of_registered.filter(|_| line.institutions.is_none())),
+                Value::of_percent(
+                    line.coverage_of_registered
+                        .filter(|_| line.institutions.is_none()),
+                ),
                 Value::Percent(u32::from(target.threshold) * 10),
                 Value::Percent(target.expected),
                 band_text(lang, line.band),
@@ -682,7 +730,11 @@ pub fn tables(report: &CoverageReport, lang: Lang) -> Vec<Table> {
                             people_registered,
                             Value::Text(tr(
                                 lang,
-                                if line.closed == Some(true) { "coverage-closed-yes" } else { "coverage-closed-no" },
+                                if line.closed == Some(true) {
+                                    "coverage-closed-yes"
+                                } else {
+                                    "coverage-closed-no"
+                                },
                             )),
                             notes(lang, line),
                         ],
@@ -699,10 +751,14 @@ pub fn tables(report: &CoverageReport, lang: Lang) -> Vec<Table> {
         out.push(Table {
             id: format!("{}-trend", target.id),
             title: format!("{} — {}", target.name(lang), tr(lang, "coverage-trend")),
-            columns: ["coverage-col-month", "coverage-col-reached", "coverage-col-coverage"]
-                .iter()
-                .map(|k| tr(lang, k))
-                .collect(),
+            columns: [
+                "coverage-col-month",
+                "coverage-col-reached",
+                "coverage-col-coverage",
+            ]
+            .iter()
+            .map(|k| tr(lang, k))
+            .collect(),
             rows: target
                 .trend
                 .iter()
@@ -721,20 +777,31 @@ pub fn tables(report: &CoverageReport, lang: Lang) -> Vec<Table> {
         if let Some((count, people)) = &target.untrained {
             let mut rows: Vec<(Option<i64>, Vec<Value>)> = people
                 .iter()
-                .map(|(name, unit)| (None, vec![Value::Text(name.clone()), Value::Text(unit.clone())]))
+                .map(|(name, unit)| {
+                    (
+                        None,
+                        vec![Value::Text(name.clone()), Value::Text(unit.clone())],
+                    )
+                })
                 .collect();
             if (people.len() as u64) < *count {
                 let mut args = fluent_bundle::FluentArgs::new();
                 args.set("count", count - people.len() as u64);
                 rows.push((
                     None,
-                    vec![Value::Text(translate(lang, "coverage-untrained-more", Some(&args))), Value::Empty],
+                    vec![
+                        Value::Text(translate(lang, "coverage-untrained-more", Some(&args))),
+                        Value::Empty,
+                    ],
                 ));
             }
             out.push(Table {
                 id: format!("{}-untrained", target.id),
                 title: format!("{} — {}", target.name(lang), tr(lang, "coverage-untrained")),
-                columns: ["coverage-col-name", "coverage-col-unit"].iter().map(|k| tr(lang, k)).collect(),
+                columns: ["coverage-col-name", "coverage-col-unit"]
+                    .iter()
+                    .map(|k| tr(lang, k))
+                    .collect(),
                 rows,
             });
         }
@@ -843,9 +910,13 @@ pub async fn close_period(
     now: i64,
 ) -> Result<(i64, i64), StoreError> {
     let report = report(db, catalog, unit, year, now).await?;
-    let text = serde_json::to_string(&report).map_err(|e| StoreError::Query(sqlx::Error::Protocol(e.to_string())))?;
+    let text = serde_json::to_string(&report)
+        .map_err(|e| StoreError::Query(sqlx::Error::Protocol(e.to_string())))?;
     let closed = rollups::close(db, unit.id, year, closed_by, now, &text).await?;
-    let detail = format!("coverage report {year} of unit {} closed, version {}", unit.id, closed.1);
+    let detail = format!(
+        "coverage report {year} of unit {} closed, version {}",
+        unit.id, closed.1
+    );
     let event = crate::store::sessions::Event {
         action: "coverage-closed",
         actor: Some(closed_by),

@@ -2,12 +2,12 @@
 //! role, loaded into an empty database, and how to sign in as each.
 
 use crate::auth::{self, hash_password};
+use crate::catalog::Catalog;
 use crate::domain::org::check_units;
 use crate::domain::person::{
     code_from_bytes, format_family_code, Phone, Role, Username, CLASS_CODE_LEN, FAMILY_CODE_LEN,
 };
 use crate::domain::secret::StudentSecret;
-use crate::catalog::Catalog;
 use crate::store::people::{self, NewAccount};
 use crate::store::progress;
 use crate::store::{org, Db, StoreError};
@@ -127,11 +127,27 @@ const HISTORY: &[(&str, &[&str], i64)] = &[
     ("Nguyễn Minh Khôi", &["stop-bullying", "safe-online"], 20),
     ("Lò Văn Bố", PARENTS, 50),
     ("giaovien.demo", EDUCATION, 95),
-    ("hieutruong.demo", &["law-on-children", "recognising-signs"], 30),
+    (
+        "hieutruong.demo",
+        &["law-on-children", "recognising-signs"],
+        30,
+    ),
     ("yte.demo", HEALTH, 70),
-    ("baove.demo", &["law-on-children", "recognising-signs", "disclosure-and-reporting"], 25),
+    (
+        "baove.demo",
+        &[
+            "law-on-children",
+            "recognising-signs",
+            "disclosure-and-reporting",
+        ],
+        25,
+    ),
 ];
-const STUDENTS_6_10: &[&str] = &["my-body-belongs-to-me", "secrets-and-telling", "kind-and-safe-at-school"];
+const STUDENTS_6_10: &[&str] = &[
+    "my-body-belongs-to-me",
+    "secrets-and-telling",
+    "kind-and-safe-at-school",
+];
 const STUDENTS_11_14: &[&str] = &["stop-bullying", "safe-online", "growing-up-and-consent"];
 const PARENTS: &[&str] = &[
     "positive-discipline",
@@ -139,8 +155,18 @@ const PARENTS: &[&str] = &[
     "online-safety-at-home",
     "child-marriage-labour-trafficking",
 ];
-const EDUCATION: &[&str] = &["law-on-children", "recognising-signs", "disclosure-and-reporting", "safe-school-duties"];
-const HEALTH: &[&str] = &["law-on-children", "recognising-signs", "disclosure-and-reporting", "child-friendly-care"];
+const EDUCATION: &[&str] = &[
+    "law-on-children",
+    "recognising-signs",
+    "disclosure-and-reporting",
+    "safe-school-duties",
+];
+const HEALTH: &[&str] = &[
+    "law-on-children",
+    "recognising-signs",
+    "disclosure-and-reporting",
+    "child-friendly-care",
+];
 
 /// Loads the demo into an empty database (does nothing if the demo is already there).
 /// Returns false when the database held the demo already. The caller rebuilds coverage.
@@ -280,29 +306,52 @@ async fn learn(db: &Db, catalog: &Catalog, now: i64) -> Result<(), DemoError> {
             // A few days between modules, the last one `days_ago`; the lessons read an hour before.
             let at = now - (days_ago + 3 * (modules.len() - 1 - n) as i64) * 86_400;
             for lesson in &module.module.lessons {
-                progress::record_view(db, person_id, module_id, lesson.id.as_str(), module.module.version, at - 3600)
-                    .await?;
+                progress::record_view(
+                    db,
+                    person_id,
+                    module_id,
+                    lesson.id.as_str(),
+                    module.module.version,
+                    at - 3600,
+                )
+                .await?;
             }
             let answers: Answers = module
                 .module
                 .quiz
                 .questions
                 .iter()
-                .map(|q| (q.id.as_str().to_owned(), q.answer.iter().map(|a| a.as_str().to_owned()).collect()))
+                .map(|q| {
+                    (
+                        q.id.as_str().to_owned(),
+                        q.answer.iter().map(|a| a.as_str().to_owned()).collect(),
+                    )
+                })
                 .collect();
             let key = auth::random_token();
-            let stored = crate::learning::submit_quiz(db, catalog, (person_id, role), module_id, &key, &answers)
-                .await
-                .map_err(|e| DemoError::History(e.to_string()))?;
+            let stored = crate::learning::submit_quiz(
+                db,
+                catalog,
+                (person_id, role),
+                module_id,
+                &key,
+                &answers,
+            )
+            .await
+            .map_err(|e| DemoError::History(e.to_string()))?;
             if !stored.completed {
-                return Err(DemoError::History(format!("{who} did not complete {module_id}")));
+                return Err(DemoError::History(format!(
+                    "{who} did not complete {module_id}"
+                )));
             }
-            sqlx::query("UPDATE completions SET completed_at = $1 WHERE person_id = $2 AND module_id = $3")
-                .bind(at)
-                .bind(person_id)
-                .bind(module_id)
-                .execute(db)
-                .await?;
+            sqlx::query(
+                "UPDATE completions SET completed_at = $1 WHERE person_id = $2 AND module_id = $3",
+            )
+            .bind(at)
+            .bind(person_id)
+            .bind(module_id)
+            .execute(db)
+            .await?;
             sqlx::query("UPDATE attempts SET submitted_at = $1 WHERE person_id = $2 AND submission_key = $3")
                 .bind(at)
                 .bind(person_id)
@@ -328,7 +377,11 @@ async fn import_counts(db: &Db, catalog: &Catalog, content_dir: &Path) -> Result
         Ok(_) => Ok(()),
         Err(crate::import::CountsError::Rows(problems)) => Err(DemoError::Units {
             path: path.display().to_string(),
-            message: problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+            message: problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
         }),
         Err(crate::import::CountsError::Store(error)) => Err(error.into()),
     }

@@ -113,23 +113,34 @@ pub async fn province(
             };
             let prefix = ["TH", "THCS", "THPT"][usize::from(level - 1)];
             let school = format!("{code}-S{s:02}");
-            rows.push(unit_row(&school, Some(&code), "school", &format!("Trường {prefix} Mô Phỏng {c:02}-{s:02}")));
+            rows.push(unit_row(
+                &school,
+                Some(&code),
+                "school",
+                &format!("Trường {prefix} Mô Phỏng {c:02}-{s:02}"),
+            ));
             schools.push((school, c, level));
         }
         let count = HEALTH_STATIONS / COMMUNES + usize::from(c <= HEALTH_STATIONS % COMMUNES);
         for h in 1..=count {
             let station = format!("{code}-YT{h}");
-            rows.push(unit_row(&station, Some(&code), "health-station", &format!("Trạm Y tế Mô Phỏng {c:02}-{h}")));
+            rows.push(unit_row(
+                &station,
+                Some(&code),
+                "health-station",
+                &format!("Trạm Y tế Mô Phỏng {c:02}-{h}"),
+            ));
             stations.push((station, c));
         }
     }
     org::import(db, &rows).await?;
     made.units = rows.len();
-    let ids: std::collections::HashMap<String, i64> = sqlx::query_as::<_, (String, i64)>("SELECT code, id FROM org_units")
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let ids: std::collections::HashMap<String, i64> =
+        sqlx::query_as::<_, (String, i64)>("SELECT code, id FROM org_units")
+            .fetch_all(db)
+            .await?
+            .into_iter()
+            .collect();
     let id_of = |code: &str| ids.get(code).copied().unwrap_or_default();
     progress("units", 1, 1);
 
@@ -148,22 +159,52 @@ pub async fn province(
     )];
     for c in 1..=COMMUNES {
         let unit = id_of(&format!("MP-C{c:02}"));
-        staff.push((Role::UnitManager, unit, format!("Lãnh đạo Xã Mô Phỏng {c:02}"), commune_manager(c)));
+        staff.push((
+            Role::UnitManager,
+            unit,
+            format!("Lãnh đạo Xã Mô Phỏng {c:02}"),
+            commune_manager(c),
+        ));
         for k in 1..=4 {
-            staff.push((Role::ProtectionOfficer, unit, format!("Cán bộ BVTE {c:02}-{k}"), format!("bvte{c:02}.{k}.mp")));
-            staff.push((Role::PoliceOfficer, unit, format!("Công an {c:02}-{k}"), format!("ca{c:02}.{k}.mp")));
+            staff.push((
+                Role::ProtectionOfficer,
+                unit,
+                format!("Cán bộ BVTE {c:02}-{k}"),
+                format!("bvte{c:02}.{k}.mp"),
+            ));
+            staff.push((
+                Role::PoliceOfficer,
+                unit,
+                format!("Công an {c:02}-{k}"),
+                format!("ca{c:02}.{k}.mp"),
+            ));
         }
     }
     for (n, (code, _, _)) in schools.iter().enumerate() {
         let unit = id_of(code);
-        staff.push((Role::SchoolManager, unit, format!("Hiệu trưởng {n:03}"), format!("ht{n:03}.mp")));
+        staff.push((
+            Role::SchoolManager,
+            unit,
+            format!("Hiệu trưởng {n:03}"),
+            format!("ht{n:03}.mp"),
+        ));
         for t in 1..=17 {
-            staff.push((Role::Teacher, unit, format!("Giáo viên {n:03}-{t:02}"), format!("gv{n:03}.{t:02}.mp")));
+            staff.push((
+                Role::Teacher,
+                unit,
+                format!("Giáo viên {n:03}-{t:02}"),
+                format!("gv{n:03}.{t:02}.mp"),
+            ));
         }
     }
     for (n, (code, _)) in stations.iter().enumerate() {
         for w in 1..=5 {
-            staff.push((Role::HealthWorker, id_of(code), format!("Y tế {n:02}-{w}"), format!("yt{n:02}.{w}.mp")));
+            staff.push((
+                Role::HealthWorker,
+                id_of(code),
+                format!("Y tế {n:02}-{w}"),
+                format!("yt{n:02}.{w}.mp"),
+            ));
         }
     }
     let first_staff_id = next_id(db, "people").await?;
@@ -180,7 +221,11 @@ pub async fn province(
                 .push_bind(now - HISTORY_DAYS * 86_400);
         });
         query.build().execute(db).await?;
-        progress("staff", ((k + 1) * BATCH).min(staff.len()) as u64, staff.len() as u64);
+        progress(
+            "staff",
+            ((k + 1) * BATCH).min(staff.len()) as u64,
+            staff.len() as u64,
+        );
     }
     let commune_of_unit = |unit: i64| -> usize {
         // Codes look like MP-C07…; the commune number is in the code.
@@ -203,7 +248,8 @@ pub async fn province(
 
     // Classes, students and households, school by school.
     let per_school = STUDENTS / schools.len();
-    let mut student_rows: Vec<(i64, String, i64, i64, String, String, i64)> = Vec::with_capacity(STUDENTS);
+    let mut student_rows: Vec<(i64, String, i64, i64, String, String, i64)> =
+        Vec::with_capacity(STUDENTS);
     let mut household_rows: Vec<(i64, String)> = Vec::new();
     let mut next_household = next_id(db, "households").await?;
     let mut household_of: Vec<i64> = Vec::with_capacity(STUDENTS);
@@ -227,7 +273,11 @@ pub async fn province(
             for k in 0..classes {
                 let class = class_ids;
                 class_ids += 1;
-                class_rows.push((school, format!("{grade}{}", (b'A' + k as u8) as char), codes.class(&mut rng)));
+                class_rows.push((
+                    school,
+                    format!("{grade}{}", (b'A' + k as u8) as char),
+                    codes.class(&mut rng),
+                ));
                 let in_class = per_grade / classes;
                 for n in 0..in_class {
                     let household = match last_household {
@@ -242,10 +292,17 @@ pub async fn province(
                     last_household = Some(household);
                     household_of.push(household);
                     let age = 5 + grade;
-                    let secret = StudentSecret::generate(age <= crate::domain::secret::PICTURES_UNTIL_AGE as i32, rng.u32(..));
+                    let secret = StudentSecret::generate(
+                        age <= crate::domain::secret::PICTURES_UNTIL_AGE as i32,
+                        rng.u32(..),
+                    );
                     student_rows.push((
                         school,
-                        format!("Học sinh {}-{grade}{}-{n:02}", &code[3..], (b'A' + k as u8) as char),
+                        format!(
+                            "Học sinh {}-{grade}{}-{n:02}",
+                            &code[3..],
+                            (b'A' + k as u8) as char
+                        ),
                         class,
                         i64::from(this_year - age),
                         format!("{grade}{}-{n:02}", (b'A' + k as u8) as char),
@@ -258,19 +315,28 @@ pub async fn province(
         }
     }
     for chunk in class_rows.chunks(BATCH) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new("INSERT INTO classes (school_id, school_year, name, code) ");
+        let mut query: QueryBuilder<Sqlite> =
+            QueryBuilder::new("INSERT INTO classes (school_id, school_year, name, code) ");
         query.push_values(chunk, |mut row, (school, name, code)| {
-            row.push_bind(*school).push_bind(school_year.as_str()).push_bind(name.clone()).push_bind(code.clone());
+            row.push_bind(*school)
+                .push_bind(school_year.as_str())
+                .push_bind(name.clone())
+                .push_bind(code.clone());
         });
         query.build().execute(db).await?;
     }
     for (k, chunk) in household_rows.chunks(BATCH).enumerate() {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new("INSERT INTO households (unit_id, family_code) ");
+        let mut query: QueryBuilder<Sqlite> =
+            QueryBuilder::new("INSERT INTO households (unit_id, family_code) ");
         query.push_values(chunk, |mut row, (unit, code)| {
             row.push_bind(*unit).push_bind(code.clone());
         });
         query.build().execute(db).await?;
-        progress("households", ((k + 1) * BATCH).min(household_rows.len()) as u64, household_rows.len() as u64);
+        progress(
+            "households",
+            ((k + 1) * BATCH).min(household_rows.len()) as u64,
+            household_rows.len() as u64,
+        );
     }
     made.households = household_rows.len();
     let first_student = next_id(db, "people").await?;
@@ -278,19 +344,26 @@ pub async fn province(
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "INSERT INTO people (role, unit_id, display_name, class_id, birth_year, student_key, secret, household_id, created_at) ",
         );
-        query.push_values(chunk, |mut row, (school, name, class, birth_year, key, secret, household)| {
-            row.push_bind("student")
-                .push_bind(*school)
-                .push_bind(name.clone())
-                .push_bind(*class)
-                .push_bind(*birth_year)
-                .push_bind(key.clone())
-                .push_bind(secret.clone())
-                .push_bind(*household)
-                .push_bind(now - HISTORY_DAYS * 86_400);
-        });
+        query.push_values(
+            chunk,
+            |mut row, (school, name, class, birth_year, key, secret, household)| {
+                row.push_bind("student")
+                    .push_bind(*school)
+                    .push_bind(name.clone())
+                    .push_bind(*class)
+                    .push_bind(*birth_year)
+                    .push_bind(key.clone())
+                    .push_bind(secret.clone())
+                    .push_bind(*household)
+                    .push_bind(now - HISTORY_DAYS * 86_400);
+            },
+        );
         query.build().execute(db).await?;
-        progress("students", ((k + 1) * BATCH).min(student_rows.len()) as u64, student_rows.len() as u64);
+        progress(
+            "students",
+            ((k + 1) * BATCH).min(student_rows.len()) as u64,
+            student_rows.len() as u64,
+        );
     }
     for (i, (_, _, _, birth_year, ..)) in student_rows.iter().enumerate() {
         let commune = student_commune[i];
@@ -316,7 +389,12 @@ pub async fn province(
         };
         for p in 0..parents {
             phone += 1 + u64::from(rng.u8(..3));
-            parent_rows.push((*unit, format!("Phụ huynh {household}-{p}"), format!("0{phone}"), household));
+            parent_rows.push((
+                *unit,
+                format!("Phụ huynh {household}-{p}"),
+                format!("0{phone}"),
+                household,
+            ));
         }
     }
     let first_parent = next_id(db, "people").await?;
@@ -334,9 +412,16 @@ pub async fn province(
                 .push_bind(now - HISTORY_DAYS * 86_400);
         });
         query.build().execute(db).await?;
-        progress("parents", ((k + 1) * BATCH).min(parent_rows.len()) as u64, parent_rows.len() as u64);
+        progress(
+            "parents",
+            ((k + 1) * BATCH).min(parent_rows.len()) as u64,
+            parent_rows.len() as u64,
+        );
     }
-    let school_commune: std::collections::HashMap<i64, usize> = schools.iter().map(|(code, c, _)| (id_of(code), *c)).collect();
+    let school_commune: std::collections::HashMap<i64, usize> = schools
+        .iter()
+        .map(|(code, c, _)| (id_of(code), *c))
+        .collect();
     for (i, (unit, ..)) in parent_rows.iter().enumerate() {
         let commune = school_commune.get(unit).copied().unwrap_or(0);
         learners.push(Person {
@@ -349,7 +434,17 @@ pub async fn province(
     made.parents = parent_rows.len();
 
     // Two years of learning.
-    let history = learn(db, catalog, &coverage::rules(catalog), &learners, &mut rng, now, &mut codes, progress).await?;
+    let history = learn(
+        db,
+        catalog,
+        &coverage::rules(catalog),
+        &learners,
+        &mut rng,
+        now,
+        &mut codes,
+        progress,
+    )
+    .await?;
     made.lesson_views = history.0;
     made.attempts = history.1;
     made.completions = history.2;
@@ -366,7 +461,13 @@ pub async fn province(
 
 /// A submission key as a quiz form carries one (64 hex digits).
 fn key(rng: &mut fastrand::Rng) -> String {
-    format!("{:016x}{:016x}{:016x}{:016x}", rng.u64(..), rng.u64(..), rng.u64(..), rng.u64(..))
+    format!(
+        "{:016x}{:016x}{:016x}{:016x}",
+        rng.u64(..),
+        rng.u64(..),
+        rng.u64(..),
+        rng.u64(..)
+    )
 }
 
 fn unit_row(code: &str, parent: Option<&str>, kind: &str, name: &str) -> UnitRow {
@@ -460,7 +561,12 @@ async fn learn(
             .quiz
             .questions
             .iter()
-            .map(|q| (q.id.as_str().to_owned(), q.answer.iter().map(|a| a.as_str().to_owned()).collect()))
+            .map(|q| {
+                (
+                    q.id.as_str().to_owned(),
+                    q.answer.iter().map(|a| a.as_str().to_owned()).collect(),
+                )
+            })
             .collect();
         let mut wrong = right.clone();
         if let Some(first) = wrong.keys().next().cloned() {
@@ -499,7 +605,9 @@ async fn learn(
         let start = now - ((HISTORY_DAYS as f64) * (1.0 - rng.f64().sqrt()) * 86_400.0) as i64;
         let mut at = start;
         // A student who has moved up an age band since did the younger band's modules first.
-        let age_then = person.age.map(|a| a - ((now - start) / (365 * 86_400)) as i32);
+        let age_then = person
+            .age
+            .map(|a| a - ((now - start) / (365 * 86_400)) as i32);
         let then = &asked[&kind(person.role, age_then)];
         let current = &asked[&kind(person.role, person.age)];
         let earlier = then.iter().filter(|m| !current.contains(m));
@@ -514,7 +622,13 @@ async fn learn(
                 if rng.f64() < 0.6 {
                     let read = rng.usize(1..=shape.lessons.len().max(1));
                     for lesson in shape.lessons.iter().take(read) {
-                        views.push((person.id, module.as_str(), lesson.as_str(), shape.version, at.min(now)));
+                        views.push((
+                            person.id,
+                            module.as_str(),
+                            lesson.as_str(),
+                            shape.version,
+                            at.min(now),
+                        ));
                     }
                 }
                 if rng.bool() {
@@ -527,18 +641,52 @@ async fn learn(
                 break;
             }
             for lesson in &shape.lessons {
-                views.push((person.id, module.as_str(), lesson.as_str(), shape.version, at));
+                views.push((
+                    person.id,
+                    module.as_str(),
+                    lesson.as_str(),
+                    shape.version,
+                    at,
+                ));
             }
             // Failed tries before passing: more of them for the less diligent.
             let retry = 0.2 + 0.5 * (1.0 - person.diligence);
             let mut tries = 0;
             while tries < 4 && rng.f64() < retry {
                 tries += 1;
-                attempts.push((person.id, module.as_str(), shape.version, key(rng), shape.wrong.as_str(), shape.total - 1, shape.total, (shape.total - 1) * 100 / shape.total.max(1), false, at + 10 * tries));
+                attempts.push((
+                    person.id,
+                    module.as_str(),
+                    shape.version,
+                    key(rng),
+                    shape.wrong.as_str(),
+                    shape.total - 1,
+                    shape.total,
+                    (shape.total - 1) * 100 / shape.total.max(1),
+                    false,
+                    at + 10 * tries,
+                ));
             }
-            attempts.push((person.id, module.as_str(), shape.version, key(rng), shape.right.as_str(), shape.total, shape.total, 100, true, at + 60));
+            attempts.push((
+                person.id,
+                module.as_str(),
+                shape.version,
+                key(rng),
+                shape.right.as_str(),
+                shape.total,
+                shape.total,
+                100,
+                true,
+                at + 60,
+            ));
             let certificate = person.role.is_staff().then(|| codes.certificate(rng));
-            completions.push((person.id, module.as_str(), shape.version, at + 60, certificate));
+            completions.push((
+                person.id,
+                module.as_str(),
+                shape.version,
+                at + 60,
+                certificate,
+            ));
         }
         if views.len() >= BATCH * 4 || done + 1 == learners.len() {
             n_views += views.len();
@@ -550,7 +698,11 @@ async fn learn(
                     "INSERT OR IGNORE INTO lesson_views (person_id, module_id, lesson_id, content_version, seen_at) ",
                 );
                 query.push_values(chunk, |mut row, (person, module, lesson, version, at)| {
-                    row.push_bind(*person).push_bind(*module).push_bind(*lesson).push_bind(*version).push_bind(*at);
+                    row.push_bind(*person)
+                        .push_bind(*module)
+                        .push_bind(*lesson)
+                        .push_bind(*version)
+                        .push_bind(*at);
                 });
                 query.build().execute(&mut *tx).await?;
             }
@@ -558,27 +710,49 @@ async fn learn(
                 let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
                     "INSERT INTO attempts (person_id, module_id, content_version, submission_key, answers, correct, total, percent, passed, submitted_at) ",
                 );
-                query.push_values(chunk, |mut row, (person, module, version, key, answers, correct, total, percent, passed, at)| {
-                    row.push_bind(*person)
-                        .push_bind(*module)
-                        .push_bind(*version)
-                        .push_bind(key.clone())
-                        .push_bind(*answers)
-                        .push_bind(*correct)
-                        .push_bind(*total)
-                        .push_bind(*percent)
-                        .push_bind(*passed)
-                        .push_bind(*at);
-                });
+                query.push_values(
+                    chunk,
+                    |mut row,
+                     (
+                        person,
+                        module,
+                        version,
+                        key,
+                        answers,
+                        correct,
+                        total,
+                        percent,
+                        passed,
+                        at,
+                    )| {
+                        row.push_bind(*person)
+                            .push_bind(*module)
+                            .push_bind(*version)
+                            .push_bind(key.clone())
+                            .push_bind(*answers)
+                            .push_bind(*correct)
+                            .push_bind(*total)
+                            .push_bind(*percent)
+                            .push_bind(*passed)
+                            .push_bind(*at);
+                    },
+                );
                 query.build().execute(&mut *tx).await?;
             }
             for chunk in completions.chunks(BATCH) {
                 let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
                     "INSERT INTO completions (person_id, module_id, content_version, completed_at, certificate_code) ",
                 );
-                query.push_values(chunk, |mut row, (person, module, version, at, certificate)| {
-                    row.push_bind(*person).push_bind(*module).push_bind(*version).push_bind(*at).push_bind(certificate.clone());
-                });
+                query.push_values(
+                    chunk,
+                    |mut row, (person, module, version, at, certificate)| {
+                        row.push_bind(*person)
+                            .push_bind(*module)
+                            .push_bind(*version)
+                            .push_bind(*at)
+                            .push_bind(certificate.clone());
+                    },
+                );
                 query.build().execute(&mut *tx).await?;
             }
             tx.commit().await?;
@@ -593,7 +767,12 @@ async fn learn(
 
 /// Official counts for this year: a school's enrolment is those registered plus up to 15%;
 /// a commune's households and staff in post a little above those registered.
-async fn official_counts(db: &Db, year: i32, now: i64, rng: &mut fastrand::Rng) -> Result<(), sqlx::Error> {
+async fn official_counts(
+    db: &Db,
+    year: i32,
+    now: i64,
+    rng: &mut fastrand::Rng,
+) -> Result<(), sqlx::Error> {
     let as_of = format!("{year}-01-01");
     let students: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT unit_id, count(*) FROM people WHERE role = 'student' GROUP BY unit_id",
@@ -612,14 +791,33 @@ async fn official_counts(db: &Db, year: i32, now: i64, rng: &mut fastrand::Rng) 
     .await?;
     let mut rows: Vec<(i64, &str, i64, &str)> = Vec::new();
     for (unit, n) in students {
-        rows.push((unit, "students", n + (n as f64 * 0.15 * rng.f64()) as i64, "Sở GD&ĐT (mô phỏng)"));
+        rows.push((
+            unit,
+            "students",
+            n + (n as f64 * 0.15 * rng.f64()) as i64,
+            "Sở GD&ĐT (mô phỏng)",
+        ));
     }
     for (unit, n) in households {
-        rows.push((unit, "families", n + (n as f64 * 0.2 * rng.f64()) as i64, "UBND xã (mô phỏng)"));
+        rows.push((
+            unit,
+            "families",
+            n + (n as f64 * 0.2 * rng.f64()) as i64,
+            "UBND xã (mô phỏng)",
+        ));
     }
     for (unit, role, n) in staff {
-        let target = if role == "police-officer" { "police" } else { "child-protection-staff" };
-        rows.push((unit, target, n + i64::from(rng.u8(..2)), "UBND xã (mô phỏng)"));
+        let target = if role == "police-officer" {
+            "police"
+        } else {
+            "child-protection-staff"
+        };
+        rows.push((
+            unit,
+            target,
+            n + i64::from(rng.u8(..2)),
+            "UBND xã (mô phỏng)",
+        ));
     }
     for chunk in rows.chunks(BATCH) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(

@@ -4,8 +4,8 @@
 
 use crate::extract::Signed;
 use crate::guard::failure;
-use crate::state::{render_page, AppState};
 use crate::sign_in::{again, client, read_form, signed_in};
+use crate::state::{render_page, AppState};
 use axum::{
     body::Body,
     extract::{ConnectInfo, Path, Request, State},

@@ -259,19 +259,28 @@ impl Cli {
                 // Every key of either side whose values differ, printed (the first 20) so
                 // that a difference can be traced.
                 let mut differences = 0;
-                let keys: std::collections::BTreeSet<_> =
-                    stored.population.keys().chain(counted.population.keys()).collect();
+                let keys: std::collections::BTreeSet<_> = stored
+                    .population
+                    .keys()
+                    .chain(counted.population.keys())
+                    .collect();
                 for key in keys {
                     let (s, c) = (stored.population.get(key), counted.population.get(key));
                     if s != c {
                         differences += 1;
                         if differences <= 20 {
-                            eprintln!("registered: unit {} target {}: stored {s:?}, counted {c:?}", key.0, key.1);
+                            eprintln!(
+                                "registered: unit {} target {}: stored {s:?}, counted {c:?}",
+                                key.0, key.1
+                            );
                         }
                     }
                 }
-                let keys: std::collections::BTreeSet<_> =
-                    stored.reached.keys().chain(counted.reached.keys()).collect();
+                let keys: std::collections::BTreeSet<_> = stored
+                    .reached
+                    .keys()
+                    .chain(counted.reached.keys())
+                    .collect();
                 for key in keys {
                     let (s, c) = (stored.reached.get(key), counted.reached.get(key));
                     if s != c {
@@ -299,7 +308,8 @@ impl Cli {
                 let db = store::open(&db.database_url).await?;
                 let started = Instant::now();
                 let subjects =
-                    coverage::rebuild(&db, &coverage::rules(&catalog), coverage::this_year()).await?;
+                    coverage::rebuild(&db, &coverage::rules(&catalog), coverage::this_year())
+                        .await?;
                 println!(
                     "coverage rebuilt: {subjects} subjects in {} ms",
                     started.elapsed().as_millis()
@@ -377,7 +387,10 @@ async fn serve(args: ServeArgs) -> Result<(), CliError> {
     // The coverage rollups follow the targets and the year: rebuilt when either changed.
     let started = Instant::now();
     if coverage::ensure_current(&db, &coverage::rules(&catalog), coverage::this_year()).await? {
-        tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "coverage rebuilt");
+        tracing::info!(
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "coverage rebuilt"
+        );
     }
     let cookies = state::Cookies {
         secure: args
@@ -546,9 +559,13 @@ async fn synthetic_province(database_url: &str, content: &Path, seed: u64) -> Re
     let db = store::open(database_url).await?;
     let started = Instant::now();
     let bar = progress_bar();
-    let made = synthetic::province(&db, &catalog, seed, safesteps_app::auth::now(), &mut |what, done, of| {
-        step(&bar, what, done, of)
-    })
+    let made = synthetic::province(
+        &db,
+        &catalog,
+        seed,
+        safesteps_app::auth::now(),
+        &mut |what, done, of| step(&bar, what, done, of),
+    )
     .await?;
     bar.finish_and_clear();
     println!(
@@ -596,9 +613,7 @@ async fn import_counts(path: &Path, database_url: &str, content: &Path) -> Resul
             );
             Ok(())
         }
-        Err(import::CountsError::Rows(problems)) => {
-            Err(bad_rows(path, &problems))
-        }
+        Err(import::CountsError::Rows(problems)) => Err(bad_rows(path, &problems)),
         Err(import::CountsError::Store(error)) => Err(error.into()),
     }
 }
@@ -635,9 +650,7 @@ async fn import_roster(path: &Path, database_url: &str, content: &Path) -> Resul
             }
             Ok(())
         }
-        Err(import::RosterError::Rows(problems)) => {
-            Err(bad_rows(path, &problems))
-        }
+        Err(import::RosterError::Rows(problems)) => Err(bad_rows(path, &problems)),
         Err(error) => Err(CliError::Admin(error.to_string())),
     }
 }

@@ -52,11 +52,7 @@ pub async fn live_xlsx(
 }
 
 /// `GET /coverage/{unit}/reports/{report}/export.csv`.
-pub async fn closed_csv(
-    state: State<AppState>,
-    signed: Signed,
-    ids: Path<(i64, i64)>,
-) -> Response {
+pub async fn closed_csv(state: State<AppState>, signed: Signed, ids: Path<(i64, i64)>) -> Response {
     export_closed(state, signed, ids, Format::Csv).await
 }
 
@@ -83,7 +79,15 @@ async fn export_live(
         Err(error) => return server_error(signed.lang, &error),
     };
     let now = safesteps_app::auth::now();
-    match coverage::report(&state.db, &state.catalog, &unit, valid_year(query.year), now).await {
+    match coverage::report(
+        &state.db,
+        &state.catalog,
+        &unit,
+        valid_year(query.year),
+        now,
+    )
+    .await
+    {
         Ok(report) => exported(&state, &signed, &report, format).await,
         Err(error) => server_error(signed.lang, &error),
     }
@@ -113,7 +117,6 @@ enum Format {
     Csv,
     Xlsx,
 }
-
 
 /// The file, named after the unit and the year. Exports list untrained staff by name, so
 /// each one is audited.
@@ -176,7 +179,13 @@ async fn exported(
 /// Unit codes are short ASCII (`LC-C01`); anything else becomes `_` in a file name.
 fn file_safe(code: &str) -> String {
     code.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 
@@ -228,7 +237,11 @@ pub async fn close(
 
 /// `POST /counts`: a CSV of official counts (multipart, field `file`); every bad row is
 /// listed and nothing is imported, or all of it is.
-pub async fn upload_counts(State(state): State<AppState>, signed: Signed, request: Request) -> Response {
+pub async fn upload_counts(
+    State(state): State<AppState>,
+    signed: Signed,
+    request: Request,
+) -> Response {
     let (mut parts, body) = request.into_parts();
     let limited = Request::from_parts(parts.clone(), body);
     let mut outcome = CountsOutcome::default();
@@ -237,15 +250,33 @@ pub async fn upload_counts(State(state): State<AppState>, signed: Signed, reques
         Ok(mut multipart) => read_file_field(&mut multipart).await,
         Err(_) => Err("upload-no-file"),
     };
-    let targets: Vec<String> = state.catalog.targets().iter().map(|t| t.id.clone()).collect();
+    let targets: Vec<String> = state
+        .catalog
+        .targets()
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
     match text {
         Err(key) => {
             outcome.failed = Some(key.to_owned());
             status = StatusCode::UNPROCESSABLE_ENTITY;
         }
-        Ok(text) => match import::counts(&state.db, &text, Some(&signed.viewer), &targets, &mut |_, _, _| {}).await {
+        Ok(text) => match import::counts(
+            &state.db,
+            &text,
+            Some(&signed.viewer),
+            &targets,
+            &mut |_, _, _| {},
+        )
+        .await
+        {
             Ok(summary) => {
-                outcome.done = Some([summary.rows, summary.added, summary.updated, summary.unchanged]);
+                outcome.done = Some([
+                    summary.rows,
+                    summary.added,
+                    summary.updated,
+                    summary.unchanged,
+                ]);
             }
             Err(CountsError::Rows(problems)) => {
                 outcome.problems = problems
@@ -262,7 +293,8 @@ pub async fn upload_counts(State(state): State<AppState>, signed: Signed, reques
         },
     }
     parts.method = Method::GET;
-    let mut response = render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
+    let mut response =
+        render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
     *response.status_mut() = status;
     response
 }

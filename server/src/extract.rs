@@ -9,7 +9,6 @@ use axum::{
 use safesteps_app::domain::person::Viewer;
 use safesteps_app::i18n::Lang;
 
-
 /// Who is signed in (put there by `guard::session_and_csrf`) and their language; a request
 /// without a session is answered 401 in that language.
 pub struct Signed {

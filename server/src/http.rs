@@ -56,7 +56,6 @@ fn leptos_options(addr: SocketAddr) -> Result<LeptosOptions, ServeError> {
     Ok(options)
 }
 
-
 /// The routes that are not Leptos pages or server functions, for the access-table test.
 #[cfg_attr(not(test), allow(dead_code))]
 pub const PLAIN_ROUTES: &[(&str, &str)] = &[
@@ -277,7 +276,6 @@ async fn choose_language(Form(choice): Form<LanguageChoice>) -> Response {
     )
         .into_response()
 }
-
 
 /// Hashed files under `/pkg` never change: cache them for a year. Anything else under
 /// `/pkg` (a build without hashes) must be revalidated. The site's icon is kept a week, so a

@@ -44,7 +44,11 @@ type Acknowledged = Vec<(String, i64)>;
 
 /// One staff member sending the quiz again and again until `stop`; a submission that got no
 /// answer (the server died) is sent again with the same key, as the quiz page does.
-async fn keep_sending(browser: Browser, username: &'static str, stop: Arc<AtomicBool>) -> Acknowledged {
+async fn keep_sending(
+    browser: Browser,
+    username: &'static str,
+    stop: Arc<AtomicBool>,
+) -> Acknowledged {
     let (_, key) = key_of(MODULE);
     let quiz = format!("{}/modules/{MODULE}/quiz", browser.base);
     let mut acknowledged = Vec::new();
@@ -161,7 +165,10 @@ async fn acknowledged_attempts_survive_kill_9_exactly_once() {
         "{kills} kills in {:.1} s; {total} attempts acknowledged",
         started.elapsed().as_secs_f64()
     );
-    assert!(total >= KILLS, "the clients kept sending: {total} acknowledged");
+    assert!(
+        total >= KILLS,
+        "the clients kept sending: {total} acknowledged"
+    );
 
     // Killed once more, then read with nothing running.
     let mut server = match Arc::try_unwrap(server) {
@@ -255,7 +262,11 @@ async fn a_backup_taken_while_serving_opens_matches_and_serves() {
     });
     let made = run(&copy);
     busy.await.unwrap();
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
     assert!(String::from_utf8_lossy(&made.stdout).contains("backup written"));
     // Never over an existing file.
     let again = run(&copy);
@@ -264,7 +275,9 @@ async fn a_backup_taken_while_serving_opens_matches_and_serves() {
 
     // The copy passes the integrity check and holds what the live database holds.
     server.kill();
-    let live = sqlx::SqlitePool::connect(&server.database_url()).await.unwrap();
+    let live = sqlx::SqlitePool::connect(&server.database_url())
+        .await
+        .unwrap();
     let restored = sqlx::SqlitePool::connect(&format!("sqlite://{}", copy.display()))
         .await
         .unwrap();
@@ -275,7 +288,10 @@ async fn a_backup_taken_while_serving_opens_matches_and_serves() {
     assert_eq!(integrity, "ok");
     let (live_counts, restored_counts) = (counts(&live).await, counts(&restored).await);
     assert_eq!(live_counts, restored_counts);
-    assert!(live_counts.iter().any(|(t, n)| t == "people" && *n > 20), "{live_counts:?}");
+    assert!(
+        live_counts.iter().any(|(t, n)| t == "people" && *n > 20),
+        "{live_counts:?}"
+    );
     live.close().await;
     restored.close().await;
 

@@ -137,7 +137,14 @@ pub mod server {
         let percent = |p: Option<u32>| {
             p.map(|p| {
                 let text = per_mille_text(p);
-                format!("{}%", if lang == Lang::Vi { text.replace('.', ",") } else { text })
+                format!(
+                    "{}%",
+                    if lang == Lang::Vi {
+                        text.replace('.', ",")
+                    } else {
+                        text
+                    }
+                )
             })
             .unwrap_or_default()
         };
@@ -191,7 +198,11 @@ pub mod server {
                         .iter()
                         .map(|f| translate(lang, &format!("coverage-flag-{}", f.code()), None))
                         .collect(),
-                    trend: t.trend.iter().map(|p| (p.month.clone(), p.coverage)).collect(),
+                    trend: t
+                        .trend
+                        .iter()
+                        .map(|p| (p.month.clone(), p.coverage))
+                        .collect(),
                     expected: t.expected,
                     untrained: t.untrained.as_ref().map(|(n, _)| *n),
                 }
@@ -281,11 +292,15 @@ pub async fn coverage_report(
         return Ok(None);
     };
     let this_year = crate::coverage::this_year();
-    let year = year.filter(|y| (2020..=this_year).contains(y)).unwrap_or(this_year);
+    let year = year
+        .filter(|y| (2020..=this_year).contains(y))
+        .unwrap_or(this_year);
     let report = crate::coverage::report(&db, &catalog, &unit, year, crate::auth::now())
         .await
         .map_err(s::store_error)?;
-    let closed = server::closed_list(&db, unit.id).await.map_err(s::store_error)?;
+    let closed = server::closed_list(&db, unit.id)
+        .await
+        .map_err(s::store_error)?;
     Ok(Some(server::view_of(
         &report,
         &home,
@@ -317,6 +332,8 @@ pub async fn closed_report(
     else {
         return Ok(None);
     };
-    let closed = server::closed_list(&db, unit.id).await.map_err(s::store_error)?;
+    let closed = server::closed_list(&db, unit.id)
+        .await
+        .map_err(s::store_error)?;
     Ok(Some(server::view_of(&frozen, &home, lang, false, closed)))
 }

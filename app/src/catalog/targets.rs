@@ -76,7 +76,10 @@ pub fn parse(
             None => problems.error(
                 path,
                 at(raw_plan.start.span()),
-                format!("plan start {:?} is not a date (YYYY-MM-DD)", raw_plan.start.get_ref()),
+                format!(
+                    "plan start {:?} is not a date (YYYY-MM-DD)",
+                    raw_plan.start.get_ref()
+                ),
             ),
         }
         let behind_from = *raw_plan.behind_from.get_ref();

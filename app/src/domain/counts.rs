@@ -102,11 +102,19 @@ impl fmt::Display for CountProblem {
             }
             CountProblemKind::Year { value } => write!(f, "year \"{value}\" is not a year"),
             CountProblemKind::Count { value } => {
-                write!(f, "count \"{value}\" is not a whole number from 0 to {MAX_COUNT}")
+                write!(
+                    f,
+                    "count \"{value}\" is not a whole number from 0 to {MAX_COUNT}"
+                )
             }
-            CountProblemKind::Source => write!(f, "source is empty (or longer than 200 characters)"),
+            CountProblemKind::Source => {
+                write!(f, "source is empty (or longer than 200 characters)")
+            }
             CountProblemKind::AsOf { value } => {
-                write!(f, "as_of \"{value}\" is not a date (YYYY-MM-DD) up to today")
+                write!(
+                    f,
+                    "as_of \"{value}\" is not a date (YYYY-MM-DD) up to today"
+                )
             }
             CountProblemKind::Duplicate { first_row } => {
                 write!(f, "the same unit, target and year as row {first_row}")
@@ -126,7 +134,10 @@ pub fn parse_row(row: usize, fields: &[&str], today: &str) -> Result<CountRow, V
         return Err(problems);
     }
     let [unit, target, year, count, source, as_of] = std::array::from_fn(|i| fields[i].trim());
-    let year_value = year.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+    let year_value = year
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y));
     if year_value.is_none() {
         complain(CountProblemKind::Year {
             value: year.to_owned(),
@@ -232,13 +243,22 @@ mod tests {
 
     #[test]
     fn a_row_reports_every_problem_at_once() {
-        let ok = parse_row(2, &fields("LC-C01,students,2026,1 250,Phòng GD&ĐT,2026-09-05"), "2026-11-29").unwrap();
+        let ok = parse_row(
+            2,
+            &fields("LC-C01,students,2026,1 250,Phòng GD&ĐT,2026-09-05"),
+            "2026-11-29",
+        )
+        .unwrap();
         assert_eq!((ok.count, ok.year), (1250, 2026));
-        let bad: Vec<String> = parse_row(3, &fields("LC-C01,students,20x6,-4,,2027-01-01"), "2026-11-29")
-            .unwrap_err()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let bad: Vec<String> = parse_row(
+            3,
+            &fields("LC-C01,students,20x6,-4,,2027-01-01"),
+            "2026-11-29",
+        )
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
         assert_eq!(
             bad,
             [

@@ -232,11 +232,18 @@ pub fn official_counts_of_tree(
     let mut matters: HashMap<i64, bool> = HashMap::new();
     for id in order {
         let below = children.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-        let relevant: Vec<i64> = below.iter().copied().filter(|c| matters.get(c) == Some(&true)).collect();
+        let relevant: Vec<i64> = below
+            .iter()
+            .copied()
+            .filter(|c| matters.get(c) == Some(&true))
+            .collect();
         let summed = if relevant.is_empty() {
             None
         } else {
-            relevant.iter().map(|c| counts.get(c).copied()).sum::<Option<u64>>()
+            relevant
+                .iter()
+                .map(|c| counts.get(c).copied())
+                .sum::<Option<u64>>()
         };
         if let Some(count) = own.get(&id).copied().or(summed) {
             counts.insert(id, count);
@@ -281,8 +288,17 @@ mod tests {
     #[test]
     fn official_counts_add_up_the_tree_only_when_complete() {
         // Province 1 > communes 2, 3 > schools 4, 5 (in 2), 6 (in 3) and health station 7 (in 2).
-        let units = [(1, None), (2, Some(1)), (3, Some(1)), (4, Some(2)), (5, Some(2)), (6, Some(3)), (7, Some(2))];
-        let registered: HashMap<i64, u64> = [(4, 30), (5, 20), (6, 10), (2, 50), (3, 10), (1, 60)].into();
+        let units = [
+            (1, None),
+            (2, Some(1)),
+            (3, Some(1)),
+            (4, Some(2)),
+            (5, Some(2)),
+            (6, Some(3)),
+            (7, Some(2)),
+        ];
+        let registered: HashMap<i64, u64> =
+            [(4, 30), (5, 20), (6, 10), (2, 50), (3, 10), (1, 60)].into();
         // Both schools of commune 2 counted; the health station, with no students, does not matter.
         let own: HashMap<i64, u64> = [(4, 40), (5, 25), (6, 12)].into();
         let counts = official_counts_of_tree(&units, &own, &registered);
@@ -309,7 +325,10 @@ mod tests {
     #[test]
     fn small_counts_of_children_are_hidden_with_their_complement() {
         // One small cell: it and the next smallest go.
-        assert_eq!(hidden(&[10, 3, 7, 0, 25]), [false, true, true, false, false]);
+        assert_eq!(
+            hidden(&[10, 3, 7, 0, 25]),
+            [false, true, true, false, false]
+        );
         // Two small cells: no complement needed (their sum is all one can recover).
         assert_eq!(hidden(&[10, 3, 2, 25]), [false, true, true, false]);
         // Zero is not hidden (nobody to point at), and nothing else is when nothing is small.
@@ -330,7 +349,11 @@ mod tests {
         assert_eq!(per_mille_text(931), "93.1");
         assert_eq!(per_mille(Cell::Hidden, Cell::Exact(44)), None);
         assert_eq!(per_mille(Cell::Exact(3), Cell::Exact(0)), None);
-        assert_eq!(per_mille(Cell::Exact(90), Cell::Exact(60)), Some(1500), "over 100% shows");
+        assert_eq!(
+            per_mille(Cell::Exact(90), Cell::Exact(60)),
+            Some(1500),
+            "over 100% shows"
+        );
     }
 
     #[test]
@@ -344,7 +367,10 @@ mod tests {
         assert_eq!(band(&rules, Some(950), 95, 1000, 500), Some(Band::Met));
         assert_eq!(band(&rules, Some(500), 95, 1000, 500), Some(Band::OnTrack));
         assert_eq!(band(&rules, Some(400), 95, 1000, 500), Some(Band::Behind));
-        assert_eq!(band(&rules, Some(300), 95, 1000, 500), Some(Band::FarBehind));
+        assert_eq!(
+            band(&rules, Some(300), 95, 1000, 500),
+            Some(Band::FarBehind)
+        );
         // After the deadline only the threshold counts.
         assert_eq!(band(&rules, Some(900), 95, 1000, 1200), Some(Band::Behind));
         assert_eq!(band(&rules, None, 95, 1000, 500), None);
@@ -515,7 +541,10 @@ mod subject_tests {
             institutions: false,
             unit_kinds: vec!["school".into()],
             required: vec![
-                (Audience::Student(AgeBand::Age6To10), vec!["body".into(), "secrets".into()]),
+                (
+                    Audience::Student(AgeBand::Age6To10),
+                    vec!["body".into(), "secrets".into()],
+                ),
                 (Audience::Student(AgeBand::Age11To14), vec!["online".into()]),
             ],
         }
@@ -535,15 +564,25 @@ mod subject_tests {
         let done = vec![("body".to_owned(), 100), ("secrets".to_owned(), 103)];
         assert_eq!(
             person_state(&students(), &student(8), &done),
-            Some(SubjectState { unit_id: 7, reached_month: Some(103) })
+            Some(SubjectState {
+                unit_id: 7,
+                reached_month: Some(103)
+            })
         );
         assert_eq!(
-            person_state(&students(), &student(8), &done[..1]).unwrap().reached_month,
+            person_state(&students(), &student(8), &done[..1])
+                .unwrap()
+                .reached_month,
             None,
             "one module missing"
         );
         // At 12 the band's module is another one.
-        assert_eq!(person_state(&students(), &student(12), &done).unwrap().reached_month, None);
+        assert_eq!(
+            person_state(&students(), &student(12), &done)
+                .unwrap()
+                .reached_month,
+            None
+        );
         // 15–18 has no module in this target: not counted at all.
         assert_eq!(person_state(&students(), &student(16), &done), None);
         // Only in schools.
@@ -564,14 +603,23 @@ mod subject_tests {
         assert_eq!(families.counted(), Counted::Children);
         assert_eq!(parent_reached(&families, &[("talks".into(), 50)]), Some(50));
         let state = household_state(3, &[None, Some(55), Some(50)]);
-        assert_eq!(state, SubjectState { unit_id: 3, reached_month: Some(50) });
+        assert_eq!(
+            state,
+            SubjectState {
+                unit_id: 3,
+                reached_month: Some(50)
+            }
+        );
         assert_eq!(household_state(3, &[None]).reached_month, None);
         let police = TargetRule {
             id: "police".into(),
             households: false,
             institutions: false,
             unit_kinds: vec![],
-            required: vec![(Audience::Staff(StaffRole::PoliceOfficer), vec!["law".into()])],
+            required: vec![(
+                Audience::Staff(StaffRole::PoliceOfficer),
+                vec!["law".into()],
+            )],
         };
         assert_eq!(police.counted(), Counted::Adults);
         let officer = PersonFacts {
@@ -581,7 +629,14 @@ mod subject_tests {
             unit_kind: "commune".into(),
         };
         assert!(person_state(&police, &officer, &[]).is_some());
-        let manager = PersonFacts { role: Role::UnitManager, ..officer };
-        assert_eq!(person_state(&police, &manager, &[]), None, "managers are not counted");
+        let manager = PersonFacts {
+            role: Role::UnitManager,
+            ..officer
+        };
+        assert_eq!(
+            person_state(&police, &manager, &[]),
+            None,
+            "managers are not counted"
+        );
     }
 }

@@ -100,10 +100,17 @@ mod tests {
         let unix = 1_795_887_000;
         assert_eq!(local_day(unix).to_string(), "2026-11-29");
         assert_eq!(month_label(local_month(unix)), "2026-11");
-        assert_eq!(year_month(month_index(parse_date("2026-01-31").unwrap())), (2026, 1));
+        assert_eq!(
+            year_month(month_index(parse_date("2026-01-31").unwrap())),
+            (2026, 1)
+        );
         assert_eq!(vi_date(parse_date("2026-12-06").unwrap()), "06/12/2026");
         assert_eq!(vi_date_time(unix), "29/11/2026 00:30");
-        assert_eq!(local_year(1_798_736_400 - 1), 2026, "23:59:59 on 31/12 in Vietnam");
+        assert_eq!(
+            local_year(1_798_736_400 - 1),
+            2026,
+            "23:59:59 on 31/12 in Vietnam"
+        );
         assert_eq!(local_year(1_798_736_400), 2027);
         assert_eq!(day_start(parse_date("2027-01-01").unwrap()), 1_798_736_400);
     }
@@ -111,7 +118,15 @@ mod tests {
     #[test]
     fn only_real_dates_parse() {
         assert!(parse_date("2024-02-29").is_some());
-        for bad in ["", "2026-13-01", "2026-02-30", "26-12-05", "2026/12/05", "2026-12-5", "31/12/2025"] {
+        for bad in [
+            "",
+            "2026-13-01",
+            "2026-02-30",
+            "26-12-05",
+            "2026/12/05",
+            "2026-12-5",
+            "31/12/2025",
+        ] {
             assert!(parse_date(bad).is_none(), "{bad}");
         }
     }

@@ -273,7 +273,10 @@ mod tests {
         assert!(is_complete(&m, &both, true));
         assert!(!is_complete(&m, &one, true));
         assert!(!is_complete(&m, &both, false));
-        let left: Vec<&str> = lessons_left(&m, &one).iter().map(|l| l.id.as_str()).collect();
+        let left: Vec<&str> = lessons_left(&m, &one)
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect();
         assert_eq!(left, ["two"]);
         assert!(lessons_left(&m, &both).is_empty());
         assert_eq!(best([40, 100, 75]), Some(100));

@@ -106,8 +106,20 @@ mod tests {
     #[test]
     fn by_given_name_then_family_name() {
         assert_eq!(
-            sorted(&["Lò Văn An", "Giàng Thị Mai", "Tòng Thị Bình", "Hoàng Văn An", "Vàng A Chứ"]),
-            ["Hoàng Văn An", "Lò Văn An", "Tòng Thị Bình", "Vàng A Chứ", "Giàng Thị Mai"]
+            sorted(&[
+                "Lò Văn An",
+                "Giàng Thị Mai",
+                "Tòng Thị Bình",
+                "Hoàng Văn An",
+                "Vàng A Chứ"
+            ]),
+            [
+                "Hoàng Văn An",
+                "Lò Văn An",
+                "Tòng Thị Bình",
+                "Vàng A Chứ",
+                "Giàng Thị Mai"
+            ]
         );
     }
 
@@ -116,10 +128,25 @@ mod tests {
         // Đ after D (by code point it would come after every Latin letter), Ă and Â after A,
         // Ư after U, Ơ after Ô after O.
         assert_eq!(
-            sorted(&["Lò Thị Đào", "Lò Thị Dung", "Lò Thị Ân", "Lò Thị Ăn", "Lò Thị Anh"]),
-            ["Lò Thị Anh", "Lò Thị Ăn", "Lò Thị Ân", "Lò Thị Dung", "Lò Thị Đào"]
+            sorted(&[
+                "Lò Thị Đào",
+                "Lò Thị Dung",
+                "Lò Thị Ân",
+                "Lò Thị Ăn",
+                "Lò Thị Anh"
+            ]),
+            [
+                "Lò Thị Anh",
+                "Lò Thị Ăn",
+                "Lò Thị Ân",
+                "Lò Thị Dung",
+                "Lò Thị Đào"
+            ]
         );
-        assert_eq!(sorted(&["A Ưng", "A Uyên", "A Vũ"]), ["A Uyên", "A Ưng", "A Vũ"]);
+        assert_eq!(
+            sorted(&["A Ưng", "A Uyên", "A Vũ"]),
+            ["A Uyên", "A Ưng", "A Vũ"]
+        );
         assert_eq!(sorted(&["A Ơn", "A Ôn", "A On"]), ["A On", "A Ôn", "A Ơn"]);
     }
 

@@ -235,11 +235,10 @@ pub async fn stored_rollups(db: &Db) -> Result<Rollups, StoreError> {
         sqlx::query_as("SELECT unit_id, target_id, registered FROM coverage_population")
             .fetch_all(db)
             .await?;
-    let reached: Vec<(i64, String, i32, i64, i64)> = sqlx::query_as(
-        "SELECT unit_id, target_id, month, people, units FROM coverage_reached",
-    )
-    .fetch_all(db)
-    .await?;
+    let reached: Vec<(i64, String, i32, i64, i64)> =
+        sqlx::query_as("SELECT unit_id, target_id, month, people, units FROM coverage_reached")
+            .fetch_all(db)
+            .await?;
     Ok(Rollups {
         population: population
             .into_iter()
@@ -260,12 +259,7 @@ pub async fn all_ancestors(db: &Db) -> Result<HashMap<i64, Vec<i64>>, StoreError
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, path)| {
-            (
-                id,
-                path.split('/').filter_map(|p| p.parse().ok()).collect(),
-            )
-        })
+        .map(|(id, path)| (id, path.split('/').filter_map(|p| p.parse().ok()).collect()))
         .collect())
 }
 
@@ -306,7 +300,9 @@ pub fn rollups_of(
     }
     let mut institutions = HashMap::new();
     for ((target, unit), (people, reached, last)) in per_unit {
-        let month = institution_reached(people, reached).then_some(last).flatten();
+        let month = institution_reached(people, reached)
+            .then_some(last)
+            .flatten();
         if let Some(month) = month {
             for ancestor in ancestors.get(&unit).into_iter().flatten() {
                 rollups
@@ -490,20 +486,21 @@ pub async fn refresh_household(
         .bind(household_id)
         .fetch_optional(&mut *conn)
         .await?;
-    let parents: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM people WHERE household_id = $1 AND role = 'parent'",
-    )
-    .bind(household_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let parents: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM people WHERE household_id = $1 AND role = 'parent'")
+            .bind(household_id)
+            .fetch_all(&mut *conn)
+            .await?;
     let mut completions = Vec::new();
     for parent in &parents {
         completions.push(completions_of(conn, *parent).await?);
     }
     for rule in rules.iter().filter(|r| r.households) {
         let state = unit.map(|unit| {
-            let reached: Vec<Option<i32>> =
-                completions.iter().map(|c| parent_reached(rule, c)).collect();
+            let reached: Vec<Option<i32>> = completions
+                .iter()
+                .map(|c| parent_reached(rule, c))
+                .collect();
             household_state(unit, &reached)
         });
         apply(
@@ -578,7 +575,10 @@ pub async fn recount_subjects(
         .fetch_all(db)
         .await?;
     for (household, unit) in households {
-        let parents = parents_by_household.get(&household).unwrap_or(&Vec::new()).clone();
+        let parents = parents_by_household
+            .get(&household)
+            .unwrap_or(&Vec::new())
+            .clone();
         for rule in rules.iter().filter(|r| r.households) {
             let reached: Vec<Option<i32>> = parents
                 .iter()
@@ -614,14 +614,19 @@ pub async fn unit(db: &Db, id: i64) -> Result<Option<Unit>, StoreError> {
 }
 
 pub async fn children(db: &Db, id: i64) -> Result<Vec<Unit>, StoreError> {
-    Ok(sqlx::query_as(&format!("{UNIT} WHERE parent_id = $1 ORDER BY name"))
-        .bind(id)
-        .fetch_all(db)
-        .await?)
+    Ok(
+        sqlx::query_as(&format!("{UNIT} WHERE parent_id = $1 ORDER BY name"))
+            .bind(id)
+            .fetch_all(db)
+            .await?,
+    )
 }
 
 /// Which of these units have units below them.
-pub async fn with_children(db: &Db, ids: &[i64]) -> Result<std::collections::HashSet<i64>, StoreError> {
+pub async fn with_children(
+    db: &Db,
+    ids: &[i64],
+) -> Result<std::collections::HashSet<i64>, StoreError> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
@@ -762,7 +767,9 @@ pub fn institutions_in(
             let n = below
                 .iter()
                 .filter(|(p, k)| {
-                    p.as_str() >= unit.path.as_str() && p.as_str() < end.as_str() && kinds.contains(k)
+                    p.as_str() >= unit.path.as_str()
+                        && p.as_str() < end.as_str()
+                        && kinds.contains(k)
                 })
                 .count();
             (unit.id, n as i64)
@@ -831,7 +838,8 @@ pub async fn official_tree(
     let mut out = HashMap::new();
     for (target, given) in &own {
         let counts: HashMap<i64, u64> = given.iter().map(|(u, (n, _))| (*u, *n)).collect();
-        let tree = official_counts_of_tree(&units, &counts, registered.get(target).unwrap_or(&empty));
+        let tree =
+            official_counts_of_tree(&units, &counts, registered.get(target).unwrap_or(&empty));
         for (unit, count) in tree {
             out.insert(
                 (unit, target.clone()),
@@ -889,7 +897,9 @@ pub async fn untrained(
          AND s.unit_id IN ({}) ORDER BY u.name, p.display_name LIMIT {limit}",
         placeholders(units.len(), 3)
     );
-    let mut query = sqlx::query_as::<_, (String, String)>(&sql).bind(target).bind(until);
+    let mut query = sqlx::query_as::<_, (String, String)>(&sql)
+        .bind(target)
+        .bind(until);
     for unit in &units {
         query = query.bind(unit);
     }
@@ -908,7 +918,8 @@ pub struct ClosedReport {
     pub closed_at: i64,
 }
 
-const CLOSED: &str = "SELECT r.id, r.unit_id, r.year, r.version, p.display_name AS closed_by, r.closed_at \
+const CLOSED: &str =
+    "SELECT r.id, r.unit_id, r.year, r.version, p.display_name AS closed_by, r.closed_at \
      FROM coverage_reports r LEFT JOIN people p ON p.id = r.closed_by";
 
 /// The latest closed report of each of these units for a year.
@@ -947,10 +958,7 @@ pub async fn closed_reports(db: &Db, unit: i64) -> Result<Vec<ClosedReport>, Sto
 }
 
 /// A closed report's frozen text (JSON), with its listing.
-pub async fn closed_report(
-    db: &Db,
-    id: i64,
-) -> Result<Option<(ClosedReport, String)>, StoreError> {
+pub async fn closed_report(db: &Db, id: i64) -> Result<Option<(ClosedReport, String)>, StoreError> {
     let listing: Option<ClosedReport> = sqlx::query_as(&format!("{CLOSED} WHERE r.id = $1"))
         .bind(id)
         .fetch_optional(db)

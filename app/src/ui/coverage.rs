@@ -48,7 +48,10 @@ pub fn CoveragePrintPage() -> impl IntoView {
         move || (unit(), year(), i18n.lang()),
         |(unit, year, lang)| coverage_report(unit, year, lang),
     );
-    found_or_not(report, move |view| view! { <Dashboard view sort=None print=true /> })
+    found_or_not(
+        report,
+        move |view| view! { <Dashboard view sort=None print=true /> },
+    )
 }
 
 /// `/coverage/{unit}/reports/{report}`: a closed report, as it was frozen.
@@ -59,15 +62,24 @@ pub fn ClosedReportPage() -> impl IntoView {
     let key = move || {
         let p = params.read();
         (
-            p.get("unit").and_then(|u| u.parse::<i64>().ok()).unwrap_or(0),
-            p.get("report").and_then(|r| r.parse::<i64>().ok()).unwrap_or(0),
+            p.get("unit")
+                .and_then(|u| u.parse::<i64>().ok())
+                .unwrap_or(0),
+            p.get("report")
+                .and_then(|r| r.parse::<i64>().ok())
+                .unwrap_or(0),
             i18n.lang(),
         )
     };
-    let report = Resource::new(key, |(unit, report, lang)| closed_report(unit, report, lang));
+    let report = Resource::new(key, |(unit, report, lang)| {
+        closed_report(unit, report, lang)
+    });
     let query = use_query_map();
     let print = move || query.read().get("print").is_some();
-    found_or_not(report, move |view| view! { <Dashboard view sort=None print=print() /> })
+    found_or_not(
+        report,
+        move |view| view! { <Dashboard view sort=None print=print() /> },
+    )
 }
 
 #[component]
@@ -77,7 +89,11 @@ fn Dashboard(view: CoverageView, sort: Option<String>, print: bool) -> impl Into
         Some((id, ..)) => format!("/coverage/{}/reports/{id}", view.unit_id),
         None => format!("/coverage/{}", view.unit_id),
     };
-    let year_query = if view.closed.is_some() { String::new() } else { format!("?year={}", view.year) };
+    let year_query = if view.closed.is_some() {
+        String::new()
+    } else {
+        format!("?year={}", view.year)
+    };
     let (csv, xlsx, print_href) = (
         format!("{base}/export.csv{year_query}"),
         format!("{base}/export.xlsx{year_query}"),
@@ -208,7 +224,10 @@ fn CloseForm(unit: i64, year: i32) -> impl IntoView {
 fn Card(card: TargetCard, print: bool) -> impl IntoView {
     let i18n = use_i18n();
     let threshold = card.threshold;
-    let band_class = format!("band band-{}", card.band.clone().unwrap_or_else(|| "none".to_owned()));
+    let band_class = format!(
+        "band band-{}",
+        card.band.clone().unwrap_or_else(|| "none".to_owned())
+    );
     let target_line = move || {
         let mut args = fluent_bundle::FluentArgs::new();
         args.set("threshold", threshold);
@@ -259,7 +278,13 @@ fn TrendChart(
     let plot_w = width - left - 6.0;
     let plot_h = height - bottom - top;
     let n = trend.len().max(1) as f64;
-    let x = move |i: usize| left + if n <= 1.0 { plot_w / 2.0 } else { plot_w * i as f64 / (n - 1.0) };
+    let x = move |i: usize| {
+        left + if n <= 1.0 {
+            plot_w / 2.0
+        } else {
+            plot_w * i as f64 / (n - 1.0)
+        }
+    };
     let y = move |per_mille: u32| top + plot_h * (1.0 - (f64::from(per_mille.min(1000)) / 1000.0));
     let points: String = trend
         .iter()
@@ -295,10 +320,20 @@ fn ReportTable(table: TableView, sort: Option<String>, print: bool) -> impl Into
     let id = table.id.clone();
     let mut rows = table.rows.clone();
     if sortable {
-        if let Some(column) = sort.as_deref().and_then(|s| s.strip_prefix(&format!("{id}:"))).and_then(|c| c.parse::<usize>().ok()) {
+        if let Some(column) = sort
+            .as_deref()
+            .and_then(|s| s.strip_prefix(&format!("{id}:")))
+            .and_then(|c| c.parse::<usize>().ok())
+        {
             let key = |cells: &[String]| -> (Option<f64>, String) {
                 let text = cells.get(column).cloned().unwrap_or_default();
-                (text.replace(',', ".").trim_end_matches('%').parse::<f64>().ok(), text)
+                (
+                    text.replace(',', ".")
+                        .trim_end_matches('%')
+                        .parse::<f64>()
+                        .ok(),
+                    text,
+                )
             };
             rows.sort_by(|a, b| {
                 let (ka, kb) = (key(&a.cells), key(&b.cells));
