@@ -19,6 +19,8 @@ pub enum SubmitError {
     UnknownModule(String),
     #[error("the form has no valid submission key")]
     NoKey,
+    #[error("complete these modules first: {0:?}")]
+    PrerequisitesFirst(Vec<String>),
     #[error("this computer keeps too many quiz answers already; sign in and send them")]
     TooManyKept,
     #[error(transparent)]
@@ -59,6 +61,10 @@ pub async fn submit_quiz(
     let m = catalog
         .module(module_id)
         .ok_or_else(|| SubmitError::UnknownModule(module_id.to_owned()))?;
+    let missing = prerequisites_first(db, catalog, (person_id, role), module_id).await?;
+    if !missing.is_empty() {
+        return Err(SubmitError::PrerequisitesFirst(missing));
+    }
     let result = grade(&m.module, answers);
     let seen = progress::seen_lessons(db, person_id, module_id).await?;
     // Staff get a certificate others can check; children and parents do not need one.
@@ -74,19 +80,46 @@ pub async fn submit_quiz(
         grade: &result,
         lessons_done: is_complete(&m.module, &seen, true),
         certificate_code: code.as_deref(),
-        coverage: (&crate::coverage::rules(catalog), crate::coverage::this_year()),
+        coverage: (
+            &crate::coverage::rules(catalog),
+            crate::coverage::this_year(),
+        ),
     };
     Ok(progress::submit(db, &submission, crate::auth::now()).await?)
 }
 
-/// Keeps the answers of a quiz posted after the session ended. Returns the token the
-/// browser keeps (a cookie) to find them after signing in again.
+/// The prerequisites of a module that bind this person and that they have not completed:
+/// until these are done, their quiz of the module is not taken (lessons stay open).
+pub async fn prerequisites_first(
+    db: &Db,
+    catalog: &Catalog,
+    (person_id, role): (i64, Role),
+    module_id: &str,
+) -> Result<Vec<String>, StoreError> {
+    use crate::domain::learner::{prerequisites_bind, prerequisites_missing};
+    let Some(m) = catalog.module(module_id) else {
+        return Ok(Vec::new());
+    };
+    if !prerequisites_bind(role) || m.module.prerequisites.is_empty() {
+        return Ok(Vec::new());
+    }
+    let completed = progress::completed_modules(db, person_id).await?;
+    Ok(
+        prerequisites_missing(&m.module, |id| completed.contains(id.as_str()))
+            .into_iter()
+            .map(|id| id.to_string())
+            .collect(),
+    )
+}
+
 /// Who posted answers to be kept: the client address and a hash of the browser's token.
 pub struct Poster<'a> {
     pub address: &'a str,
     pub browser: &'a str,
 }
 
+/// Keeps the answers of a quiz posted after the session ended. Returns the token the
+/// browser keeps (a cookie) to find them after signing in again.
 pub async fn keep_answers(
     db: &Db,
     catalog: &Catalog,
@@ -155,7 +188,7 @@ pub async fn resume_kept(
     let module = found.module_id.clone();
     match kept_for(found.person_id, person_id) {
         KeptFor::Submit => {
-            let stored = submit_quiz(
+            let sent = submit_quiz(
                 db,
                 catalog,
                 (person_id, role),
@@ -163,12 +196,15 @@ pub async fn resume_kept(
                 &found.submission_key,
                 &found.answers,
             )
-            .await?;
+            .await;
+            let next = match sent {
+                Ok(stored) => format!("/modules/{module}/quiz/attempts/{}", stored.attempt_id),
+                // Not theirs to take yet: the quiz page says what comes first.
+                Err(SubmitError::PrerequisitesFirst(_)) => format!("/modules/{module}/quiz"),
+                Err(error) => return Err(error),
+            };
             kept::forget(db, &hash).await?;
-            Ok(Some(format!(
-                "/modules/{module}/quiz/attempts/{}",
-                stored.attempt_id
-            )))
+            Ok(Some(next))
         }
         KeptFor::Show => {
             kept::claim(db, &hash, person_id).await?;

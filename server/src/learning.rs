@@ -88,6 +88,9 @@ pub async fn submit(
         Err(SubmitError::TooManyKept) => {
             refusal(lang, StatusCode::TOO_MANY_REQUESTS, "quiz-too-many-kept")
         }
+        Err(SubmitError::PrerequisitesFirst(_)) => {
+            refusal(lang, StatusCode::CONFLICT, "error-prerequisites-first")
+        }
         Err(SubmitError::Store(error)) => {
             tracing::error!(%error, "cannot store an attempt");
             failure(lang, StatusCode::INTERNAL_SERVER_ERROR)

@@ -49,8 +49,15 @@ before(async () => {
   }
   await teacher.page.locator('.quiz-form button[type=submit]').click();
   await teacher.page.waitForURL(/\/quiz\/attempts\/\d+$/);
-  await teacher.page.goto(`${base}/modules/${staffModule}`);
-  const certificate = new URL(await teacher.page.locator('a[href^="/certificates/"]').evaluate((a) => a.href)).pathname;
+  // The certificate is one click from the result, and printed with who issues it and where
+  // anyone can check it.
+  await teacher.page.getByRole('link', { name: 'Xem giấy chứng nhận' }).click();
+  await teacher.page.waitForURL(/\/certificates\/[A-Z0-9-]+$/);
+  const certificate = new URL(teacher.page.url()).pathname;
+  assert.match(await teacher.page.textContent('.certificate-issuer'), /Đơn vị cấp: Tỉnh Lai Châu/);
+  assert.match(await teacher.page.textContent('.certificate-holder'), /Giáo viên · Trường Tiểu học Mẫu Một/);
+  const code = certificate.split('/').pop().replace(/-/g, '');
+  assert.equal((await teacher.page.textContent('.certificate-check .url')).trim(), `${base}/certificates/${code.slice(0, 5)}-${code.slice(5)}`);
   states.teacher = await teacher.context.storageState();
   await teacher.context.close();
 

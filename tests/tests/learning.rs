@@ -72,7 +72,6 @@ impl Browser {
     }
 }
 
-
 /// The demo's `n`th student of class 2A, signed in.
 async fn student(server: &TestServer) -> Browser {
     let browser = Browser::new(server);
@@ -86,7 +85,11 @@ const NEWCOMER: &str = "Giàng Thị Mai";
 const SECOND_NEWCOMER: &str = "Hoàng Văn Nam";
 
 /// Signs the student of the demo's class 2A called `who` in on `browser`: status and where to.
-async fn sign_in_student(browser: &Browser, server: &TestServer, who: &str) -> (StatusCode, String) {
+async fn sign_in_student(
+    browser: &Browser,
+    server: &TestServer,
+    who: &str,
+) -> (StatusCode, String) {
     let line = server
         .printed
         .iter()
@@ -243,7 +246,10 @@ async fn a_student_reads_fails_retries_passes_and_completes() {
     let form = quiz_form(&me, RIGHT).await;
     let (_, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
     let (_, result) = me.get(&location).await;
-    assert!(result.contains("Đúng 6 / 6 câu (100%)") && result.contains("Tuyệt vời"));
+    assert!(
+        result.contains("Đúng 6 / 6 câu (100%)") && result.contains("Tuyệt vời! Em đã đạt"),
+        "a student is spoken to as \"em\""
+    );
     assert!(result.contains("Đã hoàn thành"));
     let (_, module) = me.get(&format!("/modules/{MODULE}")).await;
     assert!(module.contains("Đã hoàn thành") && module.contains("Điểm cao nhất: 100%"));
@@ -251,13 +257,17 @@ async fn a_student_reads_fails_retries_passes_and_completes() {
     let db = sqlx::SqlitePool::connect(&server.database_url())
         .await
         .unwrap();
-    assert_eq!(count(&db, "attempts").await, 2, "the double submit stored one attempt");
+    assert_eq!(
+        count(&db, "attempts").await,
+        2,
+        "the double submit stored one attempt"
+    );
     let (version,): (i64,) = sqlx::query_as(
         "SELECT content_version FROM completions WHERE completed_at > unixepoch() - 3600",
     )
-        .fetch_one(&db)
-        .await
-        .unwrap();
+    .fetch_one(&db)
+    .await
+    .unwrap();
     let manifest = std::fs::read_to_string(
         support::repo_root().join(format!("content/modules/{MODULE}/module.toml")),
     )
@@ -312,24 +322,15 @@ async fn the_answer_key_is_nowhere_before_submitting() {
 /// A module's lessons and answer key, read from its module.toml (a tiny reader: the lines
 /// `lessons = [...]`, and `id` / `answer` in each `[[quiz]]`).
 
-#[tokio::test]
-async fn staff_who_complete_a_module_get_a_certificate_anyone_can_check() {
-    let server = TestServer::start_with(&["--demo"]);
-    // The second demo teacher has no learning history yet.
-    let teacher = staff(&server, "giaovien2.demo").await;
-    let module = "recognising-signs";
+/// Reads every lesson of `module` and sends its quiz with every answer right.
+async fn pass(browser: &Browser, module: &str) -> (StatusCode, String) {
     let (lessons, key) = key_of(module);
     assert!(!lessons.is_empty() && !key.is_empty());
     for lesson in &lessons {
-        assert_eq!(
-            teacher
-                .get(&format!("/modules/{module}/lessons/{lesson}"))
-                .await
-                .0,
-            StatusCode::OK
-        );
+        let path = format!("/modules/{module}/lessons/{lesson}");
+        assert_eq!(browser.get(&path).await.0, StatusCode::OK);
     }
-    let (_, quiz) = teacher.get(&format!("/modules/{module}/quiz")).await;
+    let (_, quiz) = browser.get(&format!("/modules/{module}/quiz")).await;
     let mut form = vec![
         ("csrf".to_owned(), field(&quiz, "csrf")),
         ("submission".to_owned(), field(&quiz, "submission")),
@@ -339,16 +340,111 @@ async fn staff_who_complete_a_module_get_a_certificate_anyone_can_check() {
             form.push((format!("q-{question}"), answer.clone()));
         }
     }
-    let (status, _) = teacher
+    browser
         .post(&format!("/modules/{module}/quiz"), &form)
+        .await
+}
+
+#[tokio::test]
+async fn prerequisites_are_shown_to_everyone_and_bind_staff() {
+    let (server, db) = demo_and_database().await;
+    let teacher = staff(&server, "giaovien2.demo").await;
+    // recognising-signs asks for law-on-children first.
+    let (_, page) = teacher.get("/modules/recognising-signs").await;
+    assert!(page.contains("Học trước") && page.contains("href=\"/modules/law-on-children\""));
+    assert!(page.contains("Cán bộ cần hoàn thành các học phần này trước"));
+    let (_, quiz) = teacher.get("/modules/recognising-signs/quiz").await;
+    assert!(quiz.contains("Hãy hoàn thành các học phần sau trước khi làm bài kiểm tra này"));
+    assert!(!quiz.contains("name=\"submission\""), "no quiz form yet");
+    // Sending it anyway is refused, and nothing is stored.
+    let (_, home) = teacher.get("/learn").await;
+    let (_, key) = key_of("recognising-signs");
+    let mut form = vec![
+        ("csrf".to_owned(), field(&home, "csrf")),
+        ("submission".to_owned(), "ab".repeat(32)),
+    ];
+    form.extend(
+        key.iter()
+            .flat_map(|(q, a)| a.iter().map(move |a| (format!("q-{q}"), a.clone()))),
+    );
+    let before = count(&db, "attempts").await;
+    let (status, refused) = teacher
+        .post_page("/modules/recognising-signs/quiz", &form)
         .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(
+        refused.contains("Chưa làm được bài kiểm tra này"),
+        "{refused}"
+    );
+    assert_eq!(count(&db, "attempts").await, before);
+    // Lessons stay open; once the prerequisite is done the quiz counts.
+    assert_eq!(
+        pass(&teacher, "law-on-children").await.0,
+        StatusCode::SEE_OTHER
+    );
+    let (_, page) = teacher.get("/modules/recognising-signs").await;
+    assert!(
+        page.contains("Đã hoàn thành"),
+        "the prerequisite is marked done"
+    );
+    let (status, result) = pass(&teacher, "recognising-signs").await;
     assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(result.contains("/quiz/attempts/"));
+
+    // A child is advised, never kept out: secrets-and-telling follows my-body-belongs-to-me.
+    let child = Browser::new(&server);
+    sign_in_student(&child, &server, NEWCOMER).await;
+    let (_, page) = child.get("/modules/secrets-and-telling").await;
+    assert!(page.contains("Nên học các học phần này trước"));
+    let (status, _) = pass(&child, "secrets-and-telling").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn staff_who_complete_a_module_get_a_certificate_anyone_can_check() {
+    let server = TestServer::start_with(&["--demo"]);
+    // The second demo teacher has no learning history yet.
+    let teacher = staff(&server, "giaovien2.demo").await;
+    let module = "recognising-signs";
+    // Its prerequisite first (prerequisites bind staff).
+    assert_eq!(
+        pass(&teacher, "law-on-children").await.0,
+        StatusCode::SEE_OTHER
+    );
+    let (status, result) = pass(&teacher, module).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // The certificate codes a page links to, as typed (no dash).
+    let certificate_links = |page: &str| -> Vec<String> {
+        page.split("href=\"/certificates/")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(|code| code.replace('-', ""))
+            .collect()
+    };
     let (_, page) = teacher.get(&format!("/modules/{module}")).await;
-    let start = page
-        .find("href=\"/certificates/")
-        .expect("a certificate link")
-        + "href=\"/certificates/".len();
-    let code = &page[start..start + 10];
+    let links = certificate_links(&page);
+    assert_eq!(links.len(), 1, "the module's own certificate");
+    let code = links[0].as_str();
+    assert_eq!(code.len(), 10);
+    // The holder finds it from the result, from /learn and from /account too.
+    for (place, path) in [
+        ("result", result.as_str()),
+        ("learn", "/learn"),
+        ("account", "/account"),
+    ] {
+        let (_, page) = teacher.get(path).await;
+        let links = certificate_links(&page);
+        assert!(
+            links.iter().any(|l| l == code),
+            "a link to the certificate on {place}: {links:?}"
+        );
+        if place != "result" {
+            assert_eq!(links.len(), 2, "both certificates listed on {place}");
+        }
+    }
+    // A learner who earns none (a student) has no list.
+    let (_, learn) = student(&server).await.get("/learn").await;
+    assert!(!learn.contains("/certificates/"));
 
     let anyone = Browser::new(&server);
     let (status, certificate) = anyone.get(&format!("/certificates/{code}")).await;
@@ -364,8 +460,23 @@ async fn staff_who_complete_a_module_get_a_certificate_anyone_can_check() {
         .unwrap();
     assert!(y >= 2026, "the date");
     assert!(
-        !certificate.contains("giaovien.demo") && !certificate.contains("Trường Tiểu học"),
-        "nothing else"
+        certificate.contains("Giáo viên") && certificate.contains("Trường THCS Mẫu Một"),
+        "the holder's role and unit"
+    );
+    assert!(
+        certificate.contains("Đơn vị cấp: <strong>Tỉnh Lai Châu</strong>"),
+        "the issuer: the top of the holder's tree"
+    );
+    let printed = format!("{}-{}", &code[..5], &code[5..]);
+    assert!(
+        certificate.contains(&server.url(&format!("/certificates/{printed}"))),
+        "the full address to check it at"
+    );
+    let (status, _) = anyone.get(&format!("/certificates/{printed}")).await;
+    assert_eq!(status, StatusCode::OK, "the printed address works");
+    assert!(
+        !certificate.contains("giaovien2.demo") && !certificate.contains("Trường Tiểu học"),
+        "nothing else: no username, no other unit"
     );
     let (status, _) = anyone.get("/certificates/ABCDE23456").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -442,7 +553,7 @@ async fn answers_posted_before_signing_in_wait_in_the_form() {
     let (_, to) = sign_in_student(&visitor, &server, NEWCOMER).await;
     assert_eq!(to, format!("/modules/{MODULE}/quiz"));
     let (_, quiz) = visitor.get(&to).await;
-    assert!(quiz.contains("Bài làm của bạn vẫn còn đây"));
+    assert!(quiz.contains("Bài làm của em vẫn còn đây"));
     let submission = form.iter().find(|(k, _)| k == "submission").unwrap();
     assert_eq!(field(&quiz, "submission"), submission.1, "the same attempt");
     let ticked = quiz.matches("checked").count();
@@ -589,7 +700,9 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
         .copied()
         .collect();
     let answers = quiz_form(&half, &blanks).await;
-    let (status, result) = half.post(&format!("/modules/{MODULE}/quiz"), &answers).await;
+    let (status, result) = half
+        .post(&format!("/modules/{MODULE}/quiz"), &answers)
+        .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (_, result) = half.get(&result).await;
     assert!(
@@ -598,9 +711,14 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
         &result[result.find("<main").unwrap_or(0)..]
     );
     assert_eq!(result.matches("Chưa trả lời</p>").count(), 2);
-    assert!(!result.contains("lessons-left"), "not passed: no lessons list");
+    assert!(
+        !result.contains("lessons-left"),
+        "not passed: no lessons list"
+    );
     let answers = quiz_form(&half, RIGHT).await;
-    let (_, result) = half.post(&format!("/modules/{MODULE}/quiz"), &answers).await;
+    let (_, result) = half
+        .post(&format!("/modules/{MODULE}/quiz"), &answers)
+        .await;
     let (_, result) = half.get(&result).await;
     assert!(result.contains("còn 3 bài học cần đọc"), "{result}");
     for lesson in ["my-body", "private-parts", "no-go-tell"] {
@@ -609,14 +727,18 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
     assert!(!result.contains("chưa được trả lời"));
     // Once a lesson is read, the module page goes on from the next one, and /learn shows
     // the module once (assigned, not again under "continue").
-    half.get(&format!("/modules/{MODULE}/lessons/my-body")).await;
+    half.get(&format!("/modules/{MODULE}/lessons/my-body"))
+        .await;
     let (_, module_page) = half.get(&format!("/modules/{MODULE}")).await;
-    let button = module_page.find("Học tiếp bài 2").expect("continue with lesson 2");
+    let button = module_page
+        .find("Học tiếp bài 2")
+        .expect("continue with lesson 2");
     let tag = &module_page[module_page[..button].rfind("<a ").unwrap()..button];
     assert!(tag.contains("lessons/private-parts"), "{tag}");
     assert!(!module_page.contains("Bắt đầu bài đầu tiên"));
     let title_start = module_page.find("<h1>").unwrap() + 4;
-    let title = &module_page[title_start..title_start + module_page[title_start..].find("</h1>").unwrap()];
+    let title =
+        &module_page[title_start..title_start + module_page[title_start..].find("</h1>").unwrap()];
     let (_, home) = half.get("/learn").await;
     assert_eq!(home.matches(title).count(), 1, "{title} once on /learn");
     let (_, page) = teacher.get(&class_page).await;

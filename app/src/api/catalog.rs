@@ -26,6 +26,8 @@ pub struct LessonLink {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModuleDetail {
     pub card: ModuleCard,
+    /// Modules to learn first: id and title.
+    pub prerequisites: Vec<(String, String)>,
     pub lessons: Vec<LessonLink>,
     pub question_count: usize,
     pub pass_mark: u8,
@@ -66,6 +68,8 @@ pub struct QuizPage {
     pub questions: Vec<QuestionView>,
     /// Answers kept while the learner signed in again, to check and send (usually empty).
     pub kept: crate::domain::grading::Answers,
+    /// For staff: modules to complete before this quiz (id, title); no form while any is left.
+    pub prerequisites_first: Vec<(String, String)>,
 }
 
 #[cfg(feature = "ssr")]
@@ -117,6 +121,19 @@ mod server {
             .map_err(people::store_error)
     }
 
+    /// Modules by id with their titles in `lang` (an unknown id keeps the id as its title).
+    pub fn titled(catalog: &Catalog, ids: &[impl AsRef<str>], lang: Lang) -> Vec<(String, String)> {
+        ids.iter()
+            .map(|id| {
+                let id = id.as_ref();
+                let title = catalog
+                    .module(id)
+                    .map_or_else(|| id.to_owned(), |m| m.texts(lang).title.clone());
+                (id.to_owned(), title)
+            })
+            .collect()
+    }
+
     pub fn lesson_links(m: &CatalogModule, lang: Lang) -> Vec<LessonLink> {
         m.module
             .lessons
@@ -152,6 +169,7 @@ pub async fn get_module(id: String, lang: Lang) -> Result<Option<ModuleDetail>, 
     let catalog = server::catalog()?;
     Ok(catalog.module(&id).map(|m| ModuleDetail {
         card: server::card(m, lang),
+        prerequisites: server::titled(&catalog, &m.module.prerequisites, lang),
         lessons: server::lesson_links(m, lang),
         question_count: m.module.quiz.questions.len(),
         pass_mark: m.module.pass_mark,
@@ -234,7 +252,19 @@ pub async fn get_quiz(module: String, lang: Lang) -> Result<Option<QuizPage>, Se
         })
         .collect();
     let kept = server::kept_answers(&module).await?;
+    let prerequisites_first = match crate::api::people::server::viewer() {
+        Some(viewer) => {
+            let db = crate::api::people::server::db()?;
+            let who = (viewer.person_id, viewer.role);
+            let missing = crate::learning::prerequisites_first(&db, &catalog, who, &module)
+                .await
+                .map_err(crate::api::people::server::store_error)?;
+            server::titled(&catalog, &missing, lang)
+        }
+        None => Vec::new(),
+    };
     Ok(Some(QuizPage {
+        prerequisites_first,
         submission_key: kept
             .as_ref()
             .map(|k| k.submission_key.clone())

@@ -13,6 +13,10 @@ pub struct ProgressView {
     pub completed: bool,
     /// Staff who completed the module: their certificate's code.
     pub certificate: Option<String>,
+    /// The module's prerequisites this person completed.
+    pub prerequisites_done: Vec<String>,
+    /// Prerequisites bind this person (staff): the quiz waits until they are done.
+    pub prerequisites_bind: bool,
 }
 
 /// One module on a learner's home page.
@@ -57,13 +61,27 @@ pub struct LearningHome {
     pub children: Vec<ChildProgress>,
 }
 
-/// What anyone with a certificate's code may see: name, module, date — nothing else.
+/// What anyone with a certificate's code may see: the holder's name, role and unit, who
+/// issues it, the module and the day — nothing else.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateView {
     pub code: String,
     pub name: String,
+    pub role: crate::domain::person::Role,
+    pub unit: String,
+    pub issuer: String,
     pub module_title: String,
-    /// `YYYY-MM-DD` (UTC).
+    /// The day, as the reader writes it.
+    pub date: String,
+    /// The full address where anyone can check it.
+    pub url: String,
+}
+
+/// One of the signed-in person's certificates, for the lists on `/learn` and `/account`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateLink {
+    pub module_title: String,
+    pub code: String,
     pub date: String,
 }
 
@@ -101,6 +119,8 @@ pub struct AttemptView {
     pub unanswered: Vec<usize>,
     /// Passed but not completed: the lessons still to read (title, address).
     pub lessons_left: Vec<(String, String)>,
+    /// Staff who completed the module: their certificate's code.
+    pub certificate: Option<String>,
 }
 
 /// A person's best score on a module and whether they completed it.
@@ -137,11 +157,30 @@ pub async fn module_progress(module: String) -> Result<Option<ProgressView>, Ser
     let certificate = progress::certificate_code(&db, viewer.person_id, &module)
         .await
         .map_err(store_error)?;
+    let prerequisites = crate::api::catalog::server_catalog()?
+        .module(&module)
+        .map(|m| m.module.prerequisites.clone())
+        .unwrap_or_default();
+    let prerequisites_done = match prerequisites.is_empty() {
+        true => Vec::new(),
+        false => {
+            let done = progress::completed_modules(&db, viewer.person_id)
+                .await
+                .map_err(store_error)?;
+            prerequisites
+                .iter()
+                .filter(|id| done.contains(id.as_str()))
+                .map(ToString::to_string)
+                .collect()
+        }
+    };
     Ok(Some(ProgressView {
         seen_lessons: seen.into_iter().collect(),
         best_percent: best,
         completed,
         certificate,
+        prerequisites_done,
+        prerequisites_bind: crate::domain::learner::prerequisites_bind(viewer.role),
     }))
 }
 
@@ -203,6 +242,12 @@ pub async fn attempt_review(
         })
         .collect();
     let (best, completed) = standing(&db, viewer.person_id, &module).await?;
+    let certificate = match completed {
+        true => progress::certificate_code(&db, viewer.person_id, &module)
+            .await
+            .map_err(store_error)?,
+        false => None,
+    };
     let left = if row.passed && !completed {
         let seen = progress::seen_lessons(&db, viewer.person_id, &module)
             .await
@@ -233,6 +278,7 @@ pub async fn attempt_review(
         unanswered: unanswered(&review),
         questions,
         lessons_left: left,
+        certificate,
     }))
 }
 
@@ -249,7 +295,7 @@ pub async fn verify_certificate(
         return Ok(None);
     };
     let db = db()?;
-    let Some((name, module, at)) = crate::store::progress::certificate(&db, &code)
+    let Some(row) = crate::store::progress::certificate(&db, &code)
         .await
         .map_err(store_error)?
     else {
@@ -257,15 +303,59 @@ pub async fn verify_certificate(
     };
     let catalog = crate::api::catalog::server_catalog()?;
     let module_title = catalog
-        .module(&module)
+        .module(&row.module_id)
         .map(|m| m.texts(lang).title.clone())
-        .unwrap_or(module);
+        .unwrap_or(row.module_id);
+    let shown = certificate_code_text(&code);
     Ok(Some(CertificateView {
-        code: format!("{}-{}", &code[..5], &code[5..]),
-        name,
+        url: format!(
+            "{}/certificates/{shown}",
+            crate::api::people::server::site_url()
+        ),
+        code: shown,
+        name: row.display_name,
+        role: crate::domain::person::Role::from_code(&row.role)
+            .ok_or_else(|| ServerFnError::new("a certificate held by an unknown role"))?,
+        unit: row.unit_name,
+        issuer: row.issuer_name,
         module_title,
-        date: crate::domain::dates::display_date(crate::domain::dates::local_day(at), lang),
+        date: crate::domain::dates::display_date(
+            crate::domain::dates::local_day(row.completed_at),
+            lang,
+        ),
     }))
+}
+
+/// A certificate code as printed: `ABCDE-23456`.
+#[cfg(feature = "ssr")]
+fn certificate_code_text(code: &str) -> String {
+    match (code.get(..5), code.get(5..)) {
+        (Some(head), Some(tail)) => format!("{head}-{tail}"),
+        _ => code.to_owned(),
+    }
+}
+
+/// The signed-in person's certificates, the latest first (staff only have any).
+#[server(input = GetUrl, endpoint = "learning/certificates")]
+pub async fn my_certificates(lang: Lang) -> Result<Vec<CertificateLink>, ServerFnError> {
+    use crate::api::people::server::{db, signed_in, store_error};
+    let viewer = signed_in()?;
+    let db = db()?;
+    let catalog = crate::api::catalog::server_catalog()?;
+    let rows = crate::store::progress::certificates_of(&db, viewer.person_id)
+        .await
+        .map_err(store_error)?;
+    Ok(rows
+        .into_iter()
+        .map(|(module, code, at)| CertificateLink {
+            module_title: catalog
+                .module(&module)
+                .map(|m| m.texts(lang).title.clone())
+                .unwrap_or(module),
+            code: certificate_code_text(&code),
+            date: crate::domain::dates::display_date(crate::domain::dates::local_day(at), lang),
+        })
+        .collect())
 }
 
 #[server(input = GetUrl, endpoint = "learning/home")]

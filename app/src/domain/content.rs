@@ -60,6 +60,11 @@ macro_rules! id_type {
                 &self.0
             }
         }
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
         impl TryFrom<String> for $name {
             type Error = BadId;
             fn try_from(id: String) -> Result<Self, BadId> {

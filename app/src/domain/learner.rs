@@ -1,6 +1,6 @@
 //! Which modules fit a learner: by role, and for students by age band.
 
-use crate::domain::content::{AgeBand, Audience, StaffRole};
+use crate::domain::content::{AgeBand, Audience, Module, ModuleId, StaffRole};
 use crate::domain::person::Role;
 
 /// A child's age band from their age in years (under 11: 6–10; under 15: 11–14; else 15–18).
@@ -29,6 +29,27 @@ pub fn audiences_for(role: Role, age: Option<i32>) -> Vec<Audience> {
     }
 }
 
+/// Whether a module's prerequisites bind this person. For staff they do: their training is a
+/// sequence a certificate vouches for (the law before recognising signs, reporting before
+/// child-friendly care). For children and parents they are advice shown on the module page —
+/// a teacher's assignment decides what a class learns, and a child is never kept from a lesson
+/// on safety.
+pub fn prerequisites_bind(role: Role) -> bool {
+    role.is_staff()
+}
+
+/// The prerequisites of `module` the learner has not completed, in the module's order.
+pub fn prerequisites_missing<'m>(
+    module: &'m Module,
+    completed: impl Fn(&ModuleId) -> bool,
+) -> Vec<&'m ModuleId> {
+    module
+        .prerequisites
+        .iter()
+        .filter(|id| !completed(id))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +75,32 @@ mod tests {
             [Audience::Staff(StaffRole::PoliceOfficer)]
         );
         assert_eq!(audiences_for(Role::Admin, None).len(), 5);
+    }
+
+    #[test]
+    fn prerequisites_bind_staff_and_only_those_not_completed_are_missing() {
+        use crate::domain::content::Quiz;
+        let id = |s: &str| ModuleId::parse(s).unwrap();
+        let module = Module {
+            id: id("recognising-signs"),
+            version: 1,
+            audiences: Vec::new(),
+            minutes: 10,
+            pass_mark: 80,
+            prerequisites: vec![id("law-on-children"), id("first-steps")],
+            tags: Vec::new(),
+            lessons: Vec::new(),
+            quiz: Quiz {
+                questions: Vec::new(),
+            },
+        };
+        let done = [id("first-steps")];
+        assert_eq!(
+            prerequisites_missing(&module, |m| done.contains(m)),
+            [&id("law-on-children")]
+        );
+        assert!(prerequisites_missing(&module, |_| true).is_empty());
+        assert!(prerequisites_bind(Role::Teacher) && prerequisites_bind(Role::Admin));
+        assert!(!prerequisites_bind(Role::Student) && !prerequisites_bind(Role::Parent));
     }
 }

@@ -177,6 +177,19 @@ pub async fn completed(db: &Db, person_id: i64, module_id: &str) -> Result<bool,
     .await?)
 }
 
+/// The modules a person completed.
+pub async fn completed_modules(
+    db: &Db,
+    person_id: i64,
+) -> Result<std::collections::BTreeSet<String>, StoreError> {
+    let ids: Vec<String> =
+        sqlx::query_scalar("SELECT module_id FROM completions WHERE person_id = $1")
+            .bind(person_id)
+            .fetch_all(db)
+            .await?;
+    Ok(ids.into_iter().collect())
+}
+
 /// The certificate code of a person's completion of a module, if it has one.
 pub async fn certificate_code(
     db: &Db,
@@ -193,14 +206,44 @@ pub async fn certificate_code(
     .flatten())
 }
 
-/// What a certificate shows to anyone with its code: name, module, date — nothing else.
-pub async fn certificate(db: &Db, code: &str) -> Result<Option<(String, String, i64)>, StoreError> {
+/// What a certificate shows to anyone with its code: the holder's name, role and unit, the
+/// unit that issues it (the top of the holder's organisation tree, whose plan the training
+/// serves), the module and the day — nothing else.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct CertificateRow {
+    pub display_name: String,
+    pub role: String,
+    pub unit_name: String,
+    pub issuer_name: String,
+    pub module_id: String,
+    pub completed_at: i64,
+}
+
+pub async fn certificate(db: &Db, code: &str) -> Result<Option<CertificateRow>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT p.display_name, c.module_id, c.completed_at FROM completions c \
-         JOIN people p ON p.id = c.person_id WHERE c.certificate_code = $1",
+        "SELECT p.display_name, p.role, u.name AS unit_name, top.name AS issuer_name, \
+                c.module_id, c.completed_at \
+         FROM completions c JOIN people p ON p.id = c.person_id \
+         JOIN org_units u ON u.id = p.unit_id \
+         JOIN org_units top ON top.parent_id IS NULL AND substr(u.path, 1, length(top.path)) = top.path \
+         WHERE c.certificate_code = $1",
     )
     .bind(code)
     .fetch_optional(db)
+    .await?)
+}
+
+/// A person's certificates: module, code and when, the latest first.
+pub async fn certificates_of(
+    db: &Db,
+    person_id: i64,
+) -> Result<Vec<(String, String, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT module_id, certificate_code, completed_at FROM completions \
+         WHERE person_id = $1 AND certificate_code IS NOT NULL ORDER BY completed_at DESC, module_id",
+    )
+    .bind(person_id)
+    .fetch_all(db)
     .await?)
 }
 

@@ -6,7 +6,7 @@ use super::session::{use_page_session, CsrfField};
 use crate::api::catalog::{
     get_lesson, get_module, get_quiz, list_modules, ModuleCard, QuestionView,
 };
-use crate::api::learning::{attempt_review, module_progress, verify_certificate};
+use crate::api::learning::{attempt_review, module_progress, my_certificates, verify_certificate};
 use crate::domain::content::Audience;
 use crate::i18n::{t, use_i18n, I18n};
 use leptos::either::Either;
@@ -222,11 +222,19 @@ pub fn ModulePage() -> impl IntoView {
                         (false, Some(i)) => {
                             let mut args = fluent_bundle::FluentArgs::new();
                             args.set("number", i + 1);
-                            Some((lesson(i), "button primary", i18n.tr_args("module-continue", &args)))
+                            Some((
+                                lesson(i),
+                                "button primary",
+                                i18n.tr_args("module-continue", &args),
+                            ))
                         }
                         (false, None) => Some((lesson(0), "button", i18n.tr("module-read-again"))),
                     };
-                    let quiz_class = if next.is_none() { "button primary" } else { "button" };
+                    let quiz_class = if next.is_none() {
+                        "button primary"
+                    } else {
+                        "button"
+                    };
                     view! {
                         {read.map(|(href, class, label)| view! { <A href=href attr:class=class>{label}</A> })}
                         <A href=quiz attr:class=quiz_class>
@@ -252,6 +260,43 @@ pub fn ModulePage() -> impl IntoView {
                     {move || audiences.iter().map(|a| audience_name(i18n, a)).collect::<Vec<_>>().join(", ")}
                 </p>
                 <Suspense fallback=|| ()>{progress_view}</Suspense>
+                {(!m.prerequisites.is_empty()).then(|| {
+                    let prerequisites = m.prerequisites.clone();
+                    view! {
+                        <section class="prerequisites" aria-labelledby="prerequisites-title">
+                            <h2 id="prerequisites-title">{t("module-prerequisites")}</h2>
+                            <Suspense fallback=|| ()>{move || {
+                                let prerequisites = prerequisites.clone();
+                                Suspend::new(async move {
+                                    let p = progress.await.ok().flatten().unwrap_or_default();
+                                    let left = prerequisites
+                                        .iter()
+                                        .any(|(id, _)| !p.prerequisites_done.contains(id));
+                                    view! {
+                                        <ul>
+                                            {prerequisites.into_iter().map(|(id, title)| {
+                                                let done = p.prerequisites_done.contains(&id);
+                                                view! {
+                                                    <li>
+                                                        <A href=format!("/modules/{id}")>{title}</A>
+                                                        {done.then(|| view! { " · " {t("progress-completed")} })}
+                                                    </li>
+                                                }
+                                            }).collect_view()}
+                                        </ul>
+                                        <p class=if p.prerequisites_bind && left { "notice" } else { "hint" }>
+                                            {if p.prerequisites_bind {
+                                                t("module-prerequisites-bind")
+                                            } else {
+                                                t("module-prerequisites-advice")
+                                            }}
+                                        </p>
+                                    }
+                                })
+                            }}</Suspense>
+                        </section>
+                    }
+                })}
                 <h2>{t("module-lessons")}</h2>
                 <ol class="lesson-list">
                     {m.lessons.into_iter().map(|l| {
@@ -362,7 +407,20 @@ pub fn QuizPage() -> impl IntoView {
                 {(!q.kept.is_empty()).then(|| view! {
                     <p class="notice" role="status">{t("quiz-answers-kept")}</p>
                 })}
-                <QuizFormView q />
+                {if q.prerequisites_first.is_empty() {
+                    view! { <QuizFormView q /> }.into_any()
+                } else {
+                    view! {
+                        <div class="notice prerequisites-first" role="status">
+                            <p>{t("quiz-prerequisites-first")}</p>
+                            <ul>
+                                {q.prerequisites_first.into_iter().map(|(id, title)| view! {
+                                    <li><A href=format!("/modules/{id}")>{title}</A></li>
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    }.into_any()
+                }}
             </article>
         }
     })
@@ -480,6 +538,11 @@ pub fn AttemptPage() -> impl IntoView {
                 <p class="score">{score}</p>
                 <p class=if r.passed { "notice passed" } else { "notice" } role="status">{verdict}</p>
                 {r.completed.then(|| view! { <p class="progress done"><strong>{t("progress-completed")}</strong></p> })}
+                {r.certificate.map(|code| view! {
+                    <p class="certificate-ready">
+                        <A href=format!("/certificates/{code}") attr:class="button">{t("certificate-view")}</A>
+                    </p>
+                })}
                 {(!r.lessons_left.is_empty()).then(|| {
                     let n = r.lessons_left.len();
                     view! {
@@ -557,7 +620,47 @@ fn count_args(count: usize) -> fluent_bundle::FluentArgs<'static> {
     args
 }
 
-/// `/certificates/{code}`: a printable certificate anyone can check: name, module, date.
+/// The signed-in person's certificates (on `/learn` and `/account`); nothing when they have none.
+#[component]
+pub fn MyCertificates() -> impl IntoView {
+    let i18n = use_i18n();
+    // Only staff earn certificates: nobody else's page asks.
+    let staff = super::session::use_page_session()
+        .signed_in
+        .is_some_and(|(_, role)| role.is_staff());
+    let list = Resource::new(
+        move || i18n.lang(),
+        move |lang| async move {
+            match staff {
+                true => my_certificates(lang).await,
+                false => Ok(Vec::new()),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = list.await.unwrap_or_default();
+                (!list.is_empty()).then(|| view! {
+                    <section class="certificates">
+                        <h2>{t("certificate-list-title")}</h2>
+                        <ul>
+                            {list.into_iter().map(|c| view! {
+                                <li>
+                                    <A href=format!("/certificates/{}", c.code)>{c.module_title}</A>
+                                    " · " {c.date}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// `/certificates/{code}`: a printable certificate anyone can check: who (name, role, unit),
+/// which module, when, who issues it, its code and the full address to check it at.
 #[component]
 pub fn CertificatePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -567,16 +670,21 @@ pub fn CertificatePage() -> impl IntoView {
         |(code, lang)| verify_certificate(code, lang),
     );
     found_or_not(certificate, move |c| {
+        let role = c.role;
         view! {
             <article class="certificate">
                 <h1 class="certificate-kind">{t("certificate-title")}</h1>
                 <p>{t("certificate-certifies")}</p>
                 <p class="certificate-name">{c.name}</p>
+                <p class="certificate-holder">
+                    {move || i18n.tr(role.label_key())} " · " {c.unit}
+                </p>
                 <p>{t("certificate-completed")}</p>
                 <p class="certificate-module">{c.module_title}</p>
                 <p>{t("certificate-date")} " " {c.date}</p>
+                <p class="certificate-issuer">{t("certificate-issuer")} " " <strong>{c.issuer}</strong></p>
                 <p class="certificate-code">{t("certificate-code")} " " <strong class="code">{c.code}</strong></p>
-                <p class="hint no-print">{t("certificate-check")}</p>
+                <p class="certificate-check">{t("certificate-check-at")} " " <span class="url">{c.url}</span></p>
             </article>
         }
     })

@@ -139,6 +139,7 @@ pub fn LearnPage() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 })}
+                <super::catalog::MyCertificates />
                 <p><A href="/modules">{t("learn-all-modules")}</A></p>
             </section>
         }

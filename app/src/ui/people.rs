@@ -62,6 +62,7 @@ pub fn AccountPage() -> impl IntoView {
                     </ul>
                 })}
                 {changed.then(|| view! { <p class="notice" role="status">{t("password-changed")}</p> })}
+                <super::catalog::MyCertificates />
                 <p><A href="/learn" attr:class="button primary">{t("account-go-learn")}</A></p>
                 {(role != Role::Student).then(|| view! {
                     <p><A href="/account/password">{t("password-title")}</A></p>
