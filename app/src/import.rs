@@ -211,6 +211,32 @@ pub struct RosterReport {
     pub new_teachers: Vec<(String, String)>,
 }
 
+/// The classes a roster import named, as the importer may now see them (their scope):
+/// codes, teachers and how many students, for printing cards and family letters next.
+pub async fn imported_classes(
+    db: &Db,
+    importer: &Viewer,
+    ids: &std::collections::BTreeSet<i64>,
+) -> Result<Vec<crate::api::people::ImportedClass>, StoreError> {
+    let mut out = Vec::new();
+    for class in store::people::classes_for(db, importer).await? {
+        if !ids.contains(&class.id) {
+            continue;
+        }
+        let (teachers, students) = store::people::class_makeup(db, class.id).await?;
+        out.push(crate::api::people::ImportedClass {
+            id: class.id,
+            code: crate::domain::person::format_class_code(&class.code),
+            name: class.name,
+            school_name: class.school_name,
+            school_year: class.school_year,
+            teachers,
+            students,
+        });
+    }
+    Ok(out)
+}
+
 /// Checks a whole roster file and imports it if every row is valid. `importer` narrows the
 /// schools to their subtree (the web upload); `None` is the command line (any unit).
 pub async fn roster(
@@ -341,7 +367,11 @@ pub fn counts_csv(
             Ok(record) => {
                 let fields: Vec<&str> = record.iter().collect();
                 if fields.len() >= 2 {
-                    raw.push((row, fields[0].trim().to_owned(), fields[1].trim().to_owned()));
+                    raw.push((
+                        row,
+                        fields[0].trim().to_owned(),
+                        fields[1].trim().to_owned(),
+                    ));
                 }
                 match parse_row(row, &fields, today) {
                     Ok(parsed) => {
@@ -388,7 +418,13 @@ pub async fn counts(
         ),
         _ => None,
     };
-    problems.extend(check_counts(&raw, &known, allowed.as_ref(), targets, &years));
+    problems.extend(check_counts(
+        &raw,
+        &known,
+        allowed.as_ref(),
+        targets,
+        &years,
+    ));
     problems.sort_by_key(|p| p.row);
     problems.dedup();
     if !problems.is_empty() {

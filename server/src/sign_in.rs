@@ -3,8 +3,8 @@
 //! page again with the message and everything typed except the secret.
 
 use crate::extract::Signed;
-use crate::guard::{cookie, failure, request_lang};
 use crate::guard::local_path;
+use crate::guard::{cookie, failure, request_lang};
 use crate::state::{render_page, AppState};
 use axum::{
     body::{to_bytes, Body},
@@ -391,7 +391,7 @@ mod tests {
     }
 }
 
-/// `POST /roster` (multipart, the CSRF token in the query): checks and imports a roster for
+/// `POST /roster` (multipart, the CSRF token in the form body): checks and imports a roster for
 /// the units under the importer's, and shows every bad row or what was done.
 pub async fn upload_roster(
     State(state): State<AppState>,
@@ -435,6 +435,11 @@ pub async fn upload_roster(
                     t.unchanged,
                 ]);
                 outcome.new_teachers = report.new_teachers;
+                match import::imported_classes(&state.db, &viewer, &report.summary.classes).await {
+                    Ok(classes) => outcome.classes = classes,
+                    // Imported all the same: the classes page lists them.
+                    Err(error) => tracing::error!(%error, "cannot list the imported classes"),
+                }
             }
             Err(RosterError::Rows(problems)) => {
                 outcome.problems = problems
@@ -458,7 +463,9 @@ pub async fn upload_roster(
 }
 
 /// The text of the form's `file` field: UTF-8 and within the size limit.
-pub async fn read_file_field(multipart: &mut axum::extract::Multipart) -> Result<String, &'static str> {
+pub async fn read_file_field(
+    multipart: &mut axum::extract::Multipart,
+) -> Result<String, &'static str> {
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) if field.name() == Some("file") => {

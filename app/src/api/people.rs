@@ -43,6 +43,21 @@ pub struct RosterOutcome {
     pub counts: Option<[usize; 8]>,
     /// Username and first password of each new teacher, shown once.
     pub new_teachers: Vec<(String, String)>,
+    /// The classes the file named, as they now are.
+    pub classes: Vec<ImportedClass>,
+}
+
+/// A class after a roster import: where to find its cards and family letters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedClass {
+    pub id: i64,
+    pub name: String,
+    pub school_name: String,
+    pub school_year: String,
+    /// As printed (`ABC-DEF-GHJ`).
+    pub code: String,
+    pub teachers: Vec<String>,
+    pub students: i64,
 }
 
 /// What the class-code step shows: the class's names, an unknown code, or "wait".

@@ -75,9 +75,7 @@ pub async fn people_in_scope(
         Some(_) => format!("AND p.id = {}", next()),
         None => String::new(),
     };
-    let sql = format!(
-        "{PEOPLE} {above} {range_sql} {only_sql} ORDER BY p.role = 'parent', u.name, p.display_name"
-    );
+    let sql = format!("{PEOPLE} {above} {range_sql} {only_sql}");
     let mut query = sqlx::query_as(&sql);
     if let Some((start, end)) = range {
         query = query.bind(start).bind(end);
@@ -85,7 +83,13 @@ pub async fn people_in_scope(
     if let Some(id) = only {
         query = query.bind(id);
     }
-    Ok(query.fetch_all(db).await?)
+    let mut people: Vec<Person> = query.fetch_all(db).await?;
+    // Staff first, then parents; by unit; each group in Vietnamese name order.
+    crate::domain::names::sort_by_name(&mut people, |p| &p.display_name);
+    people.sort_by(|a, b| {
+        (a.role == "parent", &a.unit_name).cmp(&(b.role == "parent", &b.unit_name))
+    });
+    Ok(people)
 }
 
 /// Keeps a reset code (its hash) for a person, replacing any earlier one.
@@ -145,68 +149,86 @@ pub struct Household {
 }
 
 /// The households of students in the viewer's units — or of one class's students, when
-/// `class_id` is given (the caller checked the class is in scope) — with children and parents.
+/// `class_id` is given (the caller checked the class is in scope) — with children and parents,
+/// in two queries. Children in Vietnamese name order; households by school, then by their
+/// first child's name; parents in the order they linked.
 pub async fn households(
     db: &Db,
     viewer: &Viewer,
     class_id: Option<i64>,
 ) -> Result<Vec<Household>, StoreError> {
-    let rows: Vec<(i64, String, String)> = match class_id {
-        Some(class_id) => {
-            sqlx::query_as(
-                "SELECT DISTINCT h.id, u.name, h.family_code FROM households h \
-                 JOIN org_units u ON u.id = h.unit_id \
-                 JOIN people s ON s.household_id = h.id AND s.role = 'student' \
-                 WHERE s.class_id = $1 ORDER BY h.id",
-            )
-            .bind(class_id)
-            .fetch_all(db)
-            .await?
-        }
-        None => {
-            let range = unit_range(db, viewer).await?;
-            let filter = if range.is_some() {
-                "AND u.path >= $1 AND u.path < $2"
-            } else {
-                ""
-            };
-            let sql = format!(
-                "SELECT DISTINCT h.id, u.name, h.family_code FROM households h \
-                 JOIN org_units u ON u.id = h.unit_id \
-                 JOIN people s ON s.household_id = h.id AND s.role = 'student' \
-                 WHERE 1 = 1 {filter} ORDER BY u.name, h.id"
-            );
-            let mut query = sqlx::query_as(&sql);
-            if let Some((start, end)) = range {
-                query = query.bind(start).bind(end);
-            }
-            query.fetch_all(db).await?
-        }
+    // Households with a student in the class, or in the viewer's units.
+    let range = match class_id {
+        Some(_) => None,
+        None => unit_range(db, viewer).await?,
     };
-    let mut out = Vec::with_capacity(rows.len());
-    for (id, unit_name, family_code) in rows {
-        let children: Vec<(i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
-            "SELECT p.id, p.display_name, c.name, c.id FROM people p LEFT JOIN classes c ON c.id = p.class_id \
-             WHERE p.household_id = $1 AND p.role = 'student' ORDER BY p.display_name",
-        )
-        .bind(id)
-        .fetch_all(db)
-        .await?;
-        let parents: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
-            "SELECT id, display_name, phone, created_at FROM people \
-             WHERE household_id = $1 AND role = 'parent' ORDER BY created_at",
-        )
-        .bind(id)
-        .fetch_all(db)
-        .await?;
-        out.push(Household {
-            id,
-            unit_name,
-            family_code,
-            children,
-            parents,
-        });
+    let filter = match (class_id, &range) {
+        (Some(_), _) => {
+            "h.id IN (SELECT household_id FROM people WHERE class_id = $1 AND role = 'student')"
+        }
+        (None, Some(_)) => "u.path >= $1 AND u.path < $2",
+        (None, None) => "1 = 1",
+    };
+    let children_sql = format!(
+        "SELECT h.id, u.name, h.family_code, p.id, p.display_name, c.name, c.id \
+         FROM people p JOIN households h ON h.id = p.household_id \
+         JOIN org_units u ON u.id = h.unit_id LEFT JOIN classes c ON c.id = p.class_id \
+         WHERE p.role = 'student' AND {filter}"
+    );
+    let parents_sql = format!(
+        "SELECT p.household_id, p.id, p.display_name, p.phone, p.created_at \
+         FROM people p JOIN households h ON h.id = p.household_id \
+         JOIN org_units u ON u.id = h.unit_id \
+         WHERE p.role = 'parent' AND {filter} ORDER BY p.created_at, p.id"
+    );
+    type ChildRow = (
+        i64,
+        String,
+        String,
+        i64,
+        String,
+        Option<String>,
+        Option<i64>,
+    );
+    let mut children = sqlx::query_as::<_, ChildRow>(&children_sql);
+    let mut parents = sqlx::query_as::<_, (i64, i64, String, Option<String>, i64)>(&parents_sql);
+    if let Some(id) = class_id {
+        children = children.bind(id);
+        parents = parents.bind(id);
     }
+    if let Some((start, end)) = &range {
+        children = children.bind(start).bind(end);
+        parents = parents.bind(start).bind(end);
+    }
+    let mut children = children.fetch_all(db).await?;
+    let parents = parents.fetch_all(db).await?;
+    crate::domain::names::sort_by_name(&mut children, |row| &row.4);
+    let mut by_id: std::collections::HashMap<i64, Household> = std::collections::HashMap::new();
+    let mut order = Vec::new();
+    for (id, unit_name, family_code, child, name, class_name, class) in children {
+        let household = by_id.entry(id).or_insert_with(|| {
+            order.push(id);
+            Household {
+                id,
+                unit_name,
+                family_code,
+                children: Vec::new(),
+                parents: Vec::new(),
+            }
+        });
+        household.children.push((child, name, class_name, class));
+    }
+    for (household, id, name, phone, at) in parents {
+        if let Some(h) = by_id.get_mut(&household) {
+            h.parents.push((id, name, phone, at));
+        }
+    }
+    // `order` follows the first child's name; a stable sort by school keeps it within one.
+    let mut out: Vec<Household> = order
+        .into_iter()
+        .filter_map(|id| by_id.remove(&id))
+        .collect();
+    out.sort_by(|a, b| a.unit_name.cmp(&b.unit_name));
     Ok(out)
 }
 

@@ -162,6 +162,25 @@ async fn in_scope(db: &Db, viewer: &Viewer, only: Option<i64>) -> Result<Vec<Cla
     Ok(query.fetch_all(db).await?)
 }
 
+/// What a class is made of, after a roster import: its teachers' names and how many
+/// students it has.
+pub async fn class_makeup(db: &Db, class_id: i64) -> Result<(Vec<String>, i64), StoreError> {
+    let mut teachers: Vec<String> = sqlx::query_scalar(
+        "SELECT p.display_name FROM class_teachers t JOIN people p ON p.id = t.person_id \
+         WHERE t.class_id = $1",
+    )
+    .bind(class_id)
+    .fetch_all(db)
+    .await?;
+    crate::domain::names::sort_by_name(&mut teachers, |name| name);
+    let students: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM people WHERE class_id = $1 AND role = 'student'")
+            .bind(class_id)
+            .fetch_one(db)
+            .await?;
+    Ok((teachers, students))
+}
+
 /// The materialized path of a person's home unit.
 async fn home_path(db: &Db, person_id: i64) -> Result<String, StoreError> {
     Ok(sqlx::query_scalar(

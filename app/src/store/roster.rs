@@ -19,6 +19,8 @@ pub struct Counts {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RosterSummary {
     pub classes_added: usize,
+    /// Every class the file names (added or already there).
+    pub classes: std::collections::BTreeSet<i64>,
     pub students: Counts,
     pub teachers: Counts,
 }
@@ -91,6 +93,7 @@ pub async fn import(
             .fetch_one(&mut *tx)
             .await?;
         let class_id = class_id(&mut tx, school_id, row, &mut summary).await?;
+        summary.classes.insert(class_id);
         match &row.entry {
             Entry::Student {
                 key,

@@ -349,7 +349,44 @@ pub fn RosterPage() -> impl IntoView {
                 </tbody>
             </table>
         });
-        view! { {failed} {problems} {done} {teachers} }
+        let classes = (!outcome.classes.is_empty()).then(|| {
+            let classes = outcome.classes.clone();
+            view! {
+                <h2>{t("roster-classes")}</h2>
+                <p>{t("roster-classes-hint")}</p>
+                <div class="table-scroll">
+                    <table class="table roster-classes">
+                        <thead><tr>
+                            <th scope="col">{t("classes-class")}</th>
+                            <th scope="col">{t("classes-school")}</th>
+                            <th scope="col">{t("classes-year")}</th>
+                            <th scope="col">{t("classes-code")}</th>
+                            <th scope="col">{t("roster-classes-teachers")}</th>
+                            <th scope="col">{t("roster-classes-students")}</th>
+                            <th scope="col">{t("roster-classes-print")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {classes.into_iter().map(|c| view! {
+                                <tr>
+                                    <th scope="row"><A href=format!("/classes/{}", c.id)>{c.name}</A></th>
+                                    <td>{c.school_name}</td>
+                                    <td>{c.school_year}</td>
+                                    <td class="code">{c.code}</td>
+                                    <td>{c.teachers.join(", ")}</td>
+                                    <td>{c.students}</td>
+                                    <td>
+                                        <A href=format!("/classes/{}/cards", c.id)>{t("classes-print-cards")}</A>
+                                        " · "
+                                        <A href=format!("/classes/{}/letters", c.id)>{t("classes-print-letters")}</A>
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+        });
+        view! { {failed} {problems} {done} {teachers} {classes} }
     });
     view! {
         <section class="roster">
