@@ -128,7 +128,7 @@ async fn a_family_code_links_at_most_two_parents_and_is_replaced_once_used() {
         .fetch_one(&db)
         .await
         .unwrap();
-    assert!(second.get("/learn").await.body.contains("Con của bạn"));
+    assert!(second.get("/learn").await.body.contains("Con của anh/chị"));
     let unlinked = manager
         .post(
             &format!("/families/{household}/parents/{parent_id}/unlink"),
@@ -137,7 +137,7 @@ async fn a_family_code_links_at_most_two_parents_and_is_replaced_once_used() {
         .await;
     assert_eq!(unlinked.status, StatusCode::SEE_OTHER);
     assert!(
-        !second.get("/learn").await.body.contains("Con của bạn"),
+        !second.get("/learn").await.body.contains("Con của anh/chị"),
         "no more children"
     );
     let audited: i64 = sqlx::query_scalar(

@@ -101,18 +101,98 @@ async fn unknown_modules_and_lessons_are_404() {
     }
 }
 
+/// A PNG header (3 × 2 pixels), enough for the content type and the catalogue's size check.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0x12, 0x16, 0xF1,
+    0x4D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+/// Sends `GET path` exactly as written (no client collapsing `..` or re-encoding): the status.
+fn raw_get(base: &str, path: &str) -> u16 {
+    use std::io::{Read, Write};
+    let host = base.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    String::from_utf8_lossy(&reply)
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
+}
+
 #[tokio::test]
 async fn only_images_are_served_from_the_content_folder() {
-    let server = TestServer::start();
+    // The real content, plus a picture in one module and a secret-looking PNG and file
+    // outside any images/ folder.
+    let dir = std::env::temp_dir().join(format!("safesteps-images-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let copied = Command::new("cp")
+        .arg("-r")
+        .arg(repo_root().join("content"))
+        .arg(dir.join("content"))
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let content = dir.join("content");
+    let images = content.join("modules/my-body-belongs-to-me/images");
+    std::fs::create_dir_all(&images).unwrap();
+    std::fs::write(images.join("hands.png"), PNG).unwrap();
+    std::fs::write(content.join("top.png"), PNG).unwrap();
+    std::fs::write(content.join("modules/top.png"), PNG).unwrap();
+    let content_arg = content.display().to_string();
+    let server = TestServer::start_with(&["--content", &content_arg]);
+
+    let response = client()
+        .get(server.url("/content/my-body-belongs-to-me/images/hands.png"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "a module's picture is served");
+    assert_eq!(response.headers()["content-type"], "image/png");
+    assert_eq!(response.bytes().await.unwrap().as_ref(), PNG);
+    assert_eq!(
+        raw_get(
+            &server.base,
+            "/content/my-body-belongs-to-me/images/hands.png"
+        ),
+        200
+    );
+
     for path in [
         "/content/my-body-belongs-to-me/images/../module.toml",
+        "/content/my-body-belongs-to-me/images/..%2Fmodule.toml",
+        "/content/my-body-belongs-to-me/images/%2e%2e%2fmodule.toml",
+        "/content/my-body-belongs-to-me/images/..%2F..%2Ftop.png",
+        "/content/my-body-belongs-to-me/images/..%2F..%2F..%2Ftop.png",
+        "/content/my-body-belongs-to-me/images/%2e%2e%2f%2e%2e%2f%2e%2e%2ftop.png",
+        "/content/my-body-belongs-to-me/images/..%5C..%5C..%5Ctop.png",
+        "/content/my-body-belongs-to-me/images/..\\..\\..\\top.png",
+        "/content/my-body-belongs-to-me/images/../../top.png",
+        "/content/..%2F..%2Fmodules/images/top.png",
+        "/content/my-body-belongs-to-me/images/%2F..%2F..%2Ftop.png",
+        "/content/my-body-belongs-to-me/images/.hands.png",
+        "/content/my-body-belongs-to-me/images/hands.png%00.toml",
         "/content/my-body-belongs-to-me/module.toml",
         "/content/my-body-belongs-to-me/images/module.toml",
         "/content/my-body-belongs-to-me/vi/module.ftl",
+        "/content/no-such-module/images/hands.png",
     ] {
-        let response = client().get(server.url(path)).send().await.unwrap();
-        assert_eq!(response.status(), 404, "{path}");
+        let status = raw_get(&server.base, path);
+        assert!(
+            status == 404 || status == 400,
+            "{path} answered {status}, not a refusal"
+        );
     }
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -114,7 +114,9 @@ fn own_unit(page: &str) -> i64 {
         .find_map(|(i, _)| {
             let rest = &page[i + marker.len()..];
             let id: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            rest[id.len()..].starts_with("/export.csv").then(|| id.parse().ok())?
+            rest[id.len()..]
+                .starts_with("/export.csv")
+                .then(|| id.parse().ok())?
         })
         .expect("an export link")
 }
@@ -151,7 +153,11 @@ async fn bytes(browser: &Browser, path: &str) -> (StatusCode, String, Vec<u8>) {
         .get(reqwest::header::CONTENT_DISPOSITION)
         .map(|v| v.to_str().unwrap().to_owned())
         .unwrap_or_default();
-    (status, disposition, response.bytes().await.unwrap().to_vec())
+    (
+        status,
+        disposition,
+        response.bytes().await.unwrap().to_vec(),
+    )
 }
 
 /// Every shared string of an XLSX file, and how many sheets it has.
@@ -160,7 +166,10 @@ fn xlsx_strings(file: &[u8]) -> (Vec<String>, usize) {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(file)).expect("a zip file");
     let sheets = archive
         .file_names()
-        .filter(|name| name.as_ref().is_ok_and(|n| n.starts_with("xl/worksheets/sheet")))
+        .filter(|name| {
+            name.as_ref()
+                .is_ok_and(|n| n.starts_with("xl/worksheets/sheet"))
+        })
         .count();
     let mut xml = String::new();
     archive
@@ -182,19 +191,36 @@ fn xlsx_strings(file: &[u8]) -> (Vec<String>, usize) {
 async fn managers_land_on_their_units_coverage_and_others_are_kept_out() {
     let demo = demo();
     // Managers and child-protection officers land on coverage after signing in.
-    for username in ["tinh.demo", "xa.demo", "baove.demo", "hieutruong.demo", "admin.demo"] {
+    for username in [
+        "tinh.demo",
+        "xa.demo",
+        "baove.demo",
+        "hieutruong.demo",
+        "admin.demo",
+    ] {
         let browser = Browser::new(&demo.server);
         let reply = browser.sign_in_staff(username).await;
         assert_eq!(reply.location, "/coverage", "{username}");
         let page = browser.get("/coverage").await;
         assert_eq!(page.status, StatusCode::OK, "{username}");
-        assert!(page.body.contains("href=\"/coverage\""), "a header link for {username}");
+        assert!(
+            page.body.contains("href=\"/coverage\""),
+            "a header link for {username}"
+        );
     }
     // Teachers, health workers, police, students and parents have no coverage page.
     for username in ["giaovien.demo", "yte.demo", "congan.demo"] {
         let browser = signed_in(&demo, username).await;
-        assert_eq!(browser.get("/coverage").await.status, StatusCode::FORBIDDEN, "{username}");
-        assert!(!browser.get("/modules").await.body.contains("href=\"/coverage\""));
+        assert_eq!(
+            browser.get("/coverage").await.status,
+            StatusCode::FORBIDDEN,
+            "{username}"
+        );
+        assert!(!browser
+            .get("/modules")
+            .await
+            .body
+            .contains("href=\"/coverage\""));
     }
     let anonymous = Browser::new(&demo.server);
     let reply = anonymous.get("/coverage").await;
@@ -212,15 +238,24 @@ async fn managers_land_on_their_units_coverage_and_others_are_kept_out() {
     let xa = signed_in(&demo, "xa.demo").await;
     let own = xa.get("/coverage").await;
     assert!(own.body.contains("Xã Mẫu Hai"));
-    assert_eq!(xa.get(&format!("/coverage/{commune}")).await.status, StatusCode::OK);
+    assert_eq!(
+        xa.get(&format!("/coverage/{commune}")).await.status,
+        StatusCode::OK
+    );
     for outside in [ward, other] {
-        assert_eq!(xa.get(&format!("/coverage/{outside}")).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            xa.get(&format!("/coverage/{outside}")).await.status,
+            StatusCode::NOT_FOUND
+        );
         let (status, _, _) = bytes(&xa, &format!("/coverage/{outside}/export.csv")).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         let (status, _, _) = bytes(&xa, &format!("/coverage/{outside}/export.xlsx")).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         let close = xa
-            .post(&format!("/coverage/{outside}/close"), &[("year", &this_year().to_string())])
+            .post(
+                &format!("/coverage/{outside}/close"),
+                &[("year", &this_year().to_string())],
+            )
             .await;
         assert_eq!(close.status, StatusCode::NOT_FOUND);
     }
@@ -231,7 +266,10 @@ async fn managers_land_on_their_units_coverage_and_others_are_kept_out() {
     let page = officer.get("/coverage").await.body;
     assert!(!page.contains("/close\""), "no close form for a reader");
     let close = officer
-        .post(&format!("/coverage/{commune}/close"), &[("year", &this_year().to_string())])
+        .post(
+            &format!("/coverage/{commune}/close"),
+            &[("year", &this_year().to_string())],
+        )
         .await;
     assert_eq!(close.status, StatusCode::FORBIDDEN);
     assert_eq!(officer.get("/counts").await.status, StatusCode::FORBIDDEN);
@@ -247,20 +285,37 @@ async fn the_demo_provinces_figures_are_right_and_small_counts_are_hidden() {
     // Dung in 2A; Hoa, Lềnh in 7A). Official counts: 8 + 6 in the ward's schools, 120 in
     // the commune's school with nobody registered yet; none in Xã Mẫu Ba, where nobody is
     // registered either. 6 / 134 = 4.4%.
-    let students = row(&summary, "95% học sinh được giáo dục kỹ năng sống, tự bảo vệ phù hợp lứa tuổi");
-    assert_eq!(&students[2..7], ["6", "134", "11", "4,4", "54,5"], "{students:?}");
+    let students = row(
+        &summary,
+        "95% học sinh được giáo dục kỹ năng sống, tự bảo vệ phù hợp lứa tuổi",
+    );
+    assert_eq!(
+        &students[2..7],
+        ["6", "134", "11", "4,4", "54,5"],
+        "{students:?}"
+    );
     assert_eq!(students[9], "Rất chậm");
     // Health: the one health station's worker finished all four modules.
-    let health = row(&summary, "100% trạm y tế xã được tăng cường năng lực chăm sóc sức khoẻ trẻ em");
+    let health = row(
+        &summary,
+        "100% trạm y tế xã được tăng cường năng lực chăm sóc sức khoẻ trẻ em",
+    );
     assert_eq!(&health[2..6], ["1", "", "1", "100,0"], "{health:?}");
     assert_eq!(health[9], "Đạt");
     // Education: the primary school's teacher finished, its head has not: no school is
     // reached yet, of four.
     let education = row(&summary, "100% cơ sở giáo dục tập huấn phòng, chống bạo lực học đường, xâm hại tình dục cho cán bộ quản lý, giáo viên");
     assert_eq!(&education[2..6], ["0", "", "4", "0,0"], "{education:?}");
-    assert_eq!(&education[11..13], ["1", "3"], "teachers trained of registered: {education:?}");
+    assert_eq!(
+        &education[11..13],
+        ["1", "3"],
+        "teachers trained of registered: {education:?}"
+    );
     // Families: one household reached (of eleven registered, all in the ward): fewer than 5.
-    let families = row(&summary, "95% gia đình có trẻ em được trang bị kiến thức, kỹ năng bảo vệ trẻ em");
+    let families = row(
+        &summary,
+        "95% gia đình có trẻ em được trang bị kiến thức, kỹ năng bảo vệ trẻ em",
+    );
     assert_eq!(families[2], "dưới 5", "{families:?}");
     assert_eq!(families[4], "11");
 
@@ -274,7 +329,10 @@ async fn the_demo_provinces_figures_are_right_and_small_counts_are_hidden() {
         assert_eq!(row(&schools, school)[2], "dưới 5", "{schools:?}");
     }
     let ward_summary = table(&ward_page.body, "summary");
-    let students = row(&ward_summary, "95% học sinh được giáo dục kỹ năng sống, tự bảo vệ phù hợp lứa tuổi");
+    let students = row(
+        &ward_summary,
+        "95% học sinh được giáo dục kỹ năng sống, tự bảo vệ phù hợp lứa tuổi",
+    );
     assert_eq!(&students[2..6], ["6", "14", "11", "42,8"], "{students:?}");
     // The breadcrumb leads back up.
     assert!(ward_page.body.contains("Tỉnh Lai Châu"));
@@ -301,9 +359,16 @@ async fn the_demo_provinces_figures_are_right_and_small_counts_are_hidden() {
         .send()
         .await
         .unwrap();
-    assert_eq!(english.sign_in_staff("tinh.demo").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        english.sign_in_staff("tinh.demo").await.status,
+        StatusCode::SEE_OTHER
+    );
     let page = english.get("/coverage").await.body;
-    let students = row(&table(&page, "summary"), "95% of students taught life skills and self-protection fit for their age").clone();
+    let students = row(
+        &table(&page, "summary"),
+        "95% of students taught life skills and self-protection fit for their age",
+    )
+    .clone();
     assert_eq!(students[5], "4.4");
     assert!(page.contains("fewer than 5"));
 }
@@ -315,11 +380,24 @@ async fn the_exports_carry_what_the_screen_shows() {
     let page = province.get("/coverage").await.body;
     let ward = unit_id(&page, "Phường Mẫu Một");
     let year = this_year();
-    let screen = province.get(&format!("/coverage/{ward}?year={year}")).await.body;
-    let (status, disposition, csv) = bytes(&province, &format!("/coverage/{ward}/export.csv?year={year}")).await;
+    let screen = province
+        .get(&format!("/coverage/{ward}?year={year}"))
+        .await
+        .body;
+    let (status, disposition, csv) = bytes(
+        &province,
+        &format!("/coverage/{ward}/export.csv?year={year}"),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(disposition, format!("attachment; filename=\"coverage-LC-W01-{year}.csv\""));
-    assert!(csv.starts_with("\u{feff}".as_bytes()), "a BOM, so Excel reads Vietnamese");
+    assert_eq!(
+        disposition,
+        format!("attachment; filename=\"coverage-LC-W01-{year}.csv\"")
+    );
+    assert!(
+        csv.starts_with("\u{feff}".as_bytes()),
+        "a BOM, so Excel reads Vietnamese"
+    );
     let csv = String::from_utf8(csv).unwrap();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -330,8 +408,15 @@ async fn the_exports_carry_what_the_screen_shows() {
         .map(|r| r.unwrap().iter().map(str::to_owned).collect())
         .collect();
     let (strings, sheets) = {
-        let (_, disposition, xlsx) = bytes(&province, &format!("/coverage/{ward}/export.xlsx?year={year}")).await;
-        assert_eq!(disposition, format!("attachment; filename=\"coverage-LC-W01-{year}.xlsx\""));
+        let (_, disposition, xlsx) = bytes(
+            &province,
+            &format!("/coverage/{ward}/export.xlsx?year={year}"),
+        )
+        .await;
+        assert_eq!(
+            disposition,
+            format!("attachment; filename=\"coverage-LC-W01-{year}.xlsx\"")
+        );
         xlsx_strings(&xlsx)
     };
     // Every table on the screen is in both files, row for row, cell for cell.
@@ -347,10 +432,17 @@ async fn the_exports_carry_what_the_screen_shows() {
     for id in &ids {
         for cells in table(&screen, id) {
             assert!(
-                records.iter().any(|r| r.iter().map(String::as_str).eq(cells.iter().map(String::as_str))),
+                records.iter().any(|r| r
+                    .iter()
+                    .map(String::as_str)
+                    .eq(cells.iter().map(String::as_str))),
                 "{id}: {cells:?} is not a row of the CSV"
             );
-            for cell in cells.iter().filter(|c| !c.is_empty() && c.parse::<f64>().is_err() && c.replace(',', ".").parse::<f64>().is_err()) {
+            for cell in cells.iter().filter(|c| {
+                !c.is_empty()
+                    && c.parse::<f64>().is_err()
+                    && c.replace(',', ".").parse::<f64>().is_err()
+            }) {
                 assert!(strings.contains(cell), "{id}: {cell:?} is not in the XLSX");
             }
         }
@@ -369,16 +461,28 @@ async fn a_closed_report_stays_as_it_was_and_counts_are_uploaded_whole_or_not_at
     let page = province.get("/coverage").await.body;
     let top = own_unit(&page);
     let year = this_year().to_string();
-    let closed = province.post(&format!("/coverage/{top}/close"), &[("year", &year)]).await;
+    let closed = province
+        .post(&format!("/coverage/{top}/close"), &[("year", &year)])
+        .await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
     let report = closed.location.clone();
-    assert!(report.starts_with(&format!("/coverage/{top}/reports/")), "{report}");
+    assert!(
+        report.starts_with(&format!("/coverage/{top}/reports/")),
+        "{report}"
+    );
     let frozen = province.get(&report).await.body;
-    assert!(frozen.contains("phiên bản 1"), "the closed banner names the version");
+    assert!(
+        frozen.contains("phiên bản 1"),
+        "the closed banner names the version"
+    );
     let report_path = report.split('?').next().unwrap().to_owned();
-    let (status, disposition, before) = bytes(&province, &format!("{report_path}/export.csv")).await;
+    let (status, disposition, before) =
+        bytes(&province, &format!("{report_path}/export.csv")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(disposition.contains(&format!("coverage-LC-{year}-v1.csv")), "{disposition}");
+    assert!(
+        disposition.contains(&format!("coverage-LC-{year}-v1.csv")),
+        "{disposition}"
+    );
 
     // A file with bad rows: each one named, nothing imported.
     let bad = format!(
@@ -395,10 +499,17 @@ async fn a_closed_report_stays_as_it_was_and_counts_are_uploaded_whole_or_not_at
         "Dòng 3: không có đơn vị nào có mã \"LC-XX\"",
         "Dòng 4: \"pets\" không phải chỉ tiêu",
     ] {
-        assert!(reply.body.contains(&line.replace('"', "&quot;")) || reply.body.contains(line), "{line}");
+        assert!(
+            reply.body.contains(&line.replace('"', "&quot;")) || reply.body.contains(line),
+            "{line}"
+        );
     }
     let unchanged = province.get("/coverage").await.body;
-    let students = row(&table(&unchanged, "summary"), "95% học sinh được giáo dục kỹ năng sống, tự bảo vệ phù hợp lứa tuổi").clone();
+    let students = row(
+        &table(&unchanged, "summary"),
+        "95% học sinh được giáo dục kỹ năng sống, tự bảo vệ phù hợp lứa tuổi",
+    )
+    .clone();
     assert_eq!(students[3], "134", "nothing of the bad file was imported");
     // The good row alone: the high school's count is added, the province's total follows.
     let good = format!(
@@ -409,16 +520,26 @@ async fn a_closed_report_stays_as_it_was_and_counts_are_uploaded_whole_or_not_at
     assert_eq!(reply.status, StatusCode::OK, "{}", strip(&reply.body));
     assert!(reply.body.contains("Đã nhập 1 dòng: thêm 1"));
     let live = province.get("/coverage").await.body;
-    let students = row(&table(&live, "summary"), "95% học sinh được giáo dục kỹ năng sống, tự bảo vệ phù hợp lứa tuổi").clone();
+    let students = row(
+        &table(&live, "summary"),
+        "95% học sinh được giáo dục kỹ năng sống, tự bảo vệ phù hợp lứa tuổi",
+    )
+    .clone();
     assert_eq!(students[3], "434");
     // The closed report did not move.
     let (_, _, after) = bytes(&province, &format!("{report_path}/export.csv")).await;
     assert_eq!(before, after);
     let frozen = province.get(&report_path).await.body;
-    let students = row(&table(&frozen, "summary"), "95% học sinh được giáo dục kỹ năng sống, tự bảo vệ phù hợp lứa tuổi").clone();
+    let students = row(
+        &table(&frozen, "summary"),
+        "95% học sinh được giáo dục kỹ năng sống, tự bảo vệ phù hợp lứa tuổi",
+    )
+    .clone();
     assert_eq!(students[3], "134");
     // Closing again is a new version; the first stays.
-    let again = province.post(&format!("/coverage/{top}/close"), &[("year", &year)]).await;
+    let again = province
+        .post(&format!("/coverage/{top}/close"), &[("year", &year)])
+        .await;
     assert_ne!(again.location, closed.location);
     let listing = province.get(&format!("/coverage/{top}")).await.body;
     assert!(listing.contains("phiên bản 1") && listing.contains("phiên bản 2"));
@@ -430,7 +551,9 @@ async fn a_closed_report_stays_as_it_was_and_counts_are_uploaded_whole_or_not_at
     );
     let reply = upload_counts(&xa, &theirs).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(reply.body.contains("không thuộc đơn vị của bạn"));
+    assert!(reply
+        .body
+        .contains("không thuộc các đơn vị anh/chị quản lý"));
 }
 
 #[tokio::test]
@@ -464,23 +587,35 @@ async fn the_rollups_match_a_full_recount_after_people_learn_move_and_join() {
             ],
         )
         .await;
-    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", strip(&reply.body));
+    assert_eq!(
+        reply.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        strip(&reply.body)
+    );
     complete(&parent, "positive-discipline").await;
     // A manager unlinks the demo parent (whose household was reached).
-    let (household, parent_id): (i64, i64) = sqlx::query_as(
-        "SELECT household_id, id FROM people WHERE display_name = 'Lò Văn Bố'",
-    )
-    .fetch_one(&db)
-    .await
-    .unwrap();
+    let (household, parent_id): (i64, i64) =
+        sqlx::query_as("SELECT household_id, id FROM people WHERE display_name = 'Lò Văn Bố'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
     let reply = head
-        .post(&format!("/families/{household}/parents/{parent_id}/unlink"), &[])
+        .post(
+            &format!("/families/{household}/parents/{parent_id}/unlink"),
+            &[],
+        )
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
 
     let check = std::process::Command::new(binary())
         .current_dir(repo_root())
-        .args(["coverage", "check", "--database-url", &demo.server.database_url()])
+        .args([
+            "coverage",
+            "check",
+            "--database-url",
+            &demo.server.database_url(),
+        ])
         .env("RUST_LOG", "warn")
         .output()
         .unwrap();
@@ -497,7 +632,12 @@ async fn the_rollups_match_a_full_recount_after_people_learn_move_and_join() {
         .unwrap();
     let check = std::process::Command::new(binary())
         .current_dir(repo_root())
-        .args(["coverage", "check", "--database-url", &demo.server.database_url()])
+        .args([
+            "coverage",
+            "check",
+            "--database-url",
+            &demo.server.database_url(),
+        ])
         .env("RUST_LOG", "warn")
         .output()
         .unwrap();
@@ -509,7 +649,9 @@ async fn the_rollups_match_a_full_recount_after_people_learn_move_and_join() {
 async fn complete(browser: &Browser, module: &str) {
     let (lessons, quiz) = support::web::key_of(module);
     for lesson in &lessons {
-        let page = browser.get(&format!("/modules/{module}/lessons/{lesson}")).await;
+        let page = browser
+            .get(&format!("/modules/{module}/lessons/{lesson}"))
+            .await;
         assert_eq!(page.status, StatusCode::OK, "{module}/{lesson}");
     }
     let page = browser.get(&format!("/modules/{module}/quiz")).await.body;
@@ -525,6 +667,13 @@ async fn complete(browser: &Browser, module: &str) {
         }
     }
     let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let reply = browser.post_raw(&format!("/modules/{module}/quiz"), &fields).await;
-    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{module}: {}", strip(&reply.body));
+    let reply = browser
+        .post_raw(&format!("/modules/{module}/quiz"), &fields)
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::SEE_OTHER,
+        "{module}: {}",
+        strip(&reply.body)
+    );
 }

@@ -99,7 +99,7 @@ async fn a_roster_cannot_rename_or_link_someone_elses_teacher() {
         );
         assert!(
             refused.body.contains(&format!(
-                "Dòng 2: \"{username}\" không thuộc đơn vị của bạn."
+                "Dòng 2: \"{username}\" không thuộc các đơn vị anh/chị quản lý."
             )),
             "{username}: {}",
             refused.body

@@ -140,6 +140,22 @@ fn a_roster_imports_once_reports_every_bad_row_and_reimporting_changes_nothing()
         String::from_utf8_lossy(&again.stdout).contains("students added 0, updated 0, unchanged 7"),
         "the bad file changed nothing"
     );
+    // The bad file's one valid row is new when it comes alone: the bad file
+    // did not import it.
+    let good = dir.join("good.csv");
+    std::fs::write(
+        &good,
+        "school_code,school_year,class,role,key,name,birth_year,family,secret
+         LC-C01-TH1,2026-2027,1A,student,TH1-900,Học Sinh Mới,2019,,
+",
+    )
+    .unwrap();
+    let alone = import_kind("roster", &good, &db);
+    let stdout = String::from_utf8_lossy(&alone.stdout).to_string();
+    assert!(
+        stdout.contains("rows 1; classes added 0; students added 1, updated 0, unchanged 0"),
+        "the bad file's valid row was not imported: {stdout}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -174,10 +190,17 @@ fn a_roster_import_shows_a_progress_bar_on_a_terminal_only() {
         .env("RUST_LOG", "warn")
         .output()
         .expect("script (util-linux) runs the import on a terminal");
-    assert!(drawn.status.success(), "{}", String::from_utf8_lossy(&drawn.stderr));
+    assert!(
+        drawn.status.success(),
+        "{}",
+        String::from_utf8_lossy(&drawn.stderr)
+    );
     let screen = std::fs::read_to_string(&typescript).expect("script's record");
     for step in ["passwords [", "rows [", "coverage ["] {
-        assert!(screen.contains(step), "no {step:?} bar on a terminal: {screen}");
+        assert!(
+            screen.contains(step),
+            "no {step:?} bar on a terminal: {screen}"
+        );
     }
     assert!(screen.contains("students added 7"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);

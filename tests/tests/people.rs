@@ -96,6 +96,78 @@ async fn secure_cookies_when_served_over_https() {
         .any(|l| l.contains("https://safesteps.example.vn/sign-in")));
 }
 
+/// Session fixation: a token planted in the victim's browser (a made-up one, or the
+/// attacker's own live session) is sent with the sign-in POST itself. Signing in must issue a
+/// fresh token and never turn the planted one into the victim's session.
+#[tokio::test]
+async fn a_token_planted_before_the_sign_in_post_is_never_adopted() {
+    let demo = demo();
+    let attacker = Browser::new(&demo.server);
+    let theirs = attacker.sign_in_staff("giaovien.demo").await;
+    let attacker_token = session_cookie(&theirs)
+        .and_then(|c| c.split(';').next())
+        .and_then(|c| c.strip_prefix("ss_session="))
+        .expect("the attacker's session")
+        .to_owned();
+    let made_up = "cd".repeat(32);
+    for planted in [made_up, attacker_token.clone()] {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let url: reqwest::Url = demo.server.base.parse().unwrap();
+        let victim = Browser {
+            client: reqwest::Client::builder()
+                .cookie_provider(jar.clone())
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: demo.server.base.clone(),
+        };
+        jar.add_cookie_str(&format!("ss_session={planted}; Path=/"), &url);
+        // The planted token rides on the sign-in POST (and on the page the form came from).
+        let reply = victim.sign_in_staff("hieutruong.demo").await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        let issued = session_cookie(&reply)
+            .and_then(|c| c.split(';').next())
+            .and_then(|c| c.strip_prefix("ss_session="))
+            .expect("a session cookie is set at sign-in")
+            .to_owned();
+        assert_ne!(issued, planted, "a fresh token, not the planted one");
+        let account = victim.get("/account").await.body;
+        assert!(
+            account.contains("Hiệu trưởng Mẫu"),
+            "the victim is signed in"
+        );
+        // Whoever holds the planted token did not become the victim.
+        let holder = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .get(format!("{}/account", demo.server.base))
+            .header(header::COOKIE, format!("ss_session={planted}"))
+            .send()
+            .await
+            .unwrap();
+        let status = holder.status();
+        let body = holder.text().await.unwrap();
+        assert!(
+            !body.contains("Hiệu trưởng Mẫu"),
+            "the planted token is not the victim's"
+        );
+        if planted == attacker_token {
+            assert_eq!(status, StatusCode::OK);
+            assert!(
+                body.contains("Cô giáo Mẫu"),
+                "still only the attacker's own"
+            );
+        } else {
+            assert_eq!(
+                status,
+                StatusCode::SEE_OTHER,
+                "a made-up token stays nobody"
+            );
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_session_is_new_at_sign_in_and_ends_at_sign_out() {
     let demo = demo();
@@ -400,7 +472,7 @@ async fn a_parent_signs_up_with_the_family_code_then_uses_phone_and_password() {
     let account = parent.get("/account").await.body;
     assert!(account.contains("Tòng Văn Cha") && account.contains("0987654321"));
     assert!(
-        account.contains("Con của bạn"),
+        account.contains("Con của anh/chị"),
         "the household's child is listed"
     );
 
@@ -528,35 +600,136 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
     assert!(table.len() >= 20, "{table:?}");
 
     let demo = demo();
+    let db = sqlx::SqlitePool::connect(&demo.server.database_url())
+        .await
+        .unwrap();
     let (code, students) = &demo.classes[0];
     let anonymous = Browser::new(&demo.server);
-    let first_student = student_ids(&anonymous, code).await[0].1.clone();
-    let fill = |path: &str| {
-        path.replace("{id}", "1")
-            .replace("{code}", code)
-            .replace("{student}", &first_student)
+    // Real objects, so that "allowed" means the page or action itself answered.
+    let last_student = student_ids(&anonymous, code)
+        .await
+        .last()
+        .unwrap()
+        .1
+        .clone();
+    let one = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            sqlx::query_scalar::<_, String>(sql)
+                .fetch_one(&db)
+                .await
+                .unwrap()
+        }
+    };
+    let certificate =
+        one("SELECT certificate_code FROM completions WHERE certificate_code IS NOT NULL LIMIT 1")
+            .await;
+    // An attempt of a 7A child: none of the callers' own.
+    let foreign_attempt = one(
+        "SELECT CAST(a.id AS TEXT) FROM attempts a JOIN people p ON p.id = a.person_id \
+         WHERE p.display_name = 'Lò Thị Hoa' LIMIT 1",
+    )
+    .await;
+    let household = one(
+        "SELECT CAST(h.id AS TEXT) FROM households h JOIN people p ON p.household_id = h.id \
+         WHERE p.class_id = 1 LIMIT 1",
+    )
+    .await;
+    // The demo's linked parent (the parent caller): the first manager unlinks them.
+    let (other_household, other_parent) = {
+        let row: (i64, i64) = sqlx::query_as(
+            "SELECT household_id, id FROM people WHERE role = 'parent' AND phone = '0912000001'",
+        )
+        .fetch_one(&db)
+        .await
+        .unwrap();
+        (row.0.to_string(), row.1.to_string())
+    };
+    let teacher_id =
+        one("SELECT CAST(id AS TEXT) FROM people WHERE username = 'giaovien2.demo'").await;
+    let unit_of = |username: &'static str| {
+        let db = db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT unit_id FROM people WHERE username = $1")
+                .bind(username)
+                .fetch_one(&db)
+                .await
+                .unwrap()
+                .to_string()
+        }
+    };
+    let mut home_unit = std::collections::HashMap::new();
+    for (who, username) in [
+        ("admin", "admin.demo"),
+        ("unit-manager", "tinh.demo"),
+        ("school-manager", "hieutruong.demo"),
+        ("protection-officer", "baove.demo"),
+    ] {
+        home_unit.insert(who, unit_of(username).await);
+    }
+    let fill = |path: &str, who: &str| {
+        let unit = home_unit
+            .get(who)
+            .cloned()
+            .unwrap_or_else(|| "1".to_owned());
+        let module_or_class = if path.starts_with("/modules/") {
+            "my-body-belongs-to-me"
+        } else {
+            "1"
+        };
+        path.replace("{id}", module_or_class)
+            .replace(
+                "{code}",
+                if path.starts_with("/certificates/") {
+                    &certificate
+                } else {
+                    code
+                },
+            )
+            .replace("{student}", &last_student)
             .replace("{module}", "my-body-belongs-to-me")
             .replace("{lesson}", "my-body")
             .replace("{file}", "none.png")
-            .replace("{attempt}", "1")
-            .replace("{household}", "1")
-            .replace("{parent}", "1")
+            .replace("{attempt}", &foreign_attempt)
+            .replace(
+                "{household}",
+                if path.ends_with("/unlink") {
+                    &other_household
+                } else {
+                    &household
+                },
+            )
+            .replace("{parent}", &other_parent)
+            .replace("{unit}", &unit)
+            .replace("{report}", "999999")
+            .replace("/people/1/", &format!("/people/{teacher_id}/"))
     };
-    let with_query = |path: String| match path.as_str() {
-        "/api/catalog/modules" => format!("{path}?lang=Vi"),
-        "/api/catalog/module" => format!("{path}?id=my-body-belongs-to-me&lang=Vi"),
-        "/api/catalog/quiz" => format!("{path}?module=my-body-belongs-to-me&lang=Vi"),
-        "/api/catalog/lesson" => {
-            format!("{path}?module=my-body-belongs-to-me&lesson=my-body&lang=Vi")
+    let with_query = |path: String, who: &str| {
+        let unit = home_unit
+            .get(who)
+            .cloned()
+            .unwrap_or_else(|| "1".to_owned());
+        match path.as_str() {
+            "/api/catalog/modules" => format!("{path}?lang=Vi"),
+            "/api/catalog/module" => format!("{path}?id=my-body-belongs-to-me&lang=Vi"),
+            "/api/catalog/quiz" => format!("{path}?module=my-body-belongs-to-me&lang=Vi"),
+            "/api/catalog/lesson" => {
+                format!("{path}?module=my-body-belongs-to-me&lesson=my-body&lang=Vi")
+            }
+            "/api/people/class-sign-in" => format!("{path}?code={code}"),
+            "/api/people/class" => format!("{path}?id=1"),
+            "/api/learning/progress" => format!("{path}?module=my-body-belongs-to-me"),
+            "/api/learning/certificate" => format!("{path}?code={certificate}&lang=Vi"),
+            "/api/learning/certificates" | "/api/learning/home" => format!("{path}?lang=Vi"),
+            "/api/learning/attempt" => {
+                format!("{path}?module=my-body-belongs-to-me&attempt={foreign_attempt}&lang=Vi")
+            }
+            "/api/assignments/class" => format!("{path}?id=1&lang=Vi"),
+            "/api/accounts/letters" => format!("{path}?class=1"),
+            "/api/coverage/report" => format!("{path}?unit={unit}&lang=Vi"),
+            "/api/coverage/closed" => format!("{path}?unit={unit}&report=999999&lang=Vi"),
+            _ => path,
         }
-        "/api/people/class-sign-in" => format!("{path}?code={code}"),
-        "/api/people/class" => format!("{path}?id=1"),
-        "/api/learning/progress" => format!("{path}?module=my-body-belongs-to-me"),
-        "/api/learning/certificate" => format!("{path}?code=ABCDE23456&lang=Vi"),
-        "/api/learning/attempt" => format!("{path}?module=my-body-belongs-to-me&attempt=1&lang=Vi"),
-        "/api/assignments/class" => format!("{path}?id=1&lang=Vi"),
-        "/api/accounts/letters" => format!("{path}?class=1"),
-        _ => path,
     };
 
     let mut callers: Vec<(Option<&str>, Browser)> = vec![(None, anonymous)];
@@ -604,14 +777,15 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
     assert_eq!(callers.len(), 10, "anonymous and all nine roles");
 
     let mut checked = 0;
+    let mut wrong = Vec::new();
     let mut seen_refusals = std::collections::BTreeSet::new();
     // Signing out ends the caller's session: it goes last.
     let mut rows: Vec<&(String, String, String)> =
         table.iter().filter(|r| r.1 != "/sign-out").collect();
     rows.extend(table.iter().filter(|r| r.1 == "/sign-out"));
     for (method, pattern, access) in rows {
-        let path = with_query(fill(pattern));
         for (role, browser) in &callers {
+            let path = with_query(fill(pattern, role.unwrap_or("")), role.unwrap_or(""));
             let allowed = match access.as_str() {
                 "anyone" => true,
                 "signed-in" => role.is_some(),
@@ -636,14 +810,13 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
                 || sent_to_sign_in;
             let who = role.unwrap_or("anonymous");
             if allowed {
-                assert!(
-                    !sent_to_sign_in
-                        && reply.status != StatusCode::FORBIDDEN
-                        && !(reply.status == StatusCode::UNAUTHORIZED
-                            && reply.body.contains("Hãy đăng nhập trước")),
-                    "{method} {path} as {who} should be allowed, got {}",
-                    reply.status
-                );
+                let expected = allowed_answer(method, pattern, who);
+                if reply.status.as_u16() != expected {
+                    wrong.push(format!(
+                        "{method} {path} as {who}: expected {expected}, got {} {}",
+                        reply.status, reply.location
+                    ));
+                }
             } else {
                 assert!(
                     refused,
@@ -661,6 +834,7 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
             checked += 1;
         }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     assert_eq!(checked, table.len() * 10);
     assert_eq!(
         seen_refusals.into_iter().collect::<Vec<_>>(),
@@ -689,6 +863,35 @@ async fn a_school_manager_uploads_a_roster_for_their_school_only() {
         done.body.contains("co.mai.th"),
         "the new teacher's first password is shown"
     );
+    // What it made: the class with its code and teacher, and where its cards and letters are.
+    let made = done
+        .body
+        .split("Các lớp trong tệp")
+        .nth(1)
+        .expect("the imported classes are listed");
+    let id = made
+        .split("href=\"/classes/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to the class");
+    assert!(
+        made.contains(">5A</a>") && made.contains("Vi Thị Mai"),
+        "{made}"
+    );
+    let code = made
+        .split("<td class=\"code\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the class code");
+    assert_eq!(code.len(), 11, "printed ABC-DEF-GHJ: {code}");
+    assert!(made.contains(&format!("href=\"/classes/{id}/cards\"")));
+    assert!(made.contains(&format!("href=\"/classes/{id}/letters\"")));
+    let letters = manager.get(&format!("/classes/{id}/letters")).await;
+    assert_eq!(letters.status, StatusCode::OK);
+    assert!(
+        letters.body.contains("Lò Văn Phúc"),
+        "the family letter of the new student"
+    );
     let again = upload(&manager, &good).await;
     assert!(
         again.body.contains("giữ nguyên 1"),
@@ -712,7 +915,7 @@ async fn a_school_manager_uploads_a_roster_for_their_school_only() {
     assert!(
         refused
             .body
-            .contains("Dòng 2: đơn vị \"LC-C02-THPT1\" không thuộc đơn vị của bạn."),
+            .contains("Dòng 2: đơn vị \"LC-C02-THPT1\" không thuộc các đơn vị anh/chị quản lý."),
         "{}",
         refused.body
     );
@@ -806,4 +1009,256 @@ async fn changing_a_password_checks_the_old_one_and_ends_other_sessions() {
         )
         .await;
     assert_eq!(new.status, StatusCode::SEE_OTHER);
+}
+
+/// The answer a caller the access table lets through gets from `method pattern` as the
+/// every-route test fills it in (class 1 is 2A of LC-W01-TH1, the demo's first class; POSTs
+/// carry only the CSRF token).
+fn allowed_answer(method: &str, pattern: &str, who: &str) -> u16 {
+    let staff = !matches!(who, "anonymous" | "student" | "parent");
+    match (method, pattern) {
+        // No such picture, and no such closed report: the object is missing, not refused.
+        ("GET", "/content/{module}/images/{file}") => 404,
+        ("GET", p) if p.starts_with("/coverage/{unit}/reports/{report}") => 404,
+        // Another child's attempt: nobody else sees it (the API says "none").
+        ("GET", "/modules/{id}/quiz/attempts/{attempt}") => 404,
+        ("GET", _) => 200,
+        // Forms posted with nothing but the token: refused as incomplete, each its own way.
+        ("POST", "/modules/{id}/quiz") => 422,
+        ("POST", "/lang" | "/sign-in" | "/roster" | "/counts" | "/classes/{id}/assignments") => 422,
+        ("POST", "/coverage/{unit}/close") => 422,
+        ("POST", "/sign-in/reset" | "/sign-up/family") => 401,
+        // An empty current password is a wrong one; students have no password at all.
+        ("POST", "/account/password") if who == "student" => 422,
+        ("POST", "/account/password") => 401,
+        // An empty set of pictures is a wrong try: five for one child, then everyone waits.
+        ("POST", "/sign-in/class/{code}/{student}") => {
+            if matches!(
+                who,
+                "anonymous" | "admin" | "unit-manager" | "school-manager" | "teacher"
+            ) {
+                401
+            } else {
+                429
+            }
+        }
+        // Done, and back to the page that shows it.
+        ("POST", "/sign-out" | "/families/{household}/new-code") => 303,
+        ("POST", "/classes/{id}/assignments/{module}/remove") => 303,
+        ("POST", "/classes/{id}/students/{student}/reset") => 303,
+        // The first manager unlinks the parent; after that there is nobody linked to unlink.
+        ("POST", "/families/{household}/parents/{parent}/unlink") => {
+            if who == "admin" {
+                303
+            } else {
+                404
+            }
+        }
+        // A teacher of another school is outside a school manager's people.
+        ("POST", "/people/{id}/password-reset") if who == "school-manager" => 404,
+        ("POST", "/people/{id}/password-reset") if staff => 200,
+        _ => 0,
+    }
+}
+
+/// Object-level access: for every route that names a class, a student, an attempt, a
+/// household or a unit, a caller in scope gets it and a caller of the same role out of scope
+/// gets 404 (or 403 for a unit above them) — and an out-of-scope POST changes nothing.
+#[tokio::test]
+async fn every_object_route_serves_its_scope_and_nothing_beyond() {
+    let demo = demo();
+    let db = sqlx::SqlitePool::connect(&demo.server.database_url())
+        .await
+        .unwrap();
+    let signed_in = |username: &'static str| {
+        let browser = Browser::new(&demo.server);
+        async move {
+            assert_eq!(
+                browser.sign_in_staff(username).await.status,
+                StatusCode::SEE_OTHER
+            );
+            browser
+        }
+    };
+    let own_teacher = signed_in("giaovien.demo").await;
+    let other_teacher = signed_in("giaovien2.demo").await;
+    let own_head = signed_in("hieutruong.demo").await;
+    let other_head_of_commune = signed_in("xa.demo").await;
+    // Class 1 is 2A (giaovien.demo, LC-W01-TH1); 7A belongs to giaovien2.demo's school.
+    let (code, students) = &demo.classes[0];
+    let anonymous = Browser::new(&demo.server);
+    let student = student_ids(&anonymous, code)
+        .await
+        .last()
+        .unwrap()
+        .1
+        .clone();
+    let dump = |db: sqlx::SqlitePool| async move {
+        let mut all = Vec::new();
+        for table in [
+            "assignments",
+            "people",
+            "households",
+            "sessions",
+            "audit_log",
+        ] {
+            let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+                .fetch_one(&db)
+                .await
+                .unwrap();
+            all.push(n);
+        }
+        let secrets: Vec<Option<String>> =
+            sqlx::query_scalar("SELECT secret FROM people WHERE class_id = 1 ORDER BY id")
+                .fetch_all(&db)
+                .await
+                .unwrap();
+        let codes: Vec<String> =
+            sqlx::query_scalar("SELECT family_code FROM households ORDER BY id")
+                .fetch_all(&db)
+                .await
+                .unwrap();
+        (all, secrets, codes)
+    };
+    let vietnam = time::UtcOffset::from_hms(7, 0, 0).unwrap();
+    let due = (time::OffsetDateTime::now_utc().to_offset(vietnam).date()
+        + time::Duration::days(10))
+    .to_string();
+    let due = due.as_str();
+    let gets = [
+        "/classes/1",
+        "/classes/1/cards",
+        "/classes/1/letters",
+        "/api/people/class?id=1",
+        "/api/assignments/class?id=1&lang=Vi",
+        "/api/accounts/letters?class=1",
+    ];
+    for path in gets {
+        let outside = other_teacher.get(path).await;
+        let inside = own_teacher.get(path).await;
+        assert_eq!(inside.status, StatusCode::OK, "{path} for its teacher");
+        if path.starts_with("/api/") {
+            // A server function answers "none" for what is not yours.
+            assert_eq!(outside.status, StatusCode::OK, "{path}");
+            assert_eq!(outside.body.trim(), "null", "{path}: {}", outside.body);
+            assert!(inside.body.trim() != "null", "{path}");
+        } else {
+            assert_eq!(
+                outside.status,
+                StatusCode::NOT_FOUND,
+                "{path} for another school's teacher"
+            );
+            assert!(
+                !outside.body.contains(&students[0].0),
+                "{path}: no child's name"
+            );
+        }
+    }
+
+    // POSTs on a foreign class: 404, and the database is unchanged.
+    let before = dump(db.clone()).await;
+    let posts: Vec<(String, Vec<(&str, &str)>)> = vec![
+        (
+            "/classes/1/assignments".to_owned(),
+            vec![("module", "my-body-belongs-to-me"), ("due", due)],
+        ),
+        (
+            "/classes/1/assignments/my-body-belongs-to-me/remove".to_owned(),
+            vec![],
+        ),
+        (format!("/classes/1/students/{student}/reset"), vec![]),
+        (
+            format!("/classes/1/students/{student}/reset"),
+            vec![("new_secret", "1")],
+        ),
+    ];
+    for (path, form) in &posts {
+        let reply = other_teacher.post(path, form).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::NOT_FOUND,
+            "{path} {form:?} by another school's teacher"
+        );
+    }
+    // A household and a unit out of a manager's scope.
+    let household: i64 = sqlx::query_scalar(
+        "SELECT h.id FROM households h JOIN people p ON p.household_id = h.id WHERE p.class_id = 1 LIMIT 1",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    let reply = other_head_of_commune
+        .post(&format!("/families/{household}/new-code"), &[])
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::NOT_FOUND,
+        "another commune's household"
+    );
+    assert_eq!(dump(db.clone()).await, before, "nothing changed");
+
+    // The same requests in scope do what they say.
+    let assigned = own_teacher.post(&posts[0].0, &posts[0].1).await;
+    assert_eq!(assigned.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        own_head
+            .post(&format!("/families/{household}/new-code"), &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_ne!(dump(db.clone()).await, before);
+
+    // Coverage: a school manager sees their school, never the province above it.
+    let unit_of = |username: &'static str| {
+        let db = db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT unit_id FROM people WHERE username = $1")
+                .bind(username)
+                .fetch_one(&db)
+                .await
+                .unwrap()
+        }
+    };
+    let school = unit_of("hieutruong.demo").await;
+    let province = unit_of("tinh.demo").await;
+    assert_eq!(
+        own_head.get(&format!("/coverage/{school}")).await.status,
+        StatusCode::OK
+    );
+    for path in [
+        format!("/coverage/{province}"),
+        format!("/coverage/{province}/print"),
+        format!("/coverage/{province}/export.csv"),
+    ] {
+        let status = own_head.get(&path).await.status;
+        assert!(
+            status == StatusCode::NOT_FOUND || status == StatusCode::FORBIDDEN,
+            "{path} for a school manager: {status}"
+        );
+    }
+
+    // Attempts: a child's own, and nobody else's.
+    let attempt: (i64, String) = sqlx::query_as(
+        "SELECT a.id, a.module_id FROM attempts a JOIN people p ON p.id = a.person_id \
+         WHERE p.display_name = 'Lò Văn An' LIMIT 1",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    let path = format!("/modules/{}/quiz/attempts/{}", attempt.1, attempt.0);
+    let sign_in_child = |name: &'static str| {
+        let browser = Browser::new(&demo.server);
+        let secret = students.iter().find(|(n, _)| n == name).unwrap().1.clone();
+        async move {
+            let id = student_id(&browser, code, name).await;
+            student_sign_in(&browser, code, &id, &secret_fields(&secret)).await;
+            browser
+        }
+    };
+    let owner = sign_in_child("Lò Văn An").await;
+    let classmate = sign_in_child("Tòng Thị Bình").await;
+    assert_eq!(owner.get(&path).await.status, StatusCode::OK);
+    assert_eq!(classmate.get(&path).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(own_teacher.get(&path).await.status, StatusCode::NOT_FOUND);
 }

@@ -65,7 +65,7 @@ pub async fn open(url: &str) -> Result<Db, StoreError> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(BUSY_TIMEOUT);
     if let Some(folder) = options
         .get_filename()
         .parent()
@@ -147,11 +147,31 @@ fn create_folder(folder: &Path) -> Result<(), StoreError> {
 }
 
 /// Answers whether the database takes queries (for `/healthz`).
+/// How long a statement waits for another writer before it fails.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Whether the database can do its work: read the schema and take the write lock (released
+/// at once). Fails when the file is unreadable or another process holds the write lock past
+/// the busy timeout — the server could not store an answer then.
 pub async fn ping(db: &Db) -> Result<(), StoreError> {
-    sqlx::query_scalar::<_, i64>("SELECT 1")
-        .fetch_one(db)
+    use sqlx::Connection;
+    let mut conn = db.acquire().await?;
+    // A health check answers within about a second, not the requests' five.
+    sqlx::query("PRAGMA busy_timeout = 1000")
+        .execute(&mut *conn)
         .await?;
-    Ok(())
+    let probe = async {
+        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM _sqlx_migrations")
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.rollback().await
+    }
+    .await;
+    sqlx::query(&format!("PRAGMA busy_timeout = {}", BUSY_TIMEOUT.as_millis()))
+        .execute(&mut *conn)
+        .await?;
+    Ok(probe?)
 }
 
 #[cfg(test)]
