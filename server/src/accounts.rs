@@ -2,13 +2,13 @@
 //! code; and signing in with a reset code. Thin: read, call `safesteps_app::accounts`/`auth`,
 //! answer with a page or a redirect.
 
-use crate::extract::Signed;
+use crate::extract::{Client, Signed};
 use crate::guard::failure;
-use crate::sign_in::{again, client, read_form, signed_in};
+use crate::sign_in::{again, read_form, signed_in};
 use crate::state::{render_page, AppState};
 use axum::{
     body::Body,
-    extract::{ConnectInfo, Path, Request, State},
+    extract::{Path, Request, State},
     http::{Method, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
@@ -16,18 +16,17 @@ use safesteps_app::accounts;
 use safesteps_app::api::accounts::PeopleOutcome;
 use safesteps_app::auth;
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 /// `POST /people/{id}/password-reset`: a one-time code for someone of the manager's units,
 /// shown once on the people page.
 pub async fn issue_reset(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     Path(person_id): Path<i64>,
     Signed { viewer, lang }: Signed,
     request: Request,
 ) -> Response {
-    match accounts::issue_reset(&state.db, &viewer, person_id, &client(addr)).await {
+    match accounts::issue_reset(&state.db, &viewer, person_id, &client).await {
         Ok(Some(issued)) => {
             let until = safesteps_app::domain::dates::vi_date_time(issued.expires_at);
             let outcome = PeopleOutcome {
@@ -49,14 +48,12 @@ pub async fn issue_reset(
 /// `POST /families/{household}/parents/{parent}/unlink`.
 pub async fn unlink_parent(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     Path((household, parent)): Path<(i64, i64)>,
     Signed { viewer, lang }: Signed,
 ) -> Response {
     let rules = safesteps_app::coverage::rules(&state.catalog);
-    match accounts::unlink_parent(&state.db, &viewer, household, parent, &client(addr), &rules)
-        .await
-    {
+    match accounts::unlink_parent(&state.db, &viewer, household, parent, &client, &rules).await {
         Ok(true) => {
             Redirect::to(&format!("/people?unlinked=1#household-{household}")).into_response()
         }
@@ -71,11 +68,11 @@ pub async fn unlink_parent(
 /// `POST /families/{household}/new-code`.
 pub async fn renew_family_code(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     Path(household): Path<i64>,
     Signed { viewer, lang }: Signed,
 ) -> Response {
-    match accounts::renew_family_code(&state.db, &viewer, household, &client(addr)).await {
+    match accounts::renew_family_code(&state.db, &viewer, household, &client).await {
         Ok(true) => {
             Redirect::to(&format!("/people?new-code=1#household-{household}")).into_response()
         }
@@ -100,21 +97,14 @@ pub struct ResetForm {
 /// `POST /sign-in/reset`: username or phone, the reset code, a new password.
 pub async fn sign_in_with_reset(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     request: Request,
 ) -> Response {
     let (parts, form) = match read_form::<ResetForm>(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
-    match auth::sign_in_with_reset(
-        &state.db,
-        &form.who,
-        &form.code,
-        &form.password,
-        &client(addr),
-    )
-    .await
+    match auth::sign_in_with_reset(&state.db, &form.who, &form.code, &form.password, &client).await
     {
         Ok(session) => signed_in(&state, &parts, &session, "/account?password-changed=1").await,
         Err(error) => {

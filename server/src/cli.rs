@@ -187,6 +187,10 @@ pub struct ServeArgs {
     /// https, cookies are `Secure` and `__Host-` prefixed.
     #[arg(long, env = "SAFESTEPS_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// A reverse proxy in front of SafeSteps (repeat, or comma-separate, for several): from
+    /// these addresses only, `X-Forwarded-For` says which client a request is from.
+    #[arg(long, env = "SAFESTEPS_TRUSTED_PROXY", value_delimiter = ',')]
+    pub trusted_proxy: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -410,6 +414,11 @@ async fn serve(args: ServeArgs) -> Result<(), CliError> {
     let site = state::Site {
         cookies,
         url: args.public_url.clone(),
+        trusted_proxies: args
+            .trusted_proxy
+            .iter()
+            .map(|ip| ip.to_canonical())
+            .collect(),
     };
     http::serve(
         args.addr,

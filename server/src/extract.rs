@@ -6,6 +6,7 @@ use axum::{
     http::{request::Parts, StatusCode},
     response::Response,
 };
+use safesteps_app::domain::client::ClientIp;
 use safesteps_app::domain::person::Viewer;
 use safesteps_app::i18n::Lang;
 
@@ -28,5 +29,23 @@ impl<S: Send + Sync> FromRequestParts<S> for Signed {
             }),
             None => Err(failure(lang, StatusCode::UNAUTHORIZED)),
         }
+    }
+}
+
+/// The client's address as throttling and the audit log see it: the `ClientIp` that
+/// `guard::client_address` worked out (the proxy's `X-Forwarded-For` when it is trusted).
+pub struct Client(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts.extensions.get::<ClientIp>().map(|c| c.0).or_else(|| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip())
+        });
+        Ok(Client(ip.map(|ip| ip.to_string()).unwrap_or_default()))
     }
 }

@@ -33,6 +33,30 @@ fn is_token(value: &str) -> bool {
     value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// Works out which client a request is from (the peer, or what our trusted proxy says in
+/// `X-Forwarded-For`) and puts it in the request as `ClientIp` for handlers and pages.
+pub async fn client_address(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    use safesteps_app::domain::client::{client_ip, ClientIp};
+    let peer = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    if let Some(peer) = peer {
+        let forwarded = request
+            .headers()
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok());
+        let ip = client_ip(peer, forwarded, &state.trusted_proxies);
+        request.extensions_mut().insert(ClientIp(ip));
+    }
+    next.run(request).await
+}
+
 /// Resolves the session, checks CSRF on unsafe methods, and hands the viewer and the CSRF
 /// token to what comes next (pages render the token into their forms).
 pub async fn session_and_csrf(

@@ -142,6 +142,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             guard::session_and_csrf,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            guard::client_address,
+        ))
         .layer(middleware::from_fn(cache_control));
     with_security_headers(routes)
         .layer(CompressionLayer::new())
@@ -164,6 +168,7 @@ pub async fn serve(
         content_dir: ContentDir(Arc::new(content_dir)),
         cookies: site.cookies,
         site_url: site.url.map(Arc::from),
+        trusted_proxies: site.trusted_proxies.into(),
     };
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(addr)

@@ -1,19 +1,19 @@
 //! The quiz form post: thin — read the form, let `safesteps_app::learning` grade and store,
 //! redirect to the result (303), so a reload never submits again.
 
+use crate::extract::Client;
 use crate::guard::{failure, refusal, request_lang, KeptAnswers};
 use crate::state::AppState;
 use axum::http::header;
 use axum::{
     body::to_bytes,
-    extract::{ConnectInfo, Path, Request, State},
+    extract::{Path, Request, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
 use safesteps_app::auth::{self, CsrfToken};
 use safesteps_app::domain::person::Viewer;
 use safesteps_app::learning::{answers_from_form, keep_answers, submit_quiz, Poster, SubmitError};
-use std::net::SocketAddr;
 
 /// `POST /modules/{id}/quiz`.
 /// The largest quiz post read: far more than any quiz's fields.
@@ -21,7 +21,7 @@ const QUIZ_FORM_LIMIT: usize = 16 * 1024;
 
 pub async fn submit(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     Path(module): Path<String>,
     request: Request,
 ) -> Response {
@@ -58,7 +58,7 @@ pub async fn submit(
                 })
         }
         (None, Some(kept)) => {
-            let address = addr.ip().to_string();
+            let address = client;
             let poster = Poster {
                 address: &address,
                 browser: &browser,

@@ -2,13 +2,13 @@
 //! JavaScript: success redirects (303) with the session cookie; a problem renders the same
 //! page again with the message and everything typed except the secret.
 
-use crate::extract::Signed;
+use crate::extract::{Client, Signed};
 use crate::guard::local_path;
 use crate::guard::{cookie, failure, request_lang};
 use crate::state::{render_page, AppState};
 use axum::{
     body::{to_bytes, Body},
-    extract::{ConnectInfo, Path, Request, State},
+    extract::{Path, Request, State},
     http::{header, request::Parts, Method, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
@@ -21,7 +21,6 @@ use safesteps_app::import::{self, RosterError};
 use safesteps_app::learning;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 const FORM_LIMIT: usize = 64 * 1024;
 
@@ -37,10 +36,6 @@ pub async fn read_form<T: DeserializeOwned>(request: Request) -> Result<(Parts, 
         failure(lang, StatusCode::UNPROCESSABLE_ENTITY)
     })?;
     Ok((parts, form))
-}
-
-pub fn client(addr: SocketAddr) -> String {
-    addr.ip().to_string()
 }
 
 /// Where a person lands after signing in, unless they were on their way somewhere.
@@ -137,14 +132,13 @@ pub struct SignInForm {
 /// `POST /sign-in`: staff (username) or parent (phone), with a password.
 pub async fn sign_in(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     request: Request,
 ) -> Response {
     let (parts, form) = match read_form::<SignInForm>(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
-    let client = client(addr);
     let (result, values) = match form.kind.as_str() {
         "parent" => (
             auth::sign_in_parent(&state.db, &form.phone, &form.password, &client).await,
@@ -196,7 +190,7 @@ fn student_form(bytes: &[u8]) -> StudentForm {
 /// `POST /sign-in/class/{code}/{student}`: the student's PIN or two pictures.
 pub async fn sign_in_student(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     Path((code, student)): Path<(String, i64)>,
     request: Request,
 ) -> Response {
@@ -218,7 +212,6 @@ pub async fn sign_in_student(
         .extensions
         .get::<CsrfToken>()
         .map(|token| auth::browser_id(&token.0));
-    let client = client(addr);
     match auth::sign_in_student(
         &state.db,
         &code,
@@ -249,7 +242,7 @@ pub struct FamilyForm {
 /// `POST /sign-up/family`: a parent's first time, with the family code from school.
 pub async fn sign_up_family(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     request: Request,
 ) -> Response {
     let (parts, form) = match read_form::<FamilyForm>(request).await {
@@ -263,7 +256,7 @@ pub async fn sign_up_family(
         password: &form.password,
     };
     let rules = safesteps_app::coverage::rules(&state.catalog);
-    match auth::sign_up_family(&state.db, &sign_up, &client(addr), &rules).await {
+    match auth::sign_up_family(&state.db, &sign_up, &client, &rules).await {
         Ok(session) => signed_in(&state, &parts, &session, "").await,
         Err(error) => {
             let values = vec![
@@ -279,7 +272,7 @@ pub async fn sign_up_family(
 /// `POST /sign-out`: ends the session on the server and forgets the cookie.
 pub async fn sign_out(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     request: Request,
 ) -> Response {
     let cookies = state.cookies;
@@ -288,7 +281,7 @@ pub async fn sign_out(
         cookie(request.headers(), cookies.session_name()),
         request.extensions().get::<Viewer>(),
     ) {
-        if let Err(error) = auth::sign_out(&state.db, token, viewer, &client(addr)).await {
+        if let Err(error) = auth::sign_out(&state.db, token, viewer, &client).await {
             tracing::error!(%error, "cannot end the session");
             return failure(lang, StatusCode::INTERNAL_SERVER_ERROR);
         }
@@ -311,7 +304,7 @@ pub struct PasswordForm {
 /// `POST /account/password`: a new password; every other session of the person ends.
 pub async fn change_password(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     Signed { viewer, .. }: Signed,
     request: Request,
 ) -> Response {
@@ -319,7 +312,7 @@ pub async fn change_password(
         Ok(read) => read,
         Err(response) => return response,
     };
-    match auth::change_password(&state.db, &viewer, &form.current, &form.new, &client(addr)).await {
+    match auth::change_password(&state.db, &viewer, &form.current, &form.new, &client).await {
         Ok(session) => signed_in(&state, &parts, &session, "/account?password-changed=1").await,
         Err(error) => again(&state, parts, &error, "password", Vec::new()).await,
     }
@@ -335,7 +328,7 @@ pub struct ResetForm {
 /// PIN or pictures. Only for those who look after the class.
 pub async fn reset_student(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Client(client): Client,
     Path((class_id, student)): Path<(i64, i64)>,
     Signed { viewer, lang }: Signed,
     request: Request,
@@ -350,7 +343,7 @@ pub async fn reset_student(
         class_id,
         student,
         form.new_secret.is_some(),
-        &client(addr),
+        &client,
     )
     .await
     {

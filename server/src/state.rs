@@ -24,12 +24,15 @@ pub struct AppState {
     pub cookies: Cookies,
     /// The public address (`--public-url`), for what is printed (family letters).
     pub site_url: Option<Arc<str>>,
+    /// Our reverse proxies (`--trusted-proxy`): only their `X-Forwarded-For` is believed.
+    pub trusted_proxies: Arc<[std::net::IpAddr]>,
 }
 
 /// How SafeSteps is reached from outside: cookie settings and the public address.
 pub struct Site {
     pub cookies: Cookies,
     pub url: Option<String>,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// How cookies are set: `Secure` with the `__Host-` prefix when SafeSteps is served over

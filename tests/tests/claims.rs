@@ -278,3 +278,79 @@ async fn a_school_manager_assigns_and_overdue_assignments_come_first() {
     );
     assert!(assigned.contains("Đã quá hạn"));
 }
+
+/// Signs in as `username` with a wrong password, the request saying it was forwarded for
+/// `forwarded_for`: the status.
+async fn wrong_try_from(browser: &Browser, username: &str, forwarded_for: &str) -> StatusCode {
+    let csrf = browser.csrf().await;
+    browser
+        .client
+        .post(format!("{}/sign-in", browser.base))
+        .header("x-forwarded-for", forwarded_for)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("kind", "staff"),
+            ("username", username),
+            ("password", "một mật khẩu sai bất kỳ"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_is_throttled_by_its_own_address() {
+    let server = support::TestServer::start_with(&["--demo", "--trusted-proxy", "127.0.0.1"]);
+    let db = sqlx::SqlitePool::connect(&server.database_url())
+        .await
+        .unwrap();
+    let browser = Browser::new(&server);
+    for n in 0..60 {
+        let status = wrong_try_from(&browser, &format!("khong.co.{n}"), "203.0.113.5").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "try {n}");
+    }
+    assert_eq!(
+        wrong_try_from(&browser, "khong.co.ai", "203.0.113.5").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "that client waits"
+    );
+    assert_eq!(
+        wrong_try_from(&browser, "khong.co.ai", "203.0.113.6").await,
+        StatusCode::UNAUTHORIZED,
+        "another client behind the same proxy does not"
+    );
+    // A client cannot pick its address: the proxy's entry (the right end) is what counts.
+    assert_eq!(
+        wrong_try_from(&browser, "khong.co.ai", "203.0.113.6, 203.0.113.5").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    let clients: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT client FROM audit_log WHERE action LIKE 'sign-in%' AND client IS NOT NULL",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert!(
+        clients.contains(&"203.0.113.5".to_owned()) && !clients.contains(&"127.0.0.1".to_owned()),
+        "the audit log names the client, not the proxy: {clients:?}"
+    );
+
+    // Without --trusted-proxy the header is only the client's say-so.
+    let plain = support::TestServer::start_with(&["--demo"]);
+    let browser = Browser::new(&plain);
+    for n in 0..60 {
+        let status = wrong_try_from(
+            &browser,
+            &format!("khong.co.{n}"),
+            &format!("198.51.100.{n}"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "try {n}");
+    }
+    assert_eq!(
+        wrong_try_from(&browser, "khong.co.ai", "198.51.100.200").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a made-up header does not escape the address's limit"
+    );
+}

@@ -201,8 +201,8 @@ pub mod server {
         parts()
             .and_then(|p| {
                 p.extensions
-                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                    .map(|c| c.0.ip().to_string())
+                    .get::<crate::domain::client::ClientIp>()
+                    .map(|c| c.0.to_string())
             })
             .unwrap_or_default()
     }

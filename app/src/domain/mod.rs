@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod assignment;
+pub mod client;
 pub mod content;
 pub mod counts;
 pub mod coverage;
