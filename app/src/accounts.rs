@@ -135,3 +135,40 @@ mod tests {
         assert_eq!(super::format_reset_code("ABCDEFGHJKMN"), "ABCD-EFGH-JKMN");
     }
 }
+
+/// Deletes a student who left, for their school's manager (or an admin): their progress goes
+/// with them, coverage follows, and the audit log records that a student of the class was
+/// deleted — by whom, when, from where — without anything about the child. `false` when the
+/// class is not in the manager's scope or the student is not in it.
+pub async fn delete_student(
+    db: &Db,
+    actor: &Viewer,
+    class_id: i64,
+    student_id: i64,
+    client: &str,
+    rules: &[crate::domain::coverage::TargetRule],
+) -> Result<bool, StoreError> {
+    use crate::store::people;
+    let Some(class) = people::class_for(db, actor, class_id).await? else {
+        return Ok(false);
+    };
+    let members = people::class_members(db, class.id).await?;
+    if !members.iter().any(|m| m.id == student_id) {
+        return Ok(false);
+    }
+    let now = auth::now();
+    let this_year = crate::domain::dates::local_year(now);
+    if !crate::store::privacy::delete_student(db, rules, student_id, this_year).await? {
+        return Ok(false);
+    }
+    let detail = format!("a student of class {}", class.id);
+    let event = Event {
+        action: "student-deleted",
+        actor: Some(actor.person_id),
+        subject: None,
+        client: Some(client),
+        detail: &detail,
+    };
+    sessions::audit(db, &event, now).await?;
+    Ok(true)
+}

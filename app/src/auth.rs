@@ -146,6 +146,8 @@ pub enum AuthError {
     PhoneTaken,
     #[error("this family already has two parent accounts; ask the school")]
     FamilyFull,
+    #[error("consent to the privacy notice is needed to make an account")]
+    NoConsent,
     #[error("{0}")]
     Password(PasswordProblem),
     #[error("cannot hash the password: {0}")]
@@ -165,6 +167,7 @@ impl AuthError {
             AuthError::UnknownFamily => "sign-up-unknown-family",
             AuthError::PhoneTaken => "sign-up-phone-taken",
             AuthError::FamilyFull => "sign-up-family-full",
+            AuthError::NoConsent => "sign-up-consent-needed",
             AuthError::Password(problem) => problem.message_key(),
             AuthError::Hash(_) | AuthError::Store(_) => "error-server",
         }
@@ -744,6 +747,8 @@ pub struct FamilySignUp<'a> {
     pub display_name: &'a str,
     pub phone: &'a str,
     pub password: &'a str,
+    /// They ticked that they read the privacy notice and agree.
+    pub consent: bool,
 }
 
 /// A parent's first time: the family code links them to the household; then phone + password.
@@ -787,6 +792,9 @@ pub async fn sign_up_family(
         return Err(AuthError::PhoneTaken);
     }
     password::check(form.password, &[name, phone.as_str()]).map_err(AuthError::Password)?;
+    if !form.consent {
+        return Err(AuthError::NoConsent);
+    }
     let hash = hash_password(form.password).await?;
     let account = NewAccount {
         role: Role::Parent,
@@ -796,6 +804,7 @@ pub async fn sign_up_family(
         phone: Some(&phone),
         password_hash: &hash,
         household_id: Some(household_id),
+        consent_version: Some(crate::domain::privacy::NOTICE_VERSION),
     };
     let person_id = people::create_account(db, &account, now).await?;
     // A used code is replaced: the printed letter cannot link anyone else.

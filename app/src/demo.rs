@@ -213,6 +213,7 @@ pub async fn load(db: &Db, catalog: &Catalog, content_dir: &Path) -> Result<bool
             phone: None,
             password_hash: &hash,
             household_id: None,
+            consent_version: None,
         };
         people::create_account(db, &account, now).await?;
     }
@@ -272,6 +273,8 @@ pub async fn load(db: &Db, catalog: &Catalog, content_dir: &Path) -> Result<bool
                     phone: Some(&phone),
                     password_hash: &hash,
                     household_id: Some(household_id),
+                    // The demo parent signed up, as a real one does.
+                    consent_version: Some(crate::domain::privacy::NOTICE_VERSION),
                 };
                 people::create_account(db, &parent, now).await?;
             }

@@ -17,6 +17,80 @@ use safesteps_app::api::accounts::PeopleOutcome;
 use safesteps_app::auth;
 use serde::Deserialize;
 
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+/// `POST /classes/{id}/students/{student}/delete`: a school manager deletes a student who
+/// left, after ticking that they mean it (without the tick: 422, nothing deleted).
+pub async fn delete_student(
+    State(state): State<AppState>,
+    Client(client): Client,
+    Path((class_id, student)): Path<(i64, i64)>,
+    Signed { viewer, lang }: Signed,
+    request: Request,
+) -> Response {
+    let (_, form) = match read_form::<DeleteForm>(request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    if form.confirm != "yes" {
+        return crate::guard::refusal(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "classes-delete-not-confirmed",
+        );
+    }
+    let rules = safesteps_app::coverage::rules(&state.catalog);
+    match accounts::delete_student(&state.db, &viewer, class_id, student, &client, &rules).await {
+        Ok(true) => Redirect::to(&format!("/classes/{class_id}?deleted=1")).into_response(),
+        Ok(false) => failure(lang, StatusCode::NOT_FOUND),
+        Err(error) => {
+            tracing::error!(%error, "cannot delete a student");
+            failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+/// `GET /account/data.json`: the signed-in person's copy of everything stored about them
+/// (and their children), as a file.
+pub async fn my_data_json(
+    State(state): State<AppState>,
+    Signed { viewer, lang }: Signed,
+) -> Response {
+    use axum::http::header;
+    match safesteps_app::api::privacy::server::personal_data(
+        &state.db,
+        &state.catalog,
+        viewer.person_id,
+        lang,
+    )
+    .await
+    {
+        Ok(data) => match serde_json::to_vec_pretty(&data) {
+            Ok(body) => (
+                [
+                    (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        "attachment; filename=\"safesteps-my-data.json\"",
+                    ),
+                    (header::CACHE_CONTROL, "no-store"),
+                ],
+                body,
+            )
+                .into_response(),
+            Err(_) => failure(lang, StatusCode::INTERNAL_SERVER_ERROR),
+        },
+        Err(error) => {
+            tracing::error!(%error, "cannot gather a person's data");
+            failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
 /// `POST /people/{id}/password-reset`: a one-time code for someone of the manager's units,
 /// shown once on the people page.
 pub async fn issue_reset(

@@ -67,6 +67,13 @@ enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Delete what is kept only for a while: unused sessions, kept quiz answers, failed
+    /// sign-ins, expired reset codes, old audit rows (periods in app/src/domain/privacy.rs).
+    /// A running server does this every hour by itself.
+    Sweep {
+        #[command(flatten)]
+        db: DbArgs,
+    },
     /// Create an admin account. The password is read from standard input (one line) or from
     /// SAFESTEPS_ADMIN_PASSWORD; it must pass the password policy.
     CreateAdmin {
@@ -229,6 +236,15 @@ impl Cli {
                     dir.display(),
                     catalog.modules().len(),
                     catalog.targets().len()
+                );
+                Ok(())
+            }
+            Some(Command::Sweep { db }) => {
+                let database = store::open_existing(&db.database_url).await?;
+                let swept = sweep(&database).await?;
+                println!(
+                    "swept: {} sessions, {} kept answers, {} failed sign-ins, {} reset codes, {} audit rows",
+                    swept.sessions, swept.kept_answers, swept.failures, swept.resets, swept.audit_rows
                 );
                 Ok(())
             }
@@ -420,6 +436,19 @@ async fn serve(args: ServeArgs) -> Result<(), CliError> {
             .map(|ip| ip.to_canonical())
             .collect(),
     };
+    // The retention sweep, every hour while the server runs.
+    let swept_db = db.clone();
+    tokio::spawn(async move {
+        let every = std::time::Duration::from_secs(
+            safesteps_app::domain::privacy::SWEEP_EVERY.unsigned_abs(),
+        );
+        loop {
+            if let Err(error) = sweep(&swept_db).await {
+                tracing::error!(%error, "the retention sweep failed");
+            }
+            tokio::time::sleep(every).await;
+        }
+    });
     http::serve(
         args.addr,
         db,
@@ -430,6 +459,21 @@ async fn serve(args: ServeArgs) -> Result<(), CliError> {
     )
     .await?;
     Ok(())
+}
+
+/// One retention sweep, logged.
+async fn sweep(db: &store::Db) -> Result<store::privacy::Swept, CliError> {
+    let now = safesteps_app::auth::now();
+    let swept = store::privacy::sweep(db, &safesteps_app::domain::privacy::cutoffs(now)).await?;
+    tracing::info!(
+        sessions = swept.sessions,
+        kept_answers = swept.kept_answers,
+        failures = swept.failures,
+        resets = swept.resets,
+        audit_rows = swept.audit_rows,
+        "retention sweep"
+    );
+    Ok(swept)
 }
 
 async fn create_admin(
@@ -497,6 +541,7 @@ async fn create_admin(
         phone: None,
         password_hash: &hash,
         household_id: None,
+        consent_version: None,
     };
     let id = people::create_account(&db, &account, safesteps_app::auth::now()).await?;
     println!("admin {} created (person {id})", username.as_str());

@@ -67,6 +67,8 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/sign-up/family"),
     ("POST", "/sign-out"),
     ("POST", "/classes/{id}/students/{student}/reset"),
+    ("POST", "/classes/{id}/students/{student}/delete"),
+    ("GET", "/account/data.json"),
     ("POST", "/classes/{id}/assignments"),
     ("POST", "/classes/{id}/assignments/{module}/remove"),
     ("POST", "/roster"),
@@ -105,6 +107,11 @@ pub fn router(state: AppState) -> Router {
             "/classes/{id}/students/{student}/reset",
             post(sign_in::reset_student),
         )
+        .route(
+            "/classes/{id}/students/{student}/delete",
+            post(accounts::delete_student),
+        )
+        .route("/account/data.json", get(accounts::my_data_json))
         .route("/classes/{id}/assignments", post(assignments::assign))
         .route(
             "/classes/{id}/assignments/{module}/remove",

@@ -237,6 +237,9 @@ pub struct FamilyForm {
     phone: String,
     #[serde(default)]
     password: String,
+    /// The consent box: present (any value) when ticked.
+    #[serde(default)]
+    consent: Option<String>,
 }
 
 /// `POST /sign-up/family`: a parent's first time, with the family code from school.
@@ -254,6 +257,7 @@ pub async fn sign_up_family(
         display_name: &form.name,
         phone: &form.phone,
         password: &form.password,
+        consent: form.consent.is_some(),
     };
     let rules = safesteps_app::coverage::rules(&state.catalog);
     match auth::sign_up_family(&state.db, &sign_up, &client, &rules).await {

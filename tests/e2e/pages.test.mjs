@@ -119,6 +119,10 @@ before(async () => {
     ['coverage print', 'unitManager', coveragePrint.pathname + coveragePrint.search],
     ['school coverage', 'manager', '/coverage'],
     ['official counts upload', 'unitManager', '/counts'],
+    ['privacy notice', 'anonymous', '/privacy'],
+    ['my data', 'parent', '/account/data'],
+    ['class, as its school manager', 'manager', classPath],
+    ['module with prerequisites', 'teacher', '/modules/child-friendly-care'],
   );
 });
 

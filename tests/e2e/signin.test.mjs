@@ -74,11 +74,13 @@ test('a parent signs up with the family code, on a phone', async () => {
   await page.getByLabel('Họ và tên của anh/chị').fill('Lò Thị Mẹ');
   await page.getByLabel('Số điện thoại').fill('0977 111 222');
   await page.getByLabel('Chọn mật khẩu').fill('123456789012345');
+  await page.getByLabel(/Tôi đã đọc và đồng ý/).check();
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await page.waitForSelector('.notice.error');
   assert.match(await page.textContent('.notice.error'), /quá dễ đoán/);
   assert.equal(await page.getByLabel('Họ và tên của anh/chị').inputValue(), 'Lò Thị Mẹ', 'nothing typed is lost');
   await page.getByLabel('Chọn mật khẩu').fill('suối Nậm Na chảy qua bản tôi');
+  await page.getByLabel(/Tôi đã đọc và đồng ý/).check();
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await page.waitForURL('**/learn');
   assert.equal((await page.textContent('main h1')).trim(), 'Chào Lò Thị Mẹ');

@@ -22,6 +22,7 @@ async fn sign_up(browser: &Browser, code: &str, name: &str, phone: &str, passwor
                 ("name", name),
                 ("phone", phone),
                 ("password", password),
+                ("consent", "yes"),
             ],
         )
         .await

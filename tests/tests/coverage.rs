@@ -584,6 +584,7 @@ async fn the_rollups_match_a_full_recount_after_people_learn_move_and_join() {
                 ("name", "Tòng Văn Cha"),
                 ("phone", "0912000077"),
                 ("password", "một mật khẩu dài cho gia đình"),
+                ("consent", "yes"),
             ],
         )
         .await;

@@ -440,6 +440,7 @@ async fn a_parent_signs_up_with_the_family_code_then_uses_phone_and_password() {
             ("name", "Tòng Văn Cha".to_owned()),
             ("phone", "0987 654 321".to_owned()),
             ("password", password.to_owned()),
+            ("consent", "yes".to_owned()),
         ]
     };
     let post = |fields: Vec<(&'static str, String)>| {
@@ -720,7 +721,9 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
             "/api/people/class" => format!("{path}?id=1"),
             "/api/learning/progress" => format!("{path}?module=my-body-belongs-to-me"),
             "/api/learning/certificate" => format!("{path}?code={certificate}&lang=Vi"),
-            "/api/learning/certificates" | "/api/learning/home" => format!("{path}?lang=Vi"),
+            "/api/learning/certificates" | "/api/learning/home" | "/api/privacy/mine" => {
+                format!("{path}?lang=Vi")
+            }
             "/api/learning/attempt" => {
                 format!("{path}?module=my-body-belongs-to-me&attempt={foreign_attempt}&lang=Vi")
             }
@@ -1046,6 +1049,8 @@ fn allowed_answer(method: &str, pattern: &str, who: &str) -> u16 {
         ("POST", "/sign-out" | "/families/{household}/new-code") => 303,
         ("POST", "/classes/{id}/assignments/{module}/remove") => 303,
         ("POST", "/classes/{id}/students/{student}/reset") => 303,
+        // Deleting a student needs the confirmation ticked: without it, nothing is deleted.
+        ("POST", "/classes/{id}/students/{student}/delete") => 422,
         // The first manager unlinks the parent; after that there is nobody linked to unlink.
         ("POST", "/families/{household}/parents/{parent}/unlink") => {
             if who == "admin" {

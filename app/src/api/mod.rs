@@ -6,3 +6,4 @@ pub mod catalog;
 pub mod coverage;
 pub mod learning;
 pub mod people;
+pub mod privacy;

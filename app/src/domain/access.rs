@@ -56,6 +56,10 @@ pub const COVERAGE_READERS: &[Role] = &[
     Role::Admin,
 ];
 
+/// Those who delete a student who left: the school's managers (the data is theirs to keep
+/// under their own duty), admins.
+pub const STUDENT_DELETERS: &[Role] = &[Role::SchoolManager, Role::Admin];
+
 /// Those who close a reporting period: the managers of the unit, admins.
 pub const COVERAGE_CLOSERS: &[Role] = &[Role::UnitManager, Role::SchoolManager, Role::Admin];
 
@@ -109,6 +113,11 @@ pub const ACCESS: &[Rule] = &[
     rule("GET", "/api/people/account", SignedIn),
     rule("GET", "/account/password", SignedIn),
     rule("POST", "/account/password", SignedIn),
+    // Personal data: the notice for anyone, each person's own copy.
+    rule("GET", "/privacy", Anyone),
+    rule("GET", "/account/data", SignedIn),
+    rule("GET", "/account/data.json", SignedIn),
+    rule("GET", "/api/privacy/mine", SignedIn),
     // Classes.
     rule("GET", "/classes", Roles(CLASS_STAFF)),
     rule("GET", "/classes/{id}", Roles(CLASS_STAFF)),
@@ -117,6 +126,11 @@ pub const ACCESS: &[Rule] = &[
         "POST",
         "/classes/{id}/students/{student}/reset",
         Roles(CLASS_STAFF),
+    ),
+    rule(
+        "POST",
+        "/classes/{id}/students/{student}/delete",
+        Roles(STUDENT_DELETERS),
     ),
     rule("GET", "/api/people/classes", Roles(CLASS_STAFF)),
     // Assignments: those who look after the class.

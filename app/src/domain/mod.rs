@@ -16,6 +16,7 @@ pub mod org;
 #[cfg(feature = "ssr")]
 pub mod password;
 pub mod person;
+pub mod privacy;
 pub mod roster;
 pub mod secret;
 pub mod session;

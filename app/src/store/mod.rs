@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod kept;
 pub mod org;
 pub mod people;
+pub mod privacy;
 pub mod progress;
 pub mod roster;
 pub mod sessions;
@@ -168,9 +169,12 @@ pub async fn ping(db: &Db) -> Result<(), StoreError> {
         tx.rollback().await
     }
     .await;
-    sqlx::query(&format!("PRAGMA busy_timeout = {}", BUSY_TIMEOUT.as_millis()))
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(&format!(
+        "PRAGMA busy_timeout = {}",
+        BUSY_TIMEOUT.as_millis()
+    ))
+    .execute(&mut *conn)
+    .await?;
     Ok(probe?)
 }
 

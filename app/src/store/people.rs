@@ -294,6 +294,8 @@ pub struct NewAccount<'a> {
     pub phone: Option<&'a Phone>,
     pub password_hash: &'a str,
     pub household_id: Option<i64>,
+    /// The privacy notice version a parent consented to (then, with the time of creation).
+    pub consent_version: Option<&'a str>,
 }
 
 pub async fn create_account(
@@ -302,8 +304,9 @@ pub async fn create_account(
     now: i64,
 ) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO people (role, unit_id, display_name, username, phone, password_hash, household_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO people (role, unit_id, display_name, username, phone, password_hash, household_id, created_at, \
+                             consent_version, consent_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $9 IS NULL THEN NULL ELSE $8 END) RETURNING id",
     )
     .bind(account.role.code())
     .bind(account.unit_id)
@@ -313,6 +316,7 @@ pub async fn create_account(
     .bind(account.password_hash)
     .bind(account.household_id)
     .bind(now)
+    .bind(account.consent_version)
     .fetch_one(db)
     .await?)
 }

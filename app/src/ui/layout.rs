@@ -113,6 +113,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{t("footer-plan")}</p>
             <p>{t("footer-emergency")}</p>
+            <p><A href="/privacy">{t("privacy-title")}</A></p>
         </footer>
     }
 }

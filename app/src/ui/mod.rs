@@ -11,6 +11,7 @@ mod learn;
 mod not_found;
 mod people;
 mod pictures;
+mod privacy;
 mod session;
 mod sign_in;
 
@@ -107,6 +108,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=people::AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/learn") view=learn::LearnPage ssr=SsrMode::Async />
                     <Route path=path!("/account/password") view=people::PasswordPage />
+                    <Route path=path!("/account/data") view=privacy::MyDataPage ssr=SsrMode::Async />
+                    <Route path=path!("/privacy") view=privacy::PrivacyPage />
                     <Route path=path!("/classes") view=people::ClassesPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id") view=people::ClassPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/cards") view=people::CardsPage ssr=SsrMode::Async />

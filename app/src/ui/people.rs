@@ -63,6 +63,7 @@ pub fn AccountPage() -> impl IntoView {
                 })}
                 {changed.then(|| view! { <p class="notice" role="status">{t("password-changed")}</p> })}
                 <super::catalog::MyCertificates />
+                <p><A href="/account/data">{t("privacy-my-data")}</A></p>
                 <p><A href="/learn" attr:class="button primary">{t("account-go-learn")}</A></p>
                 {(role != Role::Student).then(|| view! {
                     <p><A href="/account/password">{t("password-title")}</A></p>
@@ -192,6 +193,15 @@ pub fn ClassPage() -> impl IntoView {
             };
             view! { <p class="notice" role="status">{text}</p> }
         });
+        let deleted_notice = query
+            .read_untracked()
+            .get("deleted")
+            .is_some()
+            .then(|| view! { <p class="notice" role="status">{t("classes-deleted")}</p> });
+        // A school's managers (and admins) delete a student who left; teachers do not.
+        let may_delete = super::session::use_page_session()
+            .signed_in
+            .is_some_and(|(_, role)| crate::domain::access::STUDENT_DELETERS.contains(&role));
         let class_notice = (roster.class_failures > 0).then(|| {
             let (count, slowed) = (roster.class_failures, roster.class_slowed);
             let text = move || {
@@ -211,6 +221,7 @@ pub fn ClassPage() -> impl IntoView {
                     <A href=format!("/classes/{}/letters", class.id) attr:class="button">{t("classes-print-letters")}</A>
                 </p>
                 {reset_notice}
+                {deleted_notice}
                 {class_notice}
                 <p class="hint">{t("classes-secrets-hidden")}</p>
                 <div class="table-scroll">
@@ -251,6 +262,32 @@ pub fn ClassPage() -> impl IntoView {
                                     i18n.tr_args("classes-new-secret-confirm", &args)
                                 }
                             };
+                            let delete = may_delete.then(|| {
+                                let action = format!("/classes/{}/students/{}/delete", class.id, m.id);
+                                let label = {
+                                    let name = name.clone();
+                                    move || {
+                                        let mut args = fluent_bundle::FluentArgs::new();
+                                        args.set("name", name.clone());
+                                        i18n.tr_args("classes-delete-confirm", &args)
+                                    }
+                                };
+                                let check = format!("delete-{}", m.id);
+                                view! {
+                                    <details class="confirm">
+                                        <summary class="button">{t("classes-delete")}</summary>
+                                        <form method="post" action=action class="stack">
+                                            <CsrfField />
+                                            <p>
+                                                <input type="checkbox" id=check.clone() name="confirm" value="yes" required />
+                                                " "
+                                                <label for=check>{label}</label>
+                                            </p>
+                                            <button type="submit" class="button danger">{t("classes-delete-yes")}</button>
+                                        </form>
+                                    </details>
+                                }
+                            });
                             view! {
                                 <tr class:locked=locked>
                                     <th scope="row">{m.display_name.clone()}</th>
@@ -276,6 +313,7 @@ pub fn ClassPage() -> impl IntoView {
                                                 <button type="submit" class="button danger">{t("classes-new-secret-yes")}</button>
                                             </form>
                                         </details>
+                                        {delete}
                                     </td>
                                 </tr>
                             }

@@ -285,6 +285,13 @@ pub fn FamilySignUpPage() -> impl IntoView {
                 <input id="parent-password" name="password" type="password" autocomplete="new-password"
                     minlength="15" required aria-describedby="password-hint" />
                 <p id="password-hint" class="hint">{t("password-hint")}</p>
+                <p class="consent">
+                    <input id="parent-consent" name="consent" type="checkbox" value="yes" required />
+                    " "
+                    <label for="parent-consent">
+                        {t("sign-up-consent")} " " <A href="/privacy">{t("privacy-title-lower")}</A>
+                    </label>
+                </p>
                 <button type="submit" class="button primary">{t("sign-up-submit")}</button>
             </form>
             <p><A href="/sign-in">{t("sign-up-have-account")}</A></p>
