@@ -160,7 +160,10 @@ async fn a_parent_downloads_everything_about_them_and_their_children() {
     let anonymous = Browser::new(&demo.server);
     let nobody = anonymous.get("/account/data.json").await;
     assert_eq!(nobody.status, StatusCode::SEE_OTHER);
-    assert!(nobody.location.starts_with("/sign-in?next="), "sent to sign in");
+    assert!(
+        nobody.location.starts_with("/sign-in?next="),
+        "sent to sign in"
+    );
     assert!(!nobody.body.contains("0912000001"));
 }
 

@@ -143,10 +143,12 @@ fn spawn(dir: &std::path::Path, addr: &str, extra_args: &[String]) -> (Child, St
     }
 }
 
-/// A client that follows no redirects, so tests see them.
+/// A client that follows no redirects and decompresses nothing, so tests see both as sent
+/// (even when another workspace member turns on reqwest's gzip feature).
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .no_gzip()
         .build()
         .expect("client")
 }
