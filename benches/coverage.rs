@@ -9,14 +9,14 @@
 //! database's size. Run: `cargo bench -p safesteps-benches --bench coverage`. Set
 //! `SAFESTEPS_BENCH_DB=/path/province.db` to keep (and reuse) the database between runs.
 
+mod support;
+
 use safesteps_app::catalog;
 use safesteps_app::coverage;
 use safesteps_app::i18n::Lang;
 use safesteps_app::store::{self, coverage as rollups};
 use safesteps_app::synthetic;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 const WARM_UP: usize = 5;
@@ -38,16 +38,11 @@ fn report(name: &str, times: &mut [Duration]) {
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    runtime.block_on(run());
+    support::block_on(run());
 }
 
 async fn run() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let content = root.join("content");
+    let content = support::root().join("content");
     let loaded = catalog::load(&content);
     assert!(!loaded.has_errors(), "{:?}", loaded.problems.first());
     let catalog = loaded.catalog;
@@ -126,11 +121,9 @@ async fn run() {
     db.close().await;
 
     // Over HTTP: the real server, signed in.
-    let binary = std::env::var_os("SAFESTEPS_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target/release/safesteps"));
+    let binary = support::binary();
     if binary.exists() {
-        http(&binary, &root, &url, commune.id).await;
+        http(&url, commune.id).await;
     } else {
         println!(
             "(no {} — build it with `cargo leptos build --release` to time the page over HTTP)",
@@ -142,23 +135,9 @@ async fn run() {
     }
 }
 
-async fn http(binary: &Path, root: &Path, url: &str, commune: i64) {
-    let mut child = Command::new(binary)
-        .current_dir(root)
-        .args(["serve", "--addr", "127.0.0.1:0", "--database-url", url])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start safesteps");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut base = String::new();
-    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-        if let Some(found) = line.strip_prefix("SafeSteps is running at ") {
-            base = found.trim().to_owned();
-            break;
-        }
-    }
-    assert!(!base.is_empty(), "the server did not start");
+async fn http(url: &str, commune: i64) {
+    let server = support::Server::start(url, &[]);
+    let base = server.base.clone();
     let pages = [
         (
             "dashboard page, province (HTTP)",
@@ -177,33 +156,13 @@ async fn http(binary: &Path, root: &Path, url: &str, commune: i64) {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("a client");
-        let page = client
-            .get(format!("{base}/sign-in"))
-            .send()
-            .await
-            .expect("sign-in page")
-            .text()
-            .await
-            .expect("text");
-        let marker = "name=\"csrf\" value=\"";
-        let start = page.find(marker).expect("a CSRF field") + marker.len();
-        let csrf = &page[start..start + 64];
-        let signed = client
-            .post(format!("{base}/sign-in"))
-            .form(&[
-                ("csrf", csrf),
-                ("kind", "staff"),
-                ("username", &username),
-                ("password", safesteps_app::demo::DEMO_PASSWORD),
-            ])
-            .send()
-            .await
-            .expect("sign in");
-        assert_eq!(
-            signed.status(),
-            reqwest::StatusCode::SEE_OTHER,
-            "{username} signs in"
-        );
+        support::sign_in_staff(
+            &client,
+            &base,
+            &username,
+            safesteps_app::demo::DEMO_PASSWORD,
+        )
+        .await;
         let mut times = Vec::with_capacity(RUNS);
         let mut bytes = 0;
         for run in 0..WARM_UP + RUNS {
@@ -222,6 +181,9 @@ async fn http(binary: &Path, root: &Path, url: &str, commune: i64) {
         report(name, &mut times);
         println!("{:<44} {} KB of HTML", "", bytes / 1024);
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    println!(
+        "{:<44} {:.0} MB",
+        "server peak resident memory",
+        server.peak_memory_mb()
+    );
 }

@@ -1,0 +1,128 @@
+//! What the HTTP benchmarks share: the release binary started on a free loopback port, the
+//! CSRF field of a page, and a staff sign-in.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// The repository's root (the server runs there, next to `content/` and `target/site`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The release binary: `SAFESTEPS_BIN`, else `target/release/safesteps`.
+pub fn binary() -> PathBuf {
+    std::env::var_os("SAFESTEPS_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/release/safesteps"))
+}
+
+/// A running server and the address it reported; killed when dropped.
+pub struct Server {
+    pub child: Child,
+    pub base: String,
+}
+
+impl Server {
+    /// Starts `safesteps serve` on a free loopback port with `database_url` and `extra` args.
+    pub fn start(database_url: &str, extra: &[&str]) -> Server {
+        let binary = binary();
+        assert!(
+            binary.exists(),
+            "build the release binary first: cargo leptos build --release"
+        );
+        let mut child = Command::new(binary)
+            .current_dir(root())
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--database-url",
+                database_url,
+            ])
+            .args(extra)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start safesteps");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines().map_while(Result::ok);
+        let base = lines
+            .find_map(|line| {
+                line.strip_prefix("SafeSteps is running at ")
+                    .map(|b| b.trim().to_owned())
+            })
+            .expect("the server did not start");
+        // Keep reading what it prints so it never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Server { child, base }
+    }
+
+    /// The most resident memory the server has used so far (`VmHWM`), in MB.
+    pub fn peak_memory_mb(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The value of the form field `name` on a page (a CSRF token, a submission key).
+pub fn field(page: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page.find(&marker)? + marker.len();
+    Some(page[start..start + page[start..].find('"')?].to_owned())
+}
+
+/// Runs a benchmark's async main on a multi-threaded runtime.
+pub fn block_on<F: std::future::Future>(main: F) -> F::Output {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime")
+        .block_on(main)
+}
+
+/// The text of the page at `url`.
+pub async fn page(client: &reqwest::Client, url: &str) -> String {
+    client
+        .get(url)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{url}: {e}"))
+        .text()
+        .await
+        .expect("text")
+}
+
+/// Signs a staff member of the demo in on `client` (which keeps cookies).
+pub async fn sign_in_staff(client: &reqwest::Client, base: &str, username: &str, password: &str) {
+    let page = page(client, &format!("{base}/sign-in")).await;
+    let csrf = field(&page, "csrf").expect("a CSRF field");
+    let signed = client
+        .post(format!("{base}/sign-in"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("kind", "staff"),
+            ("username", username),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .expect("sign in");
+    assert!(
+        signed.status().is_redirection() || signed.status().is_success(),
+        "{username} signs in: {}",
+        signed.status()
+    );
+}
