@@ -270,6 +270,7 @@ learn-continue = Continue
 learn-all-modules = See all lessons
 error-not-found = This page or item was not found.
 error-too-big = What was sent is too big.
+error-bad-request = The address or the form sent could not be read. Go back to the previous page and try again.
 error-bad-form = The form that was sent is not right. Reload the page and try again.
 quiz-reload = This quiz form has no submission key. Reload the quiz and submit again.
 

@@ -282,6 +282,7 @@ learn-continue = Học tiếp
 learn-all-modules = Xem tất cả bài học
 error-not-found = Không tìm thấy trang hoặc mục này.
 error-too-big = Nội dung gửi lên quá lớn.
+error-bad-request = Địa chỉ hoặc biểu mẫu gửi lên không đọc được. Hãy quay lại trang trước và thử lại.
 error-bad-form = Biểu mẫu gửi lên không đúng. Hãy tải lại trang và thử lại.
 quiz-reload = Bài làm này thiếu mã nộp bài. Hãy tải lại câu đố và nộp lại.
 

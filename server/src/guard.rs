@@ -367,9 +367,43 @@ pub fn failure(lang: Lang, status: StatusCode) -> Response {
         StatusCode::NOT_FOUND => "error-not-found",
         StatusCode::PAYLOAD_TOO_LARGE => "error-too-big",
         StatusCode::UNPROCESSABLE_ENTITY => "error-bad-form",
+        StatusCode::BAD_REQUEST => "error-bad-request",
         _ => "error-server",
     };
     refusal(lang, status, key)
+}
+
+/// Bad input answers a clear 4xx, never a 500 or English plain text: a server function whose
+/// arguments cannot be read (missing, not a number, broken UTF-8) is the caller's mistake
+/// (400, not Leptos' 500); and axum's own rejections of a path or form it cannot read
+/// (plain text in English) become the refusal page in the user's language.
+pub async fn bad_input(request: Request, next: Next) -> Response {
+    let lang = request_lang(request.headers());
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if api
+        && response.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && response.headers().contains_key("serverfnerror")
+    {
+        let (mut parts, body) = response.into_parts();
+        let bytes = to_bytes(body, 64 * 1024).await.unwrap_or_default();
+        let callers_mistake = ["Args|", "Deserialization|", "MissingArg|"]
+            .iter()
+            .any(|kind| bytes.starts_with(kind.as_bytes()));
+        if callers_mistake {
+            parts.status = StatusCode::BAD_REQUEST;
+        }
+        return Response::from_parts(parts, Body::from(bytes));
+    }
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/plain"));
+    if !api && plain && response.status().is_client_error() {
+        return failure(lang, response.status());
+    }
+    response
 }
 
 /// Looks the matched route up in the access table. Anonymous visitors who need to sign in

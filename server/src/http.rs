@@ -153,6 +153,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             guard::client_address,
         ))
+        .layer(middleware::from_fn(guard::bad_input))
         .layer(middleware::from_fn(cache_control));
     with_security_headers(routes)
         .layer(CompressionLayer::new())
