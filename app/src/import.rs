@@ -103,6 +103,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn reads_a_roster_excel_saved_with_semicolons() {
+        // Excel in a Vietnamese locale separates with semicolons.
+        let header = ROSTER_HEADER.join(";");
+        let text = format!(
+            "\u{feff}{header}\nS1;2026-2027;3A;student;HS1;Lò Văn An;2018;;\nS1;2026-2027;3A;teacher;co.lan;Lan;;;\n"
+        );
+        let (rows, problems) = roster_csv(&text, 2026);
+        assert_eq!((rows.len(), problems.len()), (2, 0), "{problems:?}");
+        // A row with several problems reports them all at once.
+        let bad = format!("{header}\nS1;2026/27;3A;student;HS1;;20O9;;xyz\n");
+        let lines: Vec<String> = roster_csv(&bad, 2026)
+            .1
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(lines.len() >= 3, "{lines:?}");
+        assert!(lines.iter().all(|l| l.starts_with("row 2:")), "{lines:?}");
+    }
+
+    #[test]
     fn reads_a_roster_and_reports_every_bad_row() {
         let header = ROSTER_HEADER.join(",");
         let good = format!("{header}\nS1,2026-2027,3A,student,HS1,Lò Văn An,2018,,\nS1,2026-2027,3A,teacher,co.lan,Lan,,,\n");
