@@ -419,7 +419,6 @@ async fn open_session(
     now: i64,
 ) -> Result<NewSession, AuthError> {
     let token = random_token();
-    sessions::create(db, &token_hash(&token), person_id, &random_token(), now).await?;
     let event = Event {
         action: "sign-in",
         actor: Some(person_id),
@@ -427,7 +426,8 @@ async fn open_session(
         client: Some(client),
         detail: role.code(),
     };
-    sessions::audit(db, &event, now).await?;
+    let csrf = random_token();
+    sessions::create(db, &token_hash(&token), person_id, &csrf, now, Some(&event)).await?;
     let must_change_password = people::by_id(db, person_id)
         .await?
         .is_some_and(|a| a.must_change_password);
@@ -823,7 +823,15 @@ pub async fn sign_up_family(
     };
     sessions::audit(db, &event, now).await?;
     let token = random_token();
-    sessions::create(db, &token_hash(&token), person_id, &random_token(), now).await?;
+    sessions::create(
+        db,
+        &token_hash(&token),
+        person_id,
+        &random_token(),
+        now,
+        None,
+    )
+    .await?;
     Ok(NewSession {
         token,
         role: Role::Parent,
@@ -933,7 +941,6 @@ pub async fn change_password(
         client: Some(client),
         detail: "",
     };
-    sessions::audit(db, &event, now).await?;
     let token = random_token();
     sessions::create(
         db,
@@ -941,6 +948,7 @@ pub async fn change_password(
         viewer.person_id,
         &random_token(),
         now,
+        Some(&event),
     )
     .await?;
     Ok(NewSession {
