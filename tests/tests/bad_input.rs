@@ -7,7 +7,7 @@
 
 mod support;
 
-use reqwest::{header, StatusCode};
+use reqwest::StatusCode;
 use support::web::*;
 
 /// Every row of the tables that hold people's data and learning, as text.
@@ -51,21 +51,6 @@ async fn dump(db: &sqlx::SqlitePool) -> Vec<String> {
         out.push(format!("{table}: {}", rows.join("\n")));
     }
     out
-}
-
-/// A raw form body (bytes as given, no encoding by the client) posted with the caller's token.
-async fn post_raw_body(browser: &Browser, path: &str, body: Vec<u8>) -> Reply {
-    Browser::reply(
-        browser
-            .client
-            .post(format!("{}{path}", browser.base))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(body)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await
 }
 
 #[tokio::test]
@@ -263,7 +248,7 @@ async fn bad_input_gets_a_clear_refusal_and_changes_nothing() {
             format!("csrf={visitor_csrf}&q-a={}", "b".repeat(100 * 1024)).into_bytes(),
         ),
     ] {
-        let reply = post_raw_body(&visitor, path, body).await;
+        let reply = visitor.post_body(path, body).await;
         assert!(reply.status.is_client_error(), "{what}: {}", reply.status);
         assert!(
             reply.body.contains("<html lang=\"vi\""),

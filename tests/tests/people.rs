@@ -648,17 +648,6 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
     };
     let teacher_id =
         one("SELECT CAST(id AS TEXT) FROM people WHERE username = 'giaovien2.demo'").await;
-    let unit_of = |username: &'static str| {
-        let db = db.clone();
-        async move {
-            sqlx::query_scalar::<_, i64>("SELECT unit_id FROM people WHERE username = $1")
-                .bind(username)
-                .fetch_one(&db)
-                .await
-                .unwrap()
-                .to_string()
-        }
-    };
     let mut home_unit = std::collections::HashMap::new();
     for (who, username) in [
         ("admin", "admin.demo"),
@@ -666,7 +655,7 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
         ("school-manager", "hieutruong.demo"),
         ("protection-officer", "baove.demo"),
     ] {
-        home_unit.insert(who, unit_of(username).await);
+        home_unit.insert(who, unit_of(&db, username).await.to_string());
     }
     let fill = |path: &str, who: &str| {
         let unit = home_unit
@@ -765,17 +754,7 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
     );
     callers.push((Some("student"), student));
     let parent = Browser::new(&demo.server);
-    let reply = parent
-        .post(
-            "/sign-in",
-            &[
-                ("kind", "parent"),
-                ("phone", "0912000001"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(parent.sign_in_parent().await.status, StatusCode::SEE_OTHER);
     callers.push((Some("parent"), parent));
     assert_eq!(callers.len(), 10, "anonymous and all nine roles");
 
@@ -1014,6 +993,15 @@ async fn changing_a_password_checks_the_old_one_and_ends_other_sessions() {
     assert_eq!(new.status, StatusCode::SEE_OTHER);
 }
 
+/// The home unit of a staff member of the demo.
+async fn unit_of(db: &sqlx::SqlitePool, username: &str) -> i64 {
+    sqlx::query_scalar("SELECT unit_id FROM people WHERE username = $1")
+        .bind(username)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
 /// The answer a caller the access table lets through gets from `method pattern` as the
 /// every-route test fills it in (class 1 is 2A of LC-W01-TH1, the demo's first class; POSTs
 /// carry only the CSRF token).
@@ -1215,18 +1203,8 @@ async fn every_object_route_serves_its_scope_and_nothing_beyond() {
     assert_ne!(dump(db.clone()).await, before);
 
     // Coverage: a school manager sees their school, never the province above it.
-    let unit_of = |username: &'static str| {
-        let db = db.clone();
-        async move {
-            sqlx::query_scalar::<_, i64>("SELECT unit_id FROM people WHERE username = $1")
-                .bind(username)
-                .fetch_one(&db)
-                .await
-                .unwrap()
-        }
-    };
-    let school = unit_of("hieutruong.demo").await;
-    let province = unit_of("tinh.demo").await;
+    let school = unit_of(&db, "hieutruong.demo").await;
+    let province = unit_of(&db, "tinh.demo").await;
     assert_eq!(
         own_head.get(&format!("/coverage/{school}")).await.status,
         StatusCode::OK

@@ -17,17 +17,7 @@ async fn database(server: &TestServer) -> sqlx::SqlitePool {
 
 async fn parent(demo: &Demo) -> Browser {
     let parent = Browser::new(&demo.server);
-    let reply = parent
-        .post(
-            "/sign-in",
-            &[
-                ("kind", "parent"),
-                ("phone", "0912000001"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(parent.sign_in_parent().await.status, StatusCode::SEE_OTHER);
     parent
 }
 

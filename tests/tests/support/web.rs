@@ -132,7 +132,12 @@ impl Browser {
     }
 
     pub async fn post_raw(&self, path: &str, form: &[(&str, &str)]) -> Reply {
-        let body = serde_urlencoded(form);
+        self.post_body(path, serde_urlencoded(form).into_bytes())
+            .await
+    }
+
+    /// Posts `body` as a form exactly as given (no encoding, no token added).
+    pub async fn post_body(&self, path: &str, body: Vec<u8>) -> Reply {
         Self::reply(
             self.client
                 .post(format!("{}{path}", self.base))
@@ -141,6 +146,19 @@ impl Browser {
                 .send()
                 .await
                 .unwrap(),
+        )
+        .await
+    }
+
+    /// Signs the demo's parent (phone 0912000001) in.
+    pub async fn sign_in_parent(&self) -> Reply {
+        self.post(
+            "/sign-in",
+            &[
+                ("kind", "parent"),
+                ("phone", "0912000001"),
+                ("password", PASSWORD),
+            ],
         )
         .await
     }
