@@ -27,25 +27,10 @@ pub enum SubmitError {
     Store(#[from] StoreError),
 }
 
-/// The answers in a posted quiz form: fields `q-<question>` with option ids (repeated for
-/// multiple choice); other fields are ignored.
-pub fn answers_from_form(pairs: &[(String, String)]) -> Answers {
-    let mut answers = Answers::new();
-    for (key, value) in pairs {
-        if let Some(question) = key.strip_prefix("q-") {
-            answers
-                .entry(question.to_owned())
-                .or_default()
-                .insert(value.clone());
-        }
-    }
-    answers
-}
-
 fn check_key(submission_key: &str) -> Result<(), SubmitError> {
-    let key_ok =
-        submission_key.len() == 64 && submission_key.bytes().all(|b| b.is_ascii_hexdigit());
-    key_ok.then_some(()).ok_or(SubmitError::NoKey)
+    crate::domain::grading::submission_key_ok(submission_key)
+        .then_some(())
+        .ok_or(SubmitError::NoKey)
 }
 
 /// Grades and stores one attempt of `person_id` (who has `role`).
@@ -231,29 +216,12 @@ pub async fn kept_in_form(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn kept_answers_go_to_their_person_only() {
         assert_eq!(kept_for(Some(7), 7), KeptFor::Submit);
         assert_eq!(kept_for(Some(7), 8), KeptFor::Forget);
         assert_eq!(kept_for(None, 8), KeptFor::Show);
-    }
-
-    use super::*;
-
-    #[test]
-    fn form_fields_become_answers() {
-        let pairs: Vec<(String, String)> = [
-            ("csrf", "x"),
-            ("submission", "k"),
-            ("q-one", "a"),
-            ("q-many", "b"),
-            ("q-many", "c"),
-        ]
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
-        let answers = answers_from_form(&pairs);
-        assert_eq!(answers.len(), 2);
-        assert_eq!(answers["many"], ["b", "c"].map(String::from).into());
     }
 }

@@ -5,12 +5,13 @@
 
 #[cfg(feature = "ssr")]
 pub mod accounts;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod assignments;
 #[cfg(feature = "ssr")]
 pub mod auth;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod catalog;
 #[cfg(feature = "ssr")]
 pub mod coverage;
@@ -22,10 +23,13 @@ pub mod i18n;
 pub mod import;
 #[cfg(feature = "ssr")]
 pub mod learning;
+#[cfg(any(feature = "ssr", feature = "parsers"))]
+pub mod sheets;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod synthetic;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod ui;
 
 /// How far a long command is, for a progress bar: called with (what, done, of) as work goes.
@@ -34,4 +38,5 @@ pub type Steps<'a> = &'a mut (dyn FnMut(&'static str, u64, u64) + Send);
 
 #[cfg(feature = "ssr")]
 pub use ui::shell;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub use ui::App;

@@ -12,8 +12,9 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use safesteps_app::auth::{self, CsrfToken};
+use safesteps_app::domain::grading::QuizForm;
 use safesteps_app::domain::person::Viewer;
-use safesteps_app::learning::{answers_from_form, keep_answers, submit_quiz, Poster, SubmitError};
+use safesteps_app::learning::{keep_answers, submit_quiz, Poster, SubmitError};
 
 /// `POST /modules/{id}/quiz`.
 /// The largest quiz post read: far more than any quiz's fields.
@@ -37,13 +38,11 @@ pub async fn submit(
     let Ok(bytes) = to_bytes(request.into_body(), QUIZ_FORM_LIMIT).await else {
         return failure(lang, StatusCode::PAYLOAD_TOO_LARGE);
     };
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
-    let key = pairs
-        .iter()
-        .find(|(k, _)| k == "submission")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
-    let answers = answers_from_form(&pairs);
+    let QuizForm {
+        submission: key,
+        answers,
+    } = QuizForm::decode(&bytes);
+    let key = key.as_str();
     let result = match (viewer, kept) {
         (Some(viewer), _) => {
             let who = (viewer.person_id, viewer.role);

@@ -12,6 +12,51 @@ use std::collections::{BTreeMap, BTreeSet};
 /// ignored; an unknown option makes its question wrong.
 pub type Answers = BTreeMap<String, BTreeSet<String>>;
 
+/// A posted quiz form, decoded: fields `q-<question>` with option ids (repeated for multiple
+/// choice) and the `submission` key that makes a resend harmless; other fields are ignored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuizForm {
+    /// The first `submission` field; empty when there is none.
+    pub submission: String,
+    pub answers: Answers,
+}
+
+/// How long a submission key is: 32 random bytes in hex.
+pub const SUBMISSION_KEY_LEN: usize = 64;
+
+impl QuizForm {
+    pub fn from_pairs(pairs: &[(String, String)]) -> QuizForm {
+        let mut form = QuizForm::default();
+        for (key, value) in pairs {
+            if let Some(question) = key.strip_prefix("q-") {
+                form.answers
+                    .entry(question.to_owned())
+                    .or_default()
+                    .insert(value.clone());
+            }
+        }
+        form.submission = pairs
+            .iter()
+            .find(|(k, _)| k == "submission")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        form
+    }
+
+    /// Decodes a form body (`application/x-www-form-urlencoded`) as the browser sends it. A
+    /// body that is not a form is an empty form (no key: refused where it is checked).
+    #[cfg(any(feature = "ssr", feature = "parsers"))]
+    pub fn decode(body: &[u8]) -> QuizForm {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+        QuizForm::from_pairs(&pairs)
+    }
+}
+
+/// A submission key as the quiz page makes it: 64 hex digits.
+pub fn submission_key_ok(key: &str) -> bool {
+    key.len() == SUBMISSION_KEY_LEN && key.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionResult {
     pub question: String,
@@ -124,6 +169,28 @@ pub fn unanswered(grade: &Grade) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_fields_become_answers_and_a_key() {
+        let pairs: Vec<(String, String)> = [
+            ("csrf", "x"),
+            ("submission", "k"),
+            ("q-one", "a"),
+            ("q-many", "b"),
+            ("q-many", "c"),
+            ("submission", "second"),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+        let form = QuizForm::from_pairs(&pairs);
+        assert_eq!(form.answers.len(), 2);
+        assert_eq!(form.answers["many"], ["b", "c"].map(String::from).into());
+        assert_eq!(form.submission, "k");
+        assert!(!submission_key_ok(&form.submission));
+        assert!(submission_key_ok(&"a1".repeat(32)));
+        assert!(!submission_key_ok(&"é".repeat(32)));
+    }
     use crate::domain::content::{
         true_false_options, Lesson, LocalId, ModuleId, QuestionKind, Quiz,
     };

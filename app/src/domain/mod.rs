@@ -6,11 +6,11 @@ pub mod client;
 pub mod content;
 pub mod counts;
 pub mod coverage;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod dates;
 pub mod grading;
 pub mod learner;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod names;
 pub mod org;
 #[cfg(feature = "ssr")]
@@ -20,6 +20,6 @@ pub mod privacy;
 pub mod roster;
 pub mod secret;
 pub mod session;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod target;
 pub mod throttle;
