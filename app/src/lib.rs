@@ -18,6 +18,8 @@ pub mod coverage;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod import;

@@ -1,6 +1,7 @@
 //! Coverage routes that are not pages: the exports (CSV, XLSX), closing a period and the
 //! official-counts upload. Thin: check scope, call `safesteps_app::coverage`/`import`, answer.
 
+use crate::download::{file_safe, send, Download, Format};
 use crate::extract::Signed;
 use crate::guard::failure;
 use crate::sign_in::read_file_field;
@@ -8,7 +9,7 @@ use crate::state::{render_page, AppState};
 use axum::{
     body::Body,
     extract::{FromRequest, Multipart, Path, Query, Request, State},
-    http::{header, HeaderValue, Method, StatusCode},
+    http::{Method, StatusCode},
     response::{IntoResponse, Redirect, Response},
     Form,
 };
@@ -16,7 +17,6 @@ use safesteps_app::api::coverage::{server as scope, CountsOutcome};
 use safesteps_app::coverage::{self, CoverageReport};
 use safesteps_app::i18n::Lang;
 use safesteps_app::import::{self, CountsError};
-use safesteps_app::store::sessions::{audit, Event};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -112,81 +112,33 @@ async fn export_closed(
     }
 }
 
-#[derive(Clone, Copy)]
-enum Format {
-    Csv,
-    Xlsx,
-}
-
-/// The file, named after the unit and the year. Exports list untrained staff by name, so
-/// each one is audited.
+/// The file, named after the unit and the year.
 async fn exported(
     state: &AppState,
     signed: &Signed,
     report: &CoverageReport,
     format: Format,
 ) -> Response {
-    let (bytes, content_type, extension) = match format {
-        Format::Csv => (
-            coverage::csv(report, signed.lang),
-            "text/csv; charset=utf-8",
-            "csv",
-        ),
-        Format::Xlsx => match coverage::xlsx(report, signed.lang) {
-            Ok(bytes) => (
-                bytes,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "xlsx",
-            ),
-            Err(error) => {
-                tracing::error!(%error, "cannot write the XLSX report");
-                return failure(signed.lang, StatusCode::INTERNAL_SERVER_ERROR);
-            }
-        },
-    };
+    let lang = signed.lang;
     let version = report
         .closed
         .as_ref()
         .map(|c| format!("-v{}", c.version))
         .unwrap_or_default();
-    let file = format!(
-        "coverage-{}-{}{version}.{extension}",
-        file_safe(&report.unit.code),
-        report.year
-    );
-    let detail = format!("{file} of unit {}", report.unit.id);
-    let event = Event {
+    let header = coverage::csv_header(report, lang);
+    let tables = coverage::tables(report, lang);
+    let download = Download {
+        name: format!(
+            "coverage-{}-{}{version}",
+            file_safe(&report.unit.code),
+            report.year
+        ),
+        header: &header,
+        tables: &tables,
         action: "coverage-exported",
-        actor: Some(signed.viewer.person_id),
-        subject: None,
-        client: None,
-        detail: &detail,
+        detail: format!("of unit {}", report.unit.id),
     };
-    if let Err(error) = audit(&state.db, &event, safesteps_app::auth::now()).await {
-        return server_error(signed.lang, &error);
-    }
-    let disposition = format!("attachment; filename=\"{file}\"");
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
-
-/// Unit codes are short ASCII (`LC-C01`); anything else becomes `_` in a file name.
-fn file_safe(code: &str) -> String {
-    code.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    send(state, signed, download, format).await
 }
 
 #[derive(Deserialize)]

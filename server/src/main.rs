@@ -4,6 +4,7 @@ mod accounts;
 mod assignments;
 mod cli;
 mod coverage;
+mod download;
 mod extract;
 mod guard;
 mod http;
