@@ -1,10 +1,17 @@
 //! Assigning modules to classes: who may, which modules, which dates. Thin over the domain
 //! (`domain::assignment`) and the store (`store::assignments`).
 
+use crate::api::assignments::{
+    AssignedModule, ClassProgress, ModuleCell, ModuleInsight, QuestionInsight, RecordAttempt,
+    RecordModule, SchoolClassLine, SchoolView, StaffLine, StudentRecord, StudentRow,
+};
 use crate::catalog::Catalog;
-use crate::domain::assignment::{due_date, local_day, DueDateProblem};
+use crate::domain::assignment::{age_fit, due_date, local_day, AgeFit, DueDateProblem};
 use crate::domain::content::Audience;
 use crate::domain::person::Viewer;
+use crate::export::{Table, Value};
+use crate::i18n::translate;
+use crate::i18n::Lang;
 use crate::store::assignments::{self, Assignment};
 use crate::store::{people, Db, StoreError};
 
@@ -19,6 +26,11 @@ pub enum AssignError {
     NotForStudents(String),
     #[error(transparent)]
     Due(#[from] DueDateProblem),
+    /// The module is written for other ages than these classes' students: asked to confirm.
+    #[error("module is not for the age of {0:?}")]
+    AgeMismatch(Vec<AgeMismatch>),
+    #[error("no class chosen")]
+    NoClassChosen,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -31,9 +43,19 @@ impl AssignError {
             AssignError::UnknownModule(_) => "assign-error-module",
             AssignError::NotForStudents(_) => "assign-error-not-for-students",
             AssignError::Due(problem) => problem.message_key(),
+            AssignError::AgeMismatch(_) => "assign-confirm-age",
+            AssignError::NoClassChosen => "assign-error-no-class",
             AssignError::Store(_) => "error-server",
         }
     }
+}
+
+/// A class whose students are all outside a module's ages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgeMismatch {
+    pub class_name: String,
+    pub youngest: i32,
+    pub oldest: i32,
 }
 
 /// Modules a class can be given: those written for students of some age band.
@@ -53,31 +75,88 @@ async fn class_in_scope(db: &Db, viewer: &Viewer, class_id: i64) -> Result<(), A
         .ok_or(AssignError::NoClass(class_id))
 }
 
-/// Assigns `module_id` to a class the viewer looks after, due on `due` (`YYYY-MM-DD`, today
-/// or later). Assigning it again moves the date. True if new.
+/// What the assign form asks for: one module by one date, for one or several classes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AssignRequest {
+    pub class_ids: Vec<i64>,
+    pub module_id: String,
+    /// `YYYY-MM-DD`, today or later.
+    pub due: String,
+    /// The teacher saw that the module is written for other ages and assigns it anyway.
+    pub age_confirmed: bool,
+}
+
+/// Assigns a module to every class of the request (all classes the viewer looks after, or
+/// none of them), in one transaction. Assigning it again moves the date. A module written
+/// for other ages than a class's students is only assigned once the teacher confirms.
+/// Returns how many assignments are new.
 pub async fn assign(
     db: &Db,
     catalog: &Catalog,
     viewer: &Viewer,
-    class_id: i64,
-    module_id: &str,
-    due: &str,
-) -> Result<bool, AssignError> {
-    class_in_scope(db, viewer, class_id).await?;
+    request: &AssignRequest,
+) -> Result<usize, AssignError> {
+    let mut class_ids = request.class_ids.clone();
+    class_ids.sort_unstable();
+    class_ids.dedup();
+    if class_ids.is_empty() {
+        return Err(AssignError::NoClassChosen);
+    }
+    let mut classes = Vec::new();
+    for &id in &class_ids {
+        let class = people::class_for(db, viewer, id)
+            .await?
+            .ok_or(AssignError::NoClass(id))?;
+        classes.push(class);
+    }
+    let module_id = request.module_id.as_str();
     let module = catalog
         .module(module_id)
         .ok_or_else(|| AssignError::UnknownModule(module_id.to_owned()))?;
-    if !for_students(catalog).any(|m| m.module.id == module.module.id) {
+    let bands: Vec<_> = module
+        .module
+        .audiences
+        .iter()
+        .filter_map(|a| match a {
+            Audience::Student(band) => Some(*band),
+            _ => None,
+        })
+        .collect();
+    if bands.is_empty() {
         return Err(AssignError::NotForStudents(module_id.to_owned()));
     }
     let now = crate::auth::now();
-    let due = due_date(due, local_day(now))?;
-    let assignment = Assignment {
-        class_id,
-        module_id: module_id.to_owned(),
-        due_on: due.to_string(),
-    };
-    Ok(assignments::assign(db, &assignment, viewer.person_id, now).await?)
+    let today = local_day(now);
+    let due = due_date(&request.due, today)?;
+    if !request.age_confirmed {
+        let mut mismatches = Vec::new();
+        for class in &classes {
+            let ages: Vec<i32> = people::class_birth_years(db, class.id)
+                .await?
+                .into_iter()
+                .map(|year| today.year() - year as i32)
+                .collect();
+            if let AgeFit::Outside { youngest, oldest } = age_fit(&bands, &ages) {
+                mismatches.push(AgeMismatch {
+                    class_name: class.name.clone(),
+                    youngest,
+                    oldest,
+                });
+            }
+        }
+        if !mismatches.is_empty() {
+            return Err(AssignError::AgeMismatch(mismatches));
+        }
+    }
+    let list: Vec<Assignment> = classes
+        .iter()
+        .map(|class| Assignment {
+            class_id: class.id,
+            module_id: module_id.to_owned(),
+            due_on: due.to_string(),
+        })
+        .collect();
+    Ok(assignments::assign_all(db, &list, viewer.person_id, now).await?)
 }
 
 /// Takes an assignment back from a class the viewer looks after. True if there was one.
@@ -89,4 +168,561 @@ pub async fn unassign(
 ) -> Result<bool, AssignError> {
     class_in_scope(db, viewer, class_id).await?;
     Ok(assignments::remove(db, class_id, module_id).await?)
+}
+
+/// A class's assignments, how far each student got and what the class gets wrong: the class
+/// page and its exports both show this. `None` for a class the viewer does not look after
+/// (as for one that does not exist).
+pub async fn class_progress(
+    db: &Db,
+    catalog: &Catalog,
+    viewer: &Viewer,
+    id: i64,
+    lang: Lang,
+) -> Result<Option<ClassProgress>, StoreError> {
+    use crate::domain::assignment::parse_date;
+    let Some(class) = people::class_for(db, viewer, id).await? else {
+        return Ok(None);
+    };
+    let today = local_day(crate::auth::now());
+    let list = assignments::for_class(db, id).await?;
+    let progress = assignments::class_progress(db, id).await?;
+    let members = people::class_members(db, id).await?;
+    let by_cell: std::collections::HashMap<(i64, &str), &assignments::StudentProgress> = progress
+        .iter()
+        .map(|p| ((p.person_id, p.module_id.as_str()), p))
+        .collect();
+    let title = |module: &str| {
+        catalog
+            .module(module)
+            .map(|m| m.texts(lang).title.clone())
+            .unwrap_or_else(|| module.to_owned())
+    };
+    let cell = |person: i64, module: &str| {
+        let lessons = catalog
+            .module(module)
+            .map(|m| m.module.lessons.as_slice())
+            .unwrap_or_default();
+        let Some(p) = by_cell.get(&(person, module)) else {
+            return ModuleCell {
+                lessons_left: lessons.len(),
+                ..ModuleCell::default()
+            };
+        };
+        let seen: std::collections::BTreeSet<String> = p
+            .lessons_seen
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .map(str::to_owned)
+            .collect();
+        ModuleCell {
+            completed: p.completed,
+            best: p.best_percent.map(|b| b.clamp(0, 100) as u8),
+            passed: p.passed,
+            lessons_left: lessons
+                .iter()
+                .filter(|l| !seen.contains(l.id.as_str()))
+                .count(),
+        }
+    };
+    let assigned = list
+        .iter()
+        .map(|a| AssignedModule {
+            module_id: a.module_id.clone(),
+            title: title(&a.module_id),
+            due_on: a.due_on.clone(),
+            completed: progress
+                .iter()
+                .filter(|p| p.module_id == a.module_id && p.completed)
+                .count(),
+            students: members.len(),
+            overdue: parse_date(&a.due_on).is_some_and(|d| d < today),
+        })
+        .collect();
+    let rows = members
+        .iter()
+        .map(|m| StudentRow {
+            id: m.id,
+            name: m.display_name.clone(),
+            cells: list.iter().map(|a| cell(m.id, &a.module_id)).collect(),
+        })
+        .collect();
+    let assignable = crate::assignments::for_students(&catalog)
+        .map(|m| {
+            let codes = m.module.audiences.iter().map(|a| a.code()).collect();
+            (m.module.id.to_string(), m.texts(lang).title.clone(), codes)
+        })
+        .collect();
+    let ends = assignments::class_attempt_ends(db, id).await?;
+    let insight = list
+        .iter()
+        .filter_map(|a| catalog.module(&a.module_id))
+        .map(|m| module_insight(m, &ends, lang))
+        .collect();
+    let other_classes = people::classes_for(db, &viewer)
+        .await?
+        .into_iter()
+        .filter(|c| c.id != class.id && c.school_year == class.school_year)
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok(Some(ClassProgress {
+        class_id: id,
+        class_name: class.name.clone(),
+        school_name: class.school_name.clone(),
+        school_year: class.school_year.clone(),
+        assigned,
+        rows,
+        insight,
+        other_classes,
+        assignable,
+        today: today.to_string(),
+    }))
+}
+
+/// The question insight of one module from the class's first and latest attempts.
+fn module_insight(
+    m: &crate::catalog::CatalogModule,
+    ends: &[crate::store::assignments::ClassAttempt],
+    lang: Lang,
+) -> ModuleInsight {
+    use crate::domain::content::QuestionKind;
+    use crate::domain::insight::{question_misses, AttemptAnswers};
+    let attempts: Vec<AttemptAnswers> = ends
+        .iter()
+        .filter(|e| e.module_id == m.module.id.as_str())
+        .map(|e| AttemptAnswers {
+            person_id: e.person_id,
+            attempt_id: e.attempt_id,
+            // Stored by the server from a graded form; unreadable would be a bug, counted as
+            // nothing chosen rather than failing the teacher's page.
+            answers: serde_json::from_str(&e.answers).unwrap_or_default(),
+        })
+        .collect();
+    let misses = question_misses(&m.module, &attempts);
+    let texts = m.texts(lang);
+    let tried = misses.first().map_or(0, |q| q.first.of);
+    let questions = misses
+        .into_iter()
+        .filter_map(|miss| {
+            let q = m
+                .module
+                .quiz
+                .questions
+                .iter()
+                .find(|q| q.id.as_str() == miss.question)?;
+            let text = texts.questions.get(&q.id)?;
+            let true_false = q.kind == QuestionKind::TrueFalse;
+            let right = q
+                .answer
+                .iter()
+                .map(|a| match true_false {
+                    true => a.as_str().to_owned(),
+                    false => text
+                        .options
+                        .iter()
+                        .find(|(id, _)| id == a)
+                        .map(|(_, s)| s.clone())
+                        .unwrap_or_else(|| a.as_str().to_owned()),
+                })
+                .collect();
+            Some(QuestionInsight {
+                prompt: text.prompt.clone(),
+                right,
+                true_false,
+                explanation: text.explanation.clone(),
+                first: miss.first,
+                latest: miss.latest,
+            })
+        })
+        .collect();
+    ModuleInsight {
+        module_id: m.module.id.to_string(),
+        title: texts.title.clone(),
+        tried,
+        questions,
+    }
+}
+
+/// One student's record, for those who look after their class; `None` when the class is not
+/// the viewer's or the student is not in it (the same answer for both).
+pub async fn student_record(
+    db: &Db,
+    catalog: &Catalog,
+    viewer: &Viewer,
+    (class_id, student_id): (i64, i64),
+    lang: Lang,
+) -> Result<Option<StudentRecord>, StoreError> {
+    use crate::domain::assignment::parse_date;
+    use crate::domain::dates::display_date_time;
+    use crate::store::progress;
+    let Some(class) = people::class_for(db, viewer, class_id).await? else {
+        return Ok(None);
+    };
+    let members = people::class_members(db, class_id).await?;
+    let Some(member) = members.into_iter().find(|m| m.id == student_id) else {
+        return Ok(None);
+    };
+    let record = progress::record(db, student_id).await?;
+    let list = assignments::for_class(db, class_id).await?;
+    let today = local_day(crate::auth::now());
+    let title = |module: &str| {
+        catalog
+            .module(module)
+            .map(|m| m.texts(lang).title.clone())
+            .unwrap_or_else(|| module.to_owned())
+    };
+    let completed_at = |module: &str| {
+        record
+            .completions
+            .iter()
+            .find(|(m, _)| m == module)
+            .map(|(_, at)| *at)
+    };
+    let module_row = |module: &str, due_on: Option<&str>| {
+        let lessons = catalog.module(module).map_or(0, |m| m.module.lessons.len());
+        let read: std::collections::BTreeSet<&str> = record
+            .lessons
+            .iter()
+            .filter(|(m, _, _)| m == module)
+            .map(|(_, l, _)| l.as_str())
+            .collect();
+        let done = completed_at(module);
+        RecordModule {
+            module_id: module.to_owned(),
+            title: title(module),
+            due_on: due_on.map(str::to_owned),
+            overdue: done.is_none() && due_on.and_then(parse_date).is_some_and(|due| due < today),
+            completed_at: done.map(|at| display_date_time(at, lang)),
+            best: record
+                .attempts
+                .iter()
+                .filter(|a| a.module_id == module)
+                .map(|a| a.percent.clamp(0, 100) as u8)
+                .max(),
+            lessons_read: read.len(),
+            lessons,
+        }
+    };
+    let assigned = list
+        .iter()
+        .map(|a| module_row(&a.module_id, Some(&a.due_on)))
+        .collect();
+    let own = record
+        .completions
+        .iter()
+        .filter(|(m, _)| !list.iter().any(|a| &a.module_id == m))
+        .map(|(m, _)| module_row(m, None))
+        .collect();
+    let attempts = record
+        .attempts
+        .iter()
+        .rev()
+        .map(|a| RecordAttempt {
+            module_title: title(&a.module_id),
+            correct: a.correct,
+            total: a.total,
+            percent: a.percent.clamp(0, 100) as u8,
+            passed: a.passed,
+            submitted_at: display_date_time(a.submitted_at, lang),
+        })
+        .collect();
+    let lessons = record
+        .lessons
+        .iter()
+        .rev()
+        .map(|(module, lesson, at)| {
+            let lesson_title = catalog
+                .module(module)
+                .and_then(|m| {
+                    let i = m
+                        .module
+                        .lessons
+                        .iter()
+                        .position(|l| l.id.as_str() == lesson)?;
+                    m.texts(lang).lessons.get(i).map(|l| l.title.clone())
+                })
+                .unwrap_or_else(|| lesson.clone());
+            (title(module), lesson_title, display_date_time(*at, lang))
+        })
+        .collect();
+    Ok(Some(StudentRecord {
+        class_id,
+        class_name: class.name,
+        name: member.display_name,
+        birth_year: member.birth_year,
+        assigned,
+        own,
+        attempts,
+        lessons,
+    }))
+}
+
+/// The class's progress as tables, for its CSV and XLSX: the assignments with how many
+/// completed, each student's cell per module (worded as on the page), and what the class gets
+/// wrong per module.
+pub fn class_tables(p: &ClassProgress, lang: Lang) -> Vec<Table> {
+    let tr = |key: &str| translate(lang, key, None);
+    let mut tables = vec![Table {
+        id: "assigned".to_owned(),
+        title: tr("assign-title"),
+        columns: vec![
+            tr("assign-module"),
+            tr("assign-due"),
+            tr("assign-completed"),
+            tr("classes-student"),
+        ],
+        rows: p
+            .assigned
+            .iter()
+            .map(|a| {
+                (
+                    None,
+                    vec![
+                        Value::Text(a.title.clone()),
+                        Value::Text(a.due_on.clone()),
+                        Value::Number(a.completed as u64),
+                        Value::Number(a.students as u64),
+                    ],
+                )
+            })
+            .collect(),
+    }];
+    let mut columns = vec![tr("classes-student")];
+    columns.extend(p.assigned.iter().map(|a| a.title.clone()));
+    tables.push(Table {
+        id: "progress".to_owned(),
+        title: tr("assign-progress"),
+        columns,
+        rows: p
+            .rows
+            .iter()
+            .map(|row| {
+                let mut cells = vec![Value::Text(row.name.clone())];
+                cells.extend(
+                    row.cells.iter().map(|cell| {
+                        Value::Text(cell.text(&|key, args| translate(lang, key, args)))
+                    }),
+                );
+                (Some(row.id), cells)
+            })
+            .collect(),
+    });
+    for m in &p.insight {
+        tables.push(Table {
+            id: format!("insight-{}", m.module_id),
+            title: format!("{} — {}", tr("insight-title"), m.title),
+            columns: vec![
+                tr("insight-question"),
+                tr("insight-right"),
+                tr("insight-first"),
+                tr("insight-latest"),
+            ],
+            rows: m
+                .questions
+                .iter()
+                .map(|q| {
+                    let right: Vec<String> = match q.true_false {
+                        true => q
+                            .right
+                            .iter()
+                            .map(|r| {
+                                tr(if r == "true" {
+                                    "quiz-true"
+                                } else {
+                                    "quiz-false"
+                                })
+                            })
+                            .collect(),
+                        false => q.right.clone(),
+                    };
+                    (
+                        None,
+                        vec![
+                            Value::Text(q.prompt.clone()),
+                            Value::Text(right.join("; ")),
+                            Value::Number(q.first.missed as u64),
+                            Value::Number(q.latest.missed as u64),
+                        ],
+                    )
+                })
+                .collect(),
+        });
+    }
+    tables
+}
+
+/// A school at once: every class with its assignments and completion, furthest behind first,
+/// and the school's staff with their own training (the modules the plan's targets ask of
+/// their role). `None` unless `unit` (or, for `None`, the viewer's home) is a school in the
+/// viewer's scope.
+pub async fn school_view(
+    db: &Db,
+    catalog: &Catalog,
+    viewer: &Viewer,
+    unit: Option<i64>,
+    lang: Lang,
+) -> Result<Option<SchoolView>, StoreError> {
+    use crate::domain::assignment::{furthest_behind_first, parse_date, ClassTally};
+    use crate::domain::coverage::counted_audience;
+    use crate::domain::person::Role;
+    if !crate::domain::access::SCHOOL_READERS.contains(&viewer.role) {
+        return Ok(None);
+    }
+    let Some((school, _)) = crate::api::coverage::server::unit_in_scope(db, viewer, unit).await?
+    else {
+        return Ok(None);
+    };
+    if school.kind != "school" {
+        return Ok(None);
+    }
+    let today = local_day(crate::auth::now());
+    let title = |module: &str| {
+        catalog
+            .module(module)
+            .map(|m| m.texts(lang).title.clone())
+            .unwrap_or_else(|| module.to_owned())
+    };
+    let classes = assignments::school_classes(db, school.id).await?;
+    let given = assignments::school_assignments(db, school.id).await?;
+    let mut lines: Vec<SchoolClassLine> = classes
+        .into_iter()
+        .map(|class| {
+            let students = class.students.max(0) as u64;
+            let mine: Vec<_> = given.iter().filter(|a| a.class_id == class.id).collect();
+            let mut tally = ClassTally {
+                students,
+                assigned: mine.len() as u64,
+                ..ClassTally::default()
+            };
+            for a in &mine {
+                let completed = (a.completed.max(0) as u64).min(students);
+                tally.completed += completed;
+                if parse_date(&a.due_on).is_some_and(|due| due < today) {
+                    tally.overdue += students - completed;
+                }
+            }
+            SchoolClassLine {
+                id: class.id,
+                name: class.name,
+                school_year: class.school_year,
+                assigned: mine
+                    .iter()
+                    .map(|a| {
+                        (
+                            title(&a.module_id),
+                            a.due_on.clone(),
+                            a.completed.max(0) as u64,
+                        )
+                    })
+                    .collect(),
+                tally,
+            }
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        furthest_behind_first(&a.tally, &b.tally).then_with(|| a.name.cmp(&b.name))
+    });
+    let rules = crate::coverage::rules(catalog);
+    let (people, done) = assignments::school_staff(db, school.id).await?;
+    let mut staff: Vec<StaffLine> = people
+        .into_iter()
+        .filter_map(|(id, name, role)| {
+            let role = Role::from_code(&role)?;
+            let mut required: Vec<&str> = counted_audience(role, None)
+                .map(|audience| {
+                    rules
+                        .iter()
+                        .filter_map(|r| r.modules_for(audience))
+                        .flatten()
+                        .map(String::as_str)
+                        .collect()
+                })
+                .unwrap_or_default();
+            required.sort_unstable();
+            required.dedup();
+            let completed = |m: &str| done.iter().any(|(p, d)| *p == id && d == m);
+            Some(StaffLine {
+                name,
+                role,
+                required: required.len(),
+                done: required.iter().filter(|m| completed(m)).count(),
+                missing: required
+                    .iter()
+                    .filter(|m| !completed(m))
+                    .map(|m| title(m))
+                    .collect(),
+            })
+        })
+        .collect();
+    // Those still to train first, each group in Vietnamese name order.
+    crate::domain::names::sort_by_name(&mut staff, |s| s.name.as_str());
+    staff.sort_by_key(|s| s.done == s.required);
+    Ok(Some(SchoolView {
+        unit_id: school.id,
+        name: school.name,
+        classes: lines,
+        staff,
+    }))
+}
+
+/// The school view as tables, for its CSV and XLSX: the classes in the page's order, then the
+/// staff.
+pub fn school_tables(view: &SchoolView, lang: Lang) -> Vec<Table> {
+    let tr = |key: &str| translate(lang, key, None);
+    let classes = Table {
+        id: "classes".to_owned(),
+        title: tr("school-classes"),
+        columns: vec![
+            tr("classes-class"),
+            tr("classes-year"),
+            tr("school-students"),
+            tr("school-assigned"),
+            tr("school-completed"),
+            tr("school-overdue"),
+        ],
+        rows: view
+            .classes
+            .iter()
+            .map(|c| {
+                (
+                    Some(c.id),
+                    vec![
+                        Value::Text(c.name.clone()),
+                        Value::Text(c.school_year.clone()),
+                        Value::Number(c.tally.students),
+                        Value::Number(c.tally.assigned),
+                        Value::of_percent(c.tally.completed_per_mille()),
+                        Value::Number(c.tally.overdue),
+                    ],
+                )
+            })
+            .collect(),
+    };
+    let staff = Table {
+        id: "staff".to_owned(),
+        title: tr("school-staff"),
+        columns: vec![
+            tr("coverage-col-name"),
+            tr("school-role"),
+            tr("school-trained"),
+            tr("school-missing"),
+        ],
+        rows: view
+            .staff
+            .iter()
+            .map(|s| {
+                (
+                    None,
+                    vec![
+                        Value::Text(s.name.clone()),
+                        Value::Text(tr(s.role.label_key())),
+                        Value::Text(format!("{}/{}", s.done, s.required)),
+                        Value::Text(s.missing.join("; ")),
+                    ],
+                )
+            })
+            .collect(),
+    };
+    vec![classes, staff]
 }

@@ -477,3 +477,55 @@ classes-delete-confirm = Delete { $name } and all their progress for good. This 
 classes-delete-yes = Delete
 classes-delete-not-confirmed = Not deleted: tick the box to confirm, then press Delete.
 classes-deleted = The student and all their progress were deleted; the figures were recounted.
+
+assign-done-classes = { $count ->
+    [1] The module was assigned to the class.
+   *[other] The module was assigned to { $count } classes.
+}
+assign-also = Also assign it to these classes
+assign-confirm-age = This module is written for another age than the class's students. See below; to assign it anyway, tick the box and press Assign.
+assign-age-class = Class { $class }: students are { $youngest }–{ $oldest } years old; none is of the module's age.
+assign-confirm-age-check = I have checked, assign it anyway
+assign-error-no-class = Choose at least one class.
+insight-title = What the class gets wrong
+insight-hint = For each question: how many students missed it on their first attempt, and how many still miss it on their latest. The most missed are at the top — worth going over in the next lesson.
+insight-tried = { $count ->
+    [one] 1 student took the quiz
+   *[other] { $count } students took the quiz
+}
+insight-nobody = No student has taken this quiz yet.
+insight-question = Question
+insight-first = Missed on the first try
+insight-latest = Still missed on the latest
+insight-share = { $missed }/{ $of } ({ $percent }%)
+insight-right = Right answer
+export-csv = Download the table (CSV)
+export-xlsx = Download the table (Excel)
+record-title = { $name }'s learning record
+record-assigned = Assigned to the class
+record-completed = Completed modules
+record-completed-none = No module completed yet.
+record-assigned-by-class = Assigned
+record-own-choice = On their own
+record-attempts = Quiz attempts
+record-attempts-none = No quiz taken yet.
+record-lessons = Lessons read
+record-lessons-none = No lesson read yet.
+record-when = When
+record-score = Score
+record-result = Result
+record-passed = Passed
+record-not-passed = Not passed
+record-back = Back to the class
+school-title-link = The whole school: classes and staff
+school-hint = Every class of the school with its assignments and how far it got; the furthest behind at the top. Below, the school's staff and their own training.
+school-classes = Classes
+school-students = Students
+school-assigned = Assigned (due · completed)
+school-completed = Completed
+school-overdue = Overdue, not done
+school-nothing-assigned = Nothing assigned
+school-staff = The school's staff
+school-role = Role
+school-trained = Modules done / needed
+school-missing = Still to do

@@ -71,6 +71,12 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("GET", "/account/data.json"),
     ("POST", "/classes/{id}/assignments"),
     ("POST", "/classes/{id}/assignments/{module}/remove"),
+    ("GET", "/classes/{id}/progress.csv"),
+    ("GET", "/classes/{id}/progress.xlsx"),
+    ("GET", "/school/{unit}/classes.csv"),
+    ("GET", "/school/{unit}/classes.xlsx"),
+    ("GET", "/school/{unit}/classes.csv"),
+    ("GET", "/school/{unit}/classes.xlsx"),
     ("POST", "/roster"),
     ("POST", "/account/password"),
     ("POST", "/modules/{id}/quiz"),
@@ -116,6 +122,13 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/classes/{id}/assignments/{module}/remove",
             post(assignments::unassign),
+        )
+        .route("/classes/{id}/progress.csv", get(assignments::progress_csv))
+        .route("/school/{unit}/classes.csv", get(assignments::school_csv))
+        .route("/school/{unit}/classes.xlsx", get(assignments::school_xlsx))
+        .route(
+            "/classes/{id}/progress.xlsx",
+            get(assignments::progress_xlsx),
         )
         .route("/roster", post(sign_in::upload_roster))
         .route("/account/password", post(sign_in::change_password))

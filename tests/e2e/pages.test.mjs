@@ -123,6 +123,8 @@ before(async () => {
     ['my data', 'parent', '/account/data'],
     ['class, as its school manager', 'manager', classPath],
     ['module with prerequisites', 'teacher', '/modules/child-friendly-care'],
+    ['student record', 'teacher', `${classPath}/students/${(await studentId(cls, cls.students.find((s) => s.name === 'Lường Thị Dung'))).split('/').pop()}`],
+    ['school view', 'manager', '/school'],
   );
 });
 

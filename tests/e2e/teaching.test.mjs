@@ -2,7 +2,9 @@
 // progress; the students find it first on their home page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, realProblems, signInStaff, signInStudent, withDemo, accessProblems, PASSWORD } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { watchedPage, realProblems, signInStaff, signInStudent, withDemo, accessProblems, quizKey, root, PASSWORD } from './support.mjs';
 
 const demo = withDemo(before, after);
 
@@ -41,6 +43,11 @@ for (const javaScriptEnabled of [false, true]) {
     const due = inDays(javaScriptEnabled ? 3 : 5);
     await page.locator('#assign-due').fill(due);
     await page.getByRole('button', { name: 'Giao bài', exact: true }).click();
+    // A module for 11–14-year-olds to grade 2: the teacher is told why and confirms.
+    await page.getByRole('alert').filter({ hasText: 'lứa tuổi khác' }).waitFor();
+    assert.match(await page.locator('.assign-form').textContent(), /Lớp 2A: học sinh \d+–\d+ tuổi/);
+    await page.getByLabel('Tôi đã xem và vẫn giao bài này').check();
+    await page.getByRole('button', { name: 'Giao bài', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Đã giao bài cho lớp' }).waitFor();
     const row = page.locator('#assignments tbody tr').filter({ hasText: title });
     await row.first().waitFor();
@@ -64,3 +71,94 @@ for (const javaScriptEnabled of [false, true]) {
     await learner.context.close();
   });
 }
+
+/// Each question of a module's quiz: its id, kind and options (true/false: both).
+function questions(module) {
+  const toml = readFileSync(join(root, 'content/modules', module, 'module.toml'), 'utf8');
+  return toml.split('[[quiz]]').slice(1).map((block) => {
+    const id = block.match(/^id\s*=\s*"([^"]+)"/m)[1];
+    const kind = block.match(/^kind\s*=\s*"([^"]+)"/m)[1];
+    const list = block.match(/^options\s*=\s*\[([^\]]*)\]/m);
+    const options = list ? [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]) : ['true', 'false'];
+    return { id, kind, options };
+  });
+}
+
+test('a teacher assigns one module to two classes, sees the question a student missed, the cell turn to passed, and downloads the table', async () => {
+  const cls = demo.guide.classes[0];
+  const module = 'kind-and-safe-at-school';
+  // The school's manager adds a class 2B for the same teacher (a roster upload).
+  const manager = await watchedPage(demo.browser);
+  await signInStaff(manager.page, demo.server.base, 'hieutruong.demo', PASSWORD, { landing: (url) => !url.pathname.startsWith('/sign-in') });
+  await manager.page.goto(demo.server.base + '/classes');
+  await manager.page.getByRole('link', { name: cls.name }).click();
+  await manager.page.waitForURL(/\/classes\/\d+$/);
+  const year = (await manager.page.locator('.class .lead').textContent()).match(/\d{4}-\d{4}/)[0];
+  await manager.page.goto(demo.server.base + '/roster');
+  const roster = [
+    'school_code,school_year,class,role,key,name,birth_year,family,secret',
+    `LC-W01-TH1,${year},2B,teacher,giaovien.demo,Giáo viên Demo,,,`,
+    `LC-W01-TH1,${year},2B,student,TH1-2B-01,Lò Thị Thử,2018,,`,
+  ].join('\n');
+  await manager.page.locator('#roster-file').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(roster) });
+  await manager.page.getByRole('button', { name: 'Kiểm tra và nhập' }).click();
+  await manager.page.getByText(/Đã nhập 2 dòng: thêm 1 lớp/).waitFor();
+  await manager.context.close();
+
+  // The teacher assigns the module to 2A and, with the same form, 2B.
+  const { context, page, problems } = await watchedPage(demo.browser);
+  await signInStaff(page, demo.server.base, 'giaovien.demo', PASSWORD);
+  await page.getByRole('link', { name: cls.name, exact: true }).click();
+  await page.waitForURL(/\/classes\/\d+$/);
+  await page.waitForSelector('html[data-hydrated]');
+  const classPage = page.url();
+  await page.locator('#assign-module').selectOption(module);
+  await page.locator('#assign-due').fill(inDays(7));
+  await page.getByLabel('Lớp 2B').check();
+  await page.getByRole('button', { name: 'Giao bài', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Đã giao bài cho 2 lớp' }).waitFor();
+
+  // A student who had not tried it misses the first question, then passes.
+  const student = cls.students.find((s) => s.name === 'Giàng Thị Mai');
+  const learner = await watchedPage(demo.browser);
+  await signInStudent(learner.page, demo.server.base, cls, student);
+  const key = quizKey(module);
+  const [first] = questions(module);
+  const wrong = first.options.find((o) => !key[first.id].includes(o));
+  for (const answers of [{ ...key, [first.id]: [wrong] }, key]) {
+    await learner.page.goto(`${demo.server.base}/modules/${module}/quiz`);
+    await learner.page.locator('.quiz-form .question').first().waitFor();
+    for (const [question, options] of Object.entries(answers)) {
+      for (const option of options) await learner.page.locator(`input[name="q-${question}"][value="${option}"]`).check();
+    }
+    await learner.page.getByRole('button', { name: 'Nộp bài' }).click();
+    await learner.page.waitForURL(/\/quiz\/attempts\/\d+$/);
+  }
+  assert.deepEqual(realProblems(learner.problems), []);
+  await learner.context.close();
+
+  // The teacher sees the question's share (1 of the 5 who tried missed it first, none still
+  // misses it) and the student's cell passed.
+  await page.goto(classPage);
+  await page.locator('#insight').waitFor();
+  const moduleBlock = page.locator('details.insight-module').filter({ hasText: '5 học sinh đã làm bài kiểm tra' });
+  await moduleBlock.waitFor();
+  const top = moduleBlock.locator('tbody tr').first();
+  assert.match(await top.textContent(), /1\/5 \(20%\).*0\/5 \(0%\)/s);
+  const cell = page.locator('.progress-table tr').filter({ hasText: 'Giàng Thị Mai' });
+  assert.match(await cell.textContent(), /Đã đạt/);
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/class-insight.png`, fullPage: true });
+
+  // The CSV of the same table.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải bảng (CSV)' }).click(),
+  ]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.startsWith('\ufeff'), 'UTF-8 with a BOM');
+  const line = text.split('\n').find((l) => l.startsWith('Giàng Thị Mai,'));
+  assert.ok(line, 'her row in the file');
+  assert.match(line, /Đã đạt/);
+  assert.deepEqual(realProblems(problems), []);
+  await context.close();
+});

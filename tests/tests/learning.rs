@@ -652,7 +652,7 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(
         location,
-        format!("/classes/{class}?assigned={MODULE}#assignments")
+        format!("/classes/{class}?assigned={MODULE}&classes=1#assignments")
     );
     let (_, page) = teacher.get(&location).await;
     assert!(page.contains("Đã giao bài cho lớp"));

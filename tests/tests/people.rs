@@ -717,6 +717,10 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
                 format!("{path}?module=my-body-belongs-to-me&attempt={foreign_attempt}&lang=Vi")
             }
             "/api/assignments/class" => format!("{path}?id=1&lang=Vi"),
+            "/api/assignments/school" => format!("{path}?unit={unit}&lang=Vi"),
+            "/api/assignments/student" => {
+                format!("{path}?class=1&student={last_student}&lang=Vi")
+            }
             "/api/accounts/letters" => format!("{path}?class=1"),
             "/api/coverage/report" => format!("{path}?unit={unit}&lang=Vi"),
             "/api/coverage/closed" => format!("{path}?unit={unit}&report=999999&lang=Vi"),
@@ -1013,6 +1017,12 @@ fn allowed_answer(method: &str, pattern: &str, who: &str) -> u16 {
         ("GET", p) if p.starts_with("/coverage/{unit}/reports/{report}") => 404,
         // Another child's attempt: nobody else sees it (the API says "none").
         ("GET", "/modules/{id}/quiz/attempts/{attempt}") => 404,
+        // The school view is of a school: a province's or the admin's home is none.
+        ("GET", "/school" | "/school/{unit}/classes.csv" | "/school/{unit}/classes.xlsx")
+            if who != "school-manager" =>
+        {
+            404
+        }
         ("GET", _) => 200,
         // Forms posted with nothing but the token: refused as incomplete, each its own way.
         ("POST", "/modules/{id}/quiz") => 422,
@@ -1119,14 +1129,19 @@ async fn every_object_route_serves_its_scope_and_nothing_beyond() {
     .to_string();
     let due = due.as_str();
     let gets = [
-        "/classes/1",
-        "/classes/1/cards",
-        "/classes/1/letters",
-        "/api/people/class?id=1",
-        "/api/assignments/class?id=1&lang=Vi",
-        "/api/accounts/letters?class=1",
+        "/classes/1".to_owned(),
+        "/classes/1/cards".to_owned(),
+        "/classes/1/letters".to_owned(),
+        "/classes/1/progress.csv".to_owned(),
+        "/classes/1/progress.xlsx".to_owned(),
+        format!("/classes/1/students/{student}"),
+        "/api/people/class?id=1".to_owned(),
+        "/api/assignments/class?id=1&lang=Vi".to_owned(),
+        format!("/api/assignments/student?class=1&student={student}&lang=Vi"),
+        "/api/accounts/letters?class=1".to_owned(),
     ];
-    for path in gets {
+    for path in &gets {
+        let path = path.as_str();
         let outside = other_teacher.get(path).await;
         let inside = own_teacher.get(path).await;
         assert_eq!(inside.status, StatusCode::OK, "{path} for its teacher");

@@ -56,6 +56,10 @@ pub const COVERAGE_READERS: &[Role] = &[
     Role::Admin,
 ];
 
+/// Those who see a school's classes and staff at once: its managers, unit managers above it,
+/// admins.
+pub const SCHOOL_READERS: &[Role] = &[Role::SchoolManager, Role::UnitManager, Role::Admin];
+
 /// Those who delete a student who left: the school's managers (the data is theirs to keep
 /// under their own duty), admins.
 pub const STUDENT_DELETERS: &[Role] = &[Role::SchoolManager, Role::Admin];
@@ -141,6 +145,20 @@ pub const ACCESS: &[Rule] = &[
         Roles(CLASS_STAFF),
     ),
     rule("GET", "/api/assignments/class", Roles(CLASS_STAFF)),
+    rule("GET", "/classes/{id}/progress.csv", Roles(CLASS_STAFF)),
+    rule("GET", "/classes/{id}/progress.xlsx", Roles(CLASS_STAFF)),
+    // A school at once: its classes and staff.
+    rule("GET", "/school", Roles(SCHOOL_READERS)),
+    rule("GET", "/api/assignments/school", Roles(SCHOOL_READERS)),
+    rule("GET", "/school/{unit}/classes.csv", Roles(SCHOOL_READERS)),
+    rule("GET", "/school/{unit}/classes.xlsx", Roles(SCHOOL_READERS)),
+    // A student's record: those who look after their class.
+    rule(
+        "GET",
+        "/classes/{id}/students/{student}",
+        Roles(CLASS_STAFF),
+    ),
+    rule("GET", "/api/assignments/student", Roles(CLASS_STAFF)),
     // Rosters: those who manage a school or a unit.
     rule("GET", "/roster", Roles(ROSTER_STAFF)),
     rule("POST", "/roster", Roles(ROSTER_STAFF)),

@@ -26,6 +26,109 @@ pub fn sort_key(standing: Standing) -> (u8, i64) {
     }
 }
 
+/// Whether a module written for some age bands fits a class, from its students' ages this
+/// year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AgeFit {
+    /// At least one student is of an age the module is written for.
+    Fits,
+    /// No student's birth year is known: nothing to check.
+    Unknown,
+    /// Every student is outside the module's bands: the youngest and oldest ages.
+    Outside { youngest: i32, oldest: i32 },
+}
+
+/// A module fits a class when it is written for the age of at least one of its students (a
+/// mixed class is not refused for its oldest or youngest).
+pub fn age_fit(bands: &[crate::domain::content::AgeBand], ages: &[i32]) -> AgeFit {
+    use crate::domain::learner::age_band;
+    let (Some(&youngest), Some(&oldest)) = (ages.iter().min(), ages.iter().max()) else {
+        return AgeFit::Unknown;
+    };
+    if ages.iter().any(|&age| bands.contains(&age_band(age))) {
+        AgeFit::Fits
+    } else {
+        AgeFit::Outside { youngest, oldest }
+    }
+}
+
+/// Where a class stands with all its assignments, counted in (student, assigned module) pairs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ClassTally {
+    pub students: u64,
+    pub assigned: u64,
+    /// Pairs completed.
+    pub completed: u64,
+    /// Pairs past their due date and not completed.
+    pub overdue: u64,
+}
+
+impl ClassTally {
+    pub fn pairs(self) -> u64 {
+        self.students * self.assigned
+    }
+
+    /// Completed pairs in tenths of a percent; `None` when nothing is assigned (or nobody is
+    /// in the class).
+    pub fn completed_per_mille(self) -> Option<u32> {
+        let pairs = self.pairs();
+        (pairs > 0).then(|| (self.completed.min(pairs) * 1000 / pairs) as u32)
+    }
+
+    fn overdue_per_mille(self) -> u32 {
+        let pairs = self.pairs();
+        if pairs == 0 {
+            0
+        } else {
+            (self.overdue.min(pairs) * 1000 / pairs) as u32
+        }
+    }
+}
+
+/// The order of a school's classes, furthest behind first: the largest share overdue, then
+/// those given nothing to do (with students), then the lowest share completed; classes with
+/// no students last.
+pub fn furthest_behind_first(a: &ClassTally, b: &ClassTally) -> std::cmp::Ordering {
+    let key = |t: &ClassTally| {
+        let group = match (t.students, t.assigned) {
+            (0, _) => 2,
+            (_, 0) => 0,
+            _ => 1,
+        };
+        (
+            std::cmp::Reverse(t.overdue_per_mille()),
+            group,
+            t.completed_per_mille().unwrap_or(0),
+        )
+    };
+    key(a).cmp(&key(b))
+}
+
+#[cfg(test)]
+mod tally_tests {
+    use super::*;
+
+    #[test]
+    fn classes_furthest_behind_come_first() {
+        let tally = |students, assigned, completed, overdue| ClassTally {
+            students,
+            assigned,
+            completed,
+            overdue,
+        };
+        let done = tally(10, 2, 20, 0);
+        let half = tally(10, 2, 10, 0);
+        let late = tally(10, 2, 15, 5);
+        let idle = tally(10, 0, 0, 0);
+        let empty = tally(0, 0, 0, 0);
+        let mut classes = [done, empty, half, idle, late];
+        classes.sort_by(furthest_behind_first);
+        assert_eq!(classes, [late, idle, half, done, empty]);
+        assert_eq!(half.completed_per_mille(), Some(500));
+        assert_eq!(idle.completed_per_mille(), None);
+    }
+}
+
 #[cfg(feature = "ssr")]
 mod dates {
     use super::Standing;
@@ -78,6 +181,27 @@ mod dates {
         } else {
             Standing::Due(days)
         }
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+    use crate::domain::content::AgeBand;
+
+    #[test]
+    fn a_module_fits_when_some_student_is_of_its_age() {
+        let older = [AgeBand::Age15To18];
+        assert_eq!(
+            age_fit(&older, &[7, 8, 8]),
+            AgeFit::Outside {
+                youngest: 7,
+                oldest: 8
+            }
+        );
+        assert_eq!(age_fit(&older, &[14, 15]), AgeFit::Fits);
+        assert_eq!(age_fit(&[AgeBand::Age6To10], &[7, 8]), AgeFit::Fits);
+        assert_eq!(age_fit(&older, &[]), AgeFit::Unknown);
     }
 }
 

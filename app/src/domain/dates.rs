@@ -76,6 +76,18 @@ pub fn vi_date_time(unix_seconds: i64) -> String {
     format!("{} {:02}:{:02}", vi_date(at.date()), at.hour(), at.minute())
 }
 
+/// A moment in the reader's language, to the minute, in Vietnam's time: `06/12/2026 14:05`,
+/// or `2026-12-06 14:05` in English.
+pub fn display_date_time(unix_seconds: i64, lang: crate::i18n::Lang) -> String {
+    let at = local(unix_seconds);
+    format!(
+        "{} {:02}:{:02}",
+        display_date(at.date(), lang),
+        at.hour(),
+        at.minute()
+    )
+}
+
 /// A day in the reader's language: `06/12/2026` in Vietnamese, `2026-12-06` in English (the
 /// ISO form, unambiguous for international readers).
 pub fn display_date(date: Date, lang: crate::i18n::Lang) -> String {

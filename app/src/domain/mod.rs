@@ -9,6 +9,7 @@ pub mod coverage;
 #[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod dates;
 pub mod grading;
+pub mod insight;
 pub mod learner;
 #[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod names;

@@ -10,36 +10,41 @@ pub struct Assignment {
     pub due_on: String,
 }
 
-/// Assigns a module to a class by a date; assigning it again moves the date. True if new.
-pub async fn assign(
+/// Assigns modules to classes by a date, all or none; assigning one again moves its date.
+/// Returns how many are new.
+pub async fn assign_all(
     db: &Db,
-    assignment: &Assignment,
+    list: &[Assignment],
     by: i64,
     now: i64,
-) -> Result<bool, StoreError> {
+) -> Result<usize, StoreError> {
     let mut tx = db.begin().await?;
-    let existed: bool = sqlx::query_scalar(
-        "SELECT count(*) > 0 FROM assignments WHERE class_id = $1 AND module_id = $2",
-    )
-    .bind(assignment.class_id)
-    .bind(&assignment.module_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO assignments (class_id, module_id, due_on, assigned_by, assigned_at) \
-         VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (class_id, module_id) DO UPDATE SET due_on = excluded.due_on, \
-         assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at",
-    )
-    .bind(assignment.class_id)
-    .bind(&assignment.module_id)
-    .bind(&assignment.due_on)
-    .bind(by)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    let mut new = 0;
+    for assignment in list {
+        let existed: bool = sqlx::query_scalar(
+            "SELECT count(*) > 0 FROM assignments WHERE class_id = $1 AND module_id = $2",
+        )
+        .bind(assignment.class_id)
+        .bind(&assignment.module_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO assignments (class_id, module_id, due_on, assigned_by, assigned_at) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (class_id, module_id) DO UPDATE SET due_on = excluded.due_on, \
+             assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at",
+        )
+        .bind(assignment.class_id)
+        .bind(&assignment.module_id)
+        .bind(&assignment.due_on)
+        .bind(by)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        new += usize::from(!existed);
+    }
     tx.commit().await?;
-    Ok(!existed)
+    Ok(new)
 }
 
 /// Takes an assignment back (progress made on the module stays). True if there was one.
@@ -101,4 +106,101 @@ pub async fn class_progress(db: &Db, class_id: i64) -> Result<Vec<StudentProgres
     .bind(class_id)
     .fetch_all(db)
     .await?)
+}
+
+/// An attempt of a class's student at a module assigned to the class, as stored.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ClassAttempt {
+    pub person_id: i64,
+    pub module_id: String,
+    pub attempt_id: i64,
+    /// JSON: question id → chosen option ids.
+    pub answers: String,
+}
+
+/// Each student's first and latest attempt (one row when they are the same) at each module
+/// assigned to the class: what the question insight is computed from.
+pub async fn class_attempt_ends(db: &Db, class_id: i64) -> Result<Vec<ClassAttempt>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT t.person_id, t.module_id, t.id AS attempt_id, t.answers \
+         FROM people p \
+         JOIN assignments a ON a.class_id = p.class_id \
+         JOIN attempts t ON t.person_id = p.id AND t.module_id = a.module_id \
+         WHERE p.class_id = $1 AND p.role = 'student' \
+           AND (t.id = (SELECT min(f.id) FROM attempts f WHERE f.person_id = t.person_id AND f.module_id = t.module_id) \
+             OR t.id = (SELECT max(l.id) FROM attempts l WHERE l.person_id = t.person_id AND l.module_id = t.module_id))",
+    )
+    .bind(class_id)
+    .fetch_all(db)
+    .await?)
+}
+
+/// A class of a school with how many students it has.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct SchoolClass {
+    pub id: i64,
+    pub name: String,
+    pub school_year: String,
+    pub students: i64,
+}
+
+/// The classes of a school, with their number of students.
+pub async fn school_classes(db: &Db, school_id: i64) -> Result<Vec<SchoolClass>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT c.id, c.name, c.school_year, \
+           (SELECT count(*) FROM people p WHERE p.class_id = c.id AND p.role = 'student') AS students \
+         FROM classes c WHERE c.school_id = $1",
+    )
+    .bind(school_id)
+    .fetch_all(db)
+    .await?)
+}
+
+/// An assignment of a school's class with how many of the class completed it.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct SchoolAssignment {
+    pub class_id: i64,
+    pub module_id: String,
+    pub due_on: String,
+    pub completed: i64,
+}
+
+/// Every assignment of a school's classes, with its completions, in one query.
+pub async fn school_assignments(
+    db: &Db,
+    school_id: i64,
+) -> Result<Vec<SchoolAssignment>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT a.class_id, a.module_id, a.due_on, \
+           (SELECT count(*) FROM people p JOIN completions k \
+              ON k.person_id = p.id AND k.module_id = a.module_id \
+            WHERE p.class_id = a.class_id AND p.role = 'student') AS completed \
+         FROM assignments a JOIN classes c ON c.id = a.class_id WHERE c.school_id = $1 \
+         ORDER BY a.due_on, a.module_id",
+    )
+    .bind(school_id)
+    .fetch_all(db)
+    .await?)
+}
+
+/// The staff whose home is the school (id, name, role) and the modules each completed.
+pub async fn school_staff(
+    db: &Db,
+    school_id: i64,
+) -> Result<(Vec<(i64, String, String)>, Vec<(i64, String)>), StoreError> {
+    let people = sqlx::query_as(
+        "SELECT id, display_name, role FROM people WHERE unit_id = $1 \
+         AND role NOT IN ('student', 'parent')",
+    )
+    .bind(school_id)
+    .fetch_all(db)
+    .await?;
+    let done = sqlx::query_as(
+        "SELECT k.person_id, k.module_id FROM completions k JOIN people p ON p.id = k.person_id \
+         WHERE p.unit_id = $1 AND p.role NOT IN ('student', 'parent')",
+    )
+    .bind(school_id)
+    .fetch_all(db)
+    .await?;
+    Ok((people, done))
 }

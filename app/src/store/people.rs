@@ -181,6 +181,17 @@ pub async fn class_makeup(db: &Db, class_id: i64) -> Result<(Vec<String>, i64), 
     Ok((teachers, students))
 }
 
+/// The birth years known of a class's students.
+pub async fn class_birth_years(db: &Db, class_id: i64) -> Result<Vec<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT birth_year FROM people WHERE class_id = $1 AND role = 'student' \
+         AND birth_year IS NOT NULL",
+    )
+    .bind(class_id)
+    .fetch_all(db)
+    .await?)
+}
+
 /// The materialized path of a person's home unit.
 async fn home_path(db: &Db, person_id: i64) -> Result<String, StoreError> {
     Ok(sqlx::query_scalar(

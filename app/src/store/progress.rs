@@ -426,3 +426,53 @@ mod tests {
         assert!(!submit(&db, &s, 1).await.unwrap().completed);
     }
 }
+
+/// One attempt in a person's record.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct RecordAttempt {
+    pub id: i64,
+    pub module_id: String,
+    pub correct: i64,
+    pub total: i64,
+    pub percent: i64,
+    pub passed: bool,
+    pub submitted_at: i64,
+}
+
+/// Everything a person did, for their record: lessons read (module, lesson, when), every
+/// attempt, every completion (module, when) — assigned or not.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Record {
+    pub lessons: Vec<(String, String, i64)>,
+    pub attempts: Vec<RecordAttempt>,
+    pub completions: Vec<(String, i64)>,
+}
+
+pub async fn record(db: &Db, person_id: i64) -> Result<Record, StoreError> {
+    let lessons = sqlx::query_as(
+        "SELECT module_id, lesson_id, seen_at FROM lesson_views WHERE person_id = $1 \
+         ORDER BY seen_at, module_id, lesson_id",
+    )
+    .bind(person_id)
+    .fetch_all(db)
+    .await?;
+    let attempts = sqlx::query_as(
+        "SELECT id, module_id, correct, total, percent, passed, submitted_at FROM attempts \
+         WHERE person_id = $1 ORDER BY id",
+    )
+    .bind(person_id)
+    .fetch_all(db)
+    .await?;
+    let completions = sqlx::query_as(
+        "SELECT module_id, completed_at FROM completions WHERE person_id = $1 \
+         ORDER BY completed_at, module_id",
+    )
+    .bind(person_id)
+    .fetch_all(db)
+    .await?;
+    Ok(Record {
+        lessons,
+        attempts,
+        completions,
+    })
+}

@@ -113,6 +113,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/classes") view=people::ClassesPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id") view=people::ClassPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/cards") view=people::CardsPage ssr=SsrMode::Async />
+                    <Route path=path!("/school") view=assignments::SchoolPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/classes/:id/students/:student")
+                        view=assignments::StudentRecordPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/roster") view=people::RosterPage />
                     <Route path=path!("/certificates/:code") view=catalog::CertificatePage ssr=SsrMode::Async />
                     // Pages with data render whole before sending: they work without

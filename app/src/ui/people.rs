@@ -71,6 +71,9 @@ pub fn AccountPage() -> impl IntoView {
                 {matches!(role, Role::Teacher | Role::SchoolManager | Role::Admin).then(|| view! {
                     <p><A href="/classes">{t("classes-title")}</A></p>
                 })}
+                {(role == Role::SchoolManager).then(|| view! {
+                    <p><A href="/school">{t("school-title-link")}</A></p>
+                })}
                 {matches!(role, Role::SchoolManager | Role::UnitManager | Role::Admin).then(|| view! {
                     <p><A href="/roster">{t("roster-title")}</A></p>
                     <p><A href="/people">{t("people-title")}</A></p>

@@ -112,6 +112,26 @@ impl Browser {
         .await
     }
 
+    /// A file: the status, its content type and its bytes.
+    pub async fn get_bytes(&self, path: &str) -> (StatusCode, String, Vec<u8>) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        let content_type = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (
+            response.status(),
+            content_type,
+            response.bytes().await.unwrap().to_vec(),
+        )
+    }
+
     /// The CSRF token the pages give this browser.
     pub async fn csrf(&self) -> String {
         let page = self.get("/sign-in").await.body;

@@ -1,0 +1,311 @@
+//! The teaching pages, measured against the release binary on loopback:
+//!
+//! 1. the demo's class page (2A) for its teacher under load: `wrk`, 16 connections, 10 s —
+//!    requests a second and latency percentiles;
+//! 2. a class of 45 students with 20 assigned modules, warm, one request at a time (p50/p99);
+//! 3. the school view of a school of 2,000 students (in the synthetic province), the same.
+//!
+//! Run: `cargo bench -p safesteps-benches --bench teaching` (after `cargo leptos build
+//! --release`; `wrk` from the distribution for part 1). `SAFESTEPS_BENCH_DB` reuses the
+//! coverage bench's province database (it is copied first, never changed).
+
+mod support;
+
+use safesteps_app::catalog;
+use safesteps_app::store;
+use safesteps_app::synthetic;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const WARM_UP: usize = 5;
+const RUNS: usize = 100;
+/// Modules added to the content (copies of a student module) so a class can have 20.
+const COPIES: usize = 14;
+const BIG_CLASS: i64 = 45;
+const ASSIGNED: usize = 20;
+const BIG_SCHOOL: i64 = 2_000;
+
+fn main() {
+    support::block_on(run());
+}
+
+fn percentile(times: &mut [Duration], p: f64) -> f64 {
+    times.sort();
+    let index = ((times.len() as f64 - 1.0) * p).round() as usize;
+    times[index].as_secs_f64() * 1000.0
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a folder");
+    for entry in std::fs::read_dir(from).expect("read a folder").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy a file");
+        }
+    }
+}
+
+/// The content with `COPIES` more student modules (copies of one, under new ids).
+fn content_with_copies(dir: &Path) -> Vec<String> {
+    copy_dir(&support::root().join("content"), dir);
+    let source = "my-body-belongs-to-me";
+    let mut ids = Vec::new();
+    for n in 1..=COPIES {
+        let id = format!("{source}-copy-{n:02}");
+        let folder = dir.join("modules").join(&id);
+        copy_dir(&dir.join("modules").join(source), &folder);
+        let manifest = folder.join("module.toml");
+        let text = std::fs::read_to_string(&manifest).expect("the manifest");
+        std::fs::write(
+            &manifest,
+            text.replace(&format!("id = \"{source}\""), &format!("id = \"{id}\"")),
+        )
+        .expect("write the manifest");
+        ids.push(id);
+    }
+    ids
+}
+
+/// A client that signs `username` in and the `Cookie` header it then sends.
+async fn signed_in(base: &str, username: &str) -> (reqwest::Client, String) {
+    let jar = Arc::new(reqwest::cookie::Jar::default());
+    let client = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client");
+    support::sign_in_staff(&client, base, username, safesteps_app::demo::DEMO_PASSWORD).await;
+    let url: reqwest::Url = base.parse().expect("the base URL");
+    let cookie = reqwest::cookie::CookieStore::cookies(jar.as_ref(), &url)
+        .and_then(|v| v.to_str().ok().map(str::to_owned))
+        .expect("a session cookie");
+    (client, cookie)
+}
+
+/// Times `path` one request at a time, warm; prints p50 and p99.
+async fn sequential(client: &reqwest::Client, base: &str, name: &str, path: &str) {
+    let mut times = Vec::with_capacity(RUNS);
+    let mut bytes = 0;
+    for run in 0..WARM_UP + RUNS {
+        let started = Instant::now();
+        let response = client
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .expect("the page");
+        assert_eq!(response.status(), reqwest::StatusCode::OK, "{path}");
+        bytes = response.bytes().await.expect("body").len();
+        if run >= WARM_UP {
+            times.push(started.elapsed());
+        }
+    }
+    println!(
+        "{name:<52} p50 {:>6.1} ms   p99 {:>6.1} ms   ({} KB, {} runs)",
+        percentile(&mut times, 0.50),
+        percentile(&mut times, 0.99),
+        bytes / 1024,
+        RUNS
+    );
+}
+
+async fn run() {
+    let scratch = std::env::temp_dir().join(format!("safesteps-bench-teaching-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).expect("a scratch folder");
+    let content = scratch.join("content");
+    let copies = content_with_copies(&content);
+    let content_arg = content.display().to_string();
+
+    // 1. The demo's class page under wrk.
+    let demo_url = format!("sqlite://{}", scratch.join("demo.db").display());
+    {
+        let server = support::Server::start(&demo_url, &["--demo", "--content", &content_arg]);
+        let (client, cookie) = signed_in(&server.base, "giaovien.demo").await;
+        sequential(&client, &server.base, "class page 2A (demo), one at a time", "/classes/1").await;
+        let url = format!("{}/classes/1", server.base);
+        match Command::new("wrk")
+            .args(["-t2", "-c16", "-d10s", "--latency", "-H"])
+            .arg(format!("Cookie: {cookie}"))
+            .arg(&url)
+            .output()
+        {
+            Ok(out) => {
+                let text = String::from_utf8_lossy(&out.stdout);
+                let pick = |prefix: &str| {
+                    text.lines()
+                        .find(|l| l.trim_start().starts_with(prefix))
+                        .map(|l| l.trim().to_owned())
+                        .unwrap_or_default()
+                };
+                println!(
+                    "class page 2A under wrk (16 connections, 10 s): {} · latency {} · {} · {} · non-2xx: {}",
+                    pick("Requests/sec:"),
+                    pick("50%"),
+                    pick("99%"),
+                    pick("Transfer/sec:"),
+                    if text.contains("Non-2xx") { pick("Non-2xx") } else { "0".to_owned() }
+                );
+            }
+            Err(error) => println!("(wrk not found: {error}; install the distribution's wrk)"),
+        }
+        println!("{:<52} {:.0} MB", "server peak resident memory", server.peak_memory_mb());
+    }
+
+    // 2 and 3. The synthetic province, with one school grown to 2,000 students and one class
+    // of 45 with 20 assignments.
+    let province = scratch.join("province.db");
+    let url = format!("sqlite://{}", province.display());
+    if let Some(kept) = std::env::var_os("SAFESTEPS_BENCH_DB") {
+        std::fs::copy(&kept, &province).expect("copy the kept database");
+    }
+    let db = store::open(&url).await.expect("open the database");
+    if store::people::count(&db).await.expect("count") == 0 {
+        let loaded = catalog::load(&support::root().join("content"));
+        let started = Instant::now();
+        synthetic::province(&db, &loaded.catalog, 675, safesteps_app::auth::now(), &mut |_, _, _| {})
+            .await
+            .expect("generate the province");
+        println!("province generated in {:.0} s", started.elapsed().as_secs_f64());
+    }
+    let (school, head): (i64, String) = sqlx::query_as(
+        "SELECT unit_id, username FROM people WHERE username = 'ht000.mp'",
+    )
+    .fetch_one(&db)
+    .await
+    .expect("the first school's head");
+    // Grow the school: classes of the next schools move in until it has 2,000 students.
+    loop {
+        let students: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM people p JOIN classes c ON c.id = p.class_id \
+             WHERE c.school_id = $1 AND p.role = 'student'",
+        )
+        .bind(school)
+        .fetch_one(&db)
+        .await
+        .expect("count");
+        if students >= BIG_SCHOOL {
+            println!("school: {students} students");
+            break;
+        }
+        let class: i64 = sqlx::query_scalar(
+            "SELECT c.id FROM classes c WHERE c.school_id != $1 ORDER BY c.id LIMIT 1",
+        )
+        .bind(school)
+        .fetch_one(&db)
+        .await
+        .expect("a class to move");
+        sqlx::query("UPDATE classes SET school_id = $1, name = name || '-' || id WHERE id = $2")
+            .bind(school)
+            .bind(class)
+            .execute(&db)
+            .await
+            .expect("move a class");
+        sqlx::query("UPDATE people SET unit_id = $1 WHERE class_id = $2")
+            .bind(school)
+            .bind(class)
+            .execute(&db)
+            .await
+            .expect("move its students");
+    }
+    // The big class: the school's first class, filled up to 45 from its other classes.
+    let big: i64 = sqlx::query_scalar("SELECT min(id) FROM classes WHERE school_id = $1")
+        .bind(school)
+        .fetch_one(&db)
+        .await
+        .expect("a class");
+    sqlx::query(
+        "UPDATE people SET class_id = $1 WHERE id IN (SELECT p.id FROM people p JOIN classes c \
+         ON c.id = p.class_id WHERE c.school_id = $2 AND p.class_id != $1 AND p.role = 'student' \
+         LIMIT max(0, $3 - (SELECT count(*) FROM people WHERE class_id = $1 AND role = 'student')))",
+    )
+    .bind(big)
+    .bind(school)
+    .bind(BIG_CLASS)
+    .execute(&db)
+    .await
+    .expect("fill the class");
+    let mut modules: Vec<String> = catalog::load(&content)
+        .catalog
+        .modules()
+        .iter()
+        .filter(|m| {
+            m.module
+                .audiences
+                .iter()
+                .any(|a| matches!(a, safesteps_app::domain::content::Audience::Student(_)))
+        })
+        .map(|m| m.module.id.to_string())
+        .filter(|id| !copies.contains(id))
+        .collect();
+    modules.extend(copies);
+    modules.truncate(ASSIGNED);
+    assert_eq!(modules.len(), ASSIGNED, "enough student modules");
+    // Every class of the school gets three modules; the big class all twenty.
+    sqlx::query(
+        "INSERT OR IGNORE INTO assignments (class_id, module_id, due_on, assigned_at) \
+         SELECT c.id, m.column1, '2026-06-01', 0 FROM classes c, \
+         (VALUES ('my-body-belongs-to-me'), ('safe-online'), ('staying-safe-as-teens')) m \
+         WHERE c.school_id = $1",
+    )
+    .bind(school)
+    .execute(&db)
+    .await
+    .expect("assign to the school");
+    for module in &modules {
+        sqlx::query(
+            "INSERT OR IGNORE INTO assignments (class_id, module_id, due_on, assigned_at) \
+             VALUES ($1, $2, '2027-06-01', 0)",
+        )
+        .bind(big)
+        .bind(module)
+        .execute(&db)
+        .await
+        .expect("assign to the class");
+    }
+    // A teacher of the school looks after the big class.
+    let teacher: String = sqlx::query_scalar(
+        "SELECT username FROM people WHERE unit_id = $1 AND role = 'teacher' ORDER BY id LIMIT 1",
+    )
+    .bind(school)
+    .fetch_one(&db)
+    .await
+    .expect("a teacher");
+    sqlx::query(
+        "INSERT OR IGNORE INTO class_teachers (class_id, person_id) \
+         SELECT $1, id FROM people WHERE username = $2",
+    )
+    .bind(big)
+    .bind(&teacher)
+    .execute(&db)
+    .await
+    .expect("the class's teacher");
+    let (students, attempts): (i64, i64) = sqlx::query_as(
+        "SELECT count(*), (SELECT count(*) FROM attempts t JOIN people q ON q.id = t.person_id \
+         WHERE q.class_id = $1) FROM people WHERE class_id = $1 AND role = 'student'",
+    )
+    .bind(big)
+    .fetch_one(&db)
+    .await
+    .expect("count");
+    println!("class: {students} students, {ASSIGNED} modules assigned, {attempts} attempts");
+    db.close().await;
+
+    let server = support::Server::start(&url, &["--content", &content_arg]);
+    let (client, _) = signed_in(&server.base, &teacher).await;
+    sequential(
+        &client,
+        &server.base,
+        "class page, 45 students x 20 modules",
+        &format!("/classes/{big}"),
+    )
+    .await;
+    let (manager, _) = signed_in(&server.base, &head).await;
+    sequential(&manager, &server.base, "school view, 2,000 students", "/school").await;
+    println!("{:<52} {:.0} MB", "server peak resident memory", server.peak_memory_mb());
+    drop(server);
+    let _ = std::fs::remove_dir_all(&scratch);
+}
