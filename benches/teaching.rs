@@ -14,7 +14,7 @@ mod support;
 use safesteps_app::catalog;
 use safesteps_app::store;
 use safesteps_app::synthetic;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -113,7 +113,8 @@ async fn sequential(client: &reqwest::Client, base: &str, name: &str, path: &str
 }
 
 async fn run() {
-    let scratch = std::env::temp_dir().join(format!("safesteps-bench-teaching-{}", std::process::id()));
+    let scratch =
+        std::env::temp_dir().join(format!("safesteps-bench-teaching-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).expect("a scratch folder");
     let content = scratch.join("content");
@@ -125,7 +126,13 @@ async fn run() {
     {
         let server = support::Server::start(&demo_url, &["--demo", "--content", &content_arg]);
         let (client, cookie) = signed_in(&server.base, "giaovien.demo").await;
-        sequential(&client, &server.base, "class page 2A (demo), one at a time", "/classes/1").await;
+        sequential(
+            &client,
+            &server.base,
+            "class page 2A (demo), one at a time",
+            "/classes/1",
+        )
+        .await;
         let url = format!("{}/classes/1", server.base);
         match Command::new("wrk")
             .args(["-t2", "-c16", "-d10s", "--latency", "-H"])
@@ -152,7 +159,11 @@ async fn run() {
             }
             Err(error) => println!("(wrk not found: {error}; install the distribution's wrk)"),
         }
-        println!("{:<52} {:.0} MB", "server peak resident memory", server.peak_memory_mb());
+        println!(
+            "{:<52} {:.0} MB",
+            "server peak resident memory",
+            server.peak_memory_mb()
+        );
     }
 
     // 2 and 3. The synthetic province, with one school grown to 2,000 students and one class
@@ -166,17 +177,25 @@ async fn run() {
     if store::people::count(&db).await.expect("count") == 0 {
         let loaded = catalog::load(&support::root().join("content"));
         let started = Instant::now();
-        synthetic::province(&db, &loaded.catalog, 675, safesteps_app::auth::now(), &mut |_, _, _| {})
-            .await
-            .expect("generate the province");
-        println!("province generated in {:.0} s", started.elapsed().as_secs_f64());
+        synthetic::province(
+            &db,
+            &loaded.catalog,
+            675,
+            safesteps_app::auth::now(),
+            &mut |_, _, _| {},
+        )
+        .await
+        .expect("generate the province");
+        println!(
+            "province generated in {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
     }
-    let (school, head): (i64, String) = sqlx::query_as(
-        "SELECT unit_id, username FROM people WHERE username = 'ht000.mp'",
-    )
-    .fetch_one(&db)
-    .await
-    .expect("the first school's head");
+    let (school, head): (i64, String) =
+        sqlx::query_as("SELECT unit_id, username FROM people WHERE username = 'ht000.mp'")
+            .fetch_one(&db)
+            .await
+            .expect("the first school's head");
     // Grow the school: classes of the next schools move in until it has 2,000 students.
     loop {
         let students: i64 = sqlx::query_scalar(
@@ -204,7 +223,7 @@ async fn run() {
             .execute(&db)
             .await
             .expect("move a class");
-        sqlx::query("UPDATE people SET unit_id = $1 WHERE class_id = $2")
+        sqlx::query("UPDATE people SET unit_id = $1, student_key = student_key || '-' || id WHERE class_id = $2")
             .bind(school)
             .bind(class)
             .execute(&db)
@@ -304,8 +323,18 @@ async fn run() {
     )
     .await;
     let (manager, _) = signed_in(&server.base, &head).await;
-    sequential(&manager, &server.base, "school view, 2,000 students", "/school").await;
-    println!("{:<52} {:.0} MB", "server peak resident memory", server.peak_memory_mb());
+    sequential(
+        &manager,
+        &server.base,
+        "school view, 2,000 students",
+        "/school",
+    )
+    .await;
+    println!(
+        "{:<52} {:.0} MB",
+        "server peak resident memory",
+        server.peak_memory_mb()
+    );
     drop(server);
     let _ = std::fs::remove_dir_all(&scratch);
 }

@@ -180,14 +180,32 @@ pub async fn class_progress(
     id: i64,
     lang: Lang,
 ) -> Result<Option<ClassProgress>, StoreError> {
-    use crate::domain::assignment::parse_date;
-    let Some(class) = people::class_for(db, viewer, id).await? else {
+    // All the viewer's classes in one query: this one (if it is theirs) and the others the
+    // assign form offers.
+    let classes = people::classes_for(db, viewer).await?;
+    let Some(class) = classes.iter().find(|c| c.id == id).cloned() else {
         return Ok(None);
     };
+    let members = people::class_members(db, id).await?;
+    Ok(Some(
+        progress_of(db, catalog, (&class, &members), &classes, lang).await?,
+    ))
+}
+
+/// The progress of `class` (one of `classes`, the viewer's, which the assign form offers)
+/// with its `members`.
+pub async fn progress_of(
+    db: &Db,
+    catalog: &Catalog,
+    (class, members): (&people::Class, &[people::ClassMember]),
+    classes: &[people::Class],
+    lang: Lang,
+) -> Result<ClassProgress, StoreError> {
+    use crate::domain::assignment::parse_date;
+    let id = class.id;
     let today = local_day(crate::auth::now());
     let list = assignments::for_class(db, id).await?;
     let progress = assignments::class_progress(db, id).await?;
-    let members = people::class_members(db, id).await?;
     let by_cell: std::collections::HashMap<(i64, &str), &assignments::StudentProgress> = progress
         .iter()
         .map(|p| ((p.person_id, p.module_id.as_str()), p))
@@ -248,7 +266,7 @@ pub async fn class_progress(
             cells: list.iter().map(|a| cell(m.id, &a.module_id)).collect(),
         })
         .collect();
-    let assignable = crate::assignments::for_students(&catalog)
+    let assignable = crate::assignments::for_students(catalog)
         .map(|m| {
             let codes = m.module.audiences.iter().map(|a| a.code()).collect();
             (m.module.id.to_string(), m.texts(lang).title.clone(), codes)
@@ -260,13 +278,12 @@ pub async fn class_progress(
         .filter_map(|a| catalog.module(&a.module_id))
         .map(|m| module_insight(m, &ends, lang))
         .collect();
-    let other_classes = people::classes_for(db, &viewer)
-        .await?
-        .into_iter()
+    let other_classes = classes
+        .iter()
         .filter(|c| c.id != class.id && c.school_year == class.school_year)
-        .map(|c| (c.id, c.name))
+        .map(|c| (c.id, c.name.clone()))
         .collect();
-    Ok(Some(ClassProgress {
+    Ok(ClassProgress {
         class_id: id,
         class_name: class.name.clone(),
         school_name: class.school_name.clone(),
@@ -277,7 +294,7 @@ pub async fn class_progress(
         other_classes,
         assignable,
         today: today.to_string(),
-    }))
+    })
 }
 
 /// The question insight of one module from the class's first and latest attempts.

@@ -716,7 +716,9 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
             "/api/learning/attempt" => {
                 format!("{path}?module=my-body-belongs-to-me&attempt={foreign_attempt}&lang=Vi")
             }
-            "/api/assignments/class" => format!("{path}?id=1&lang=Vi"),
+            "/api/assignments/class" | "/api/assignments/class-page" => {
+                format!("{path}?id=1&lang=Vi")
+            }
             "/api/assignments/school" => format!("{path}?unit={unit}&lang=Vi"),
             "/api/assignments/student" => {
                 format!("{path}?class=1&student={last_student}&lang=Vi")
@@ -1137,6 +1139,7 @@ async fn every_object_route_serves_its_scope_and_nothing_beyond() {
         format!("/classes/1/students/{student}"),
         "/api/people/class?id=1".to_owned(),
         "/api/assignments/class?id=1&lang=Vi".to_owned(),
+        "/api/assignments/class-page?id=1&lang=Vi".to_owned(),
         format!("/api/assignments/student?class=1&student={student}&lang=Vi"),
         "/api/accounts/letters?class=1".to_owned(),
     ];

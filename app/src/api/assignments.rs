@@ -203,6 +203,37 @@ pub async fn get_student_record(
         .map_err(store_error)
 }
 
+/// A class's page at once: its roster (secrets, lock state) and its progress — one scope
+/// check and one read of its members for both.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassPageView {
+    pub roster: crate::api::people::ClassRoster,
+    pub progress: ClassProgress,
+}
+
+/// The class page's data; `None` for a class the caller does not look after.
+#[server(input = GetUrl, endpoint = "assignments/class-page")]
+pub async fn get_class_page(id: i64, lang: Lang) -> Result<Option<ClassPageView>, ServerFnError> {
+    use crate::api::people::server::{db, roster_of, signed_in, store_error};
+    use crate::store::people;
+    let viewer = signed_in()?;
+    let db = db()?;
+    let catalog = crate::api::catalog::server_catalog()?;
+    let classes = people::classes_for(&db, &viewer)
+        .await
+        .map_err(store_error)?;
+    let Some(class) = classes.iter().find(|c| c.id == id).cloned() else {
+        return Ok(None);
+    };
+    let members = people::class_members(&db, id).await.map_err(store_error)?;
+    let progress =
+        crate::assignments::progress_of(&db, &catalog, (&class, &members), &classes, lang)
+            .await
+            .map_err(store_error)?;
+    let roster = roster_of(&db, class, members).await.map_err(store_error)?;
+    Ok(Some(ClassPageView { roster, progress }))
+}
+
 /// A class's assignments and how far each student got; `None` for a class the caller does
 /// not look after (as for one that does not exist).
 #[server(input = GetUrl, endpoint = "assignments/class")]

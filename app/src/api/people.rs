@@ -212,6 +212,59 @@ pub mod server {
         ServerFnError::new("database error")
     }
 
+    /// A class's roster for its page and cards: each student's secret and lock state, and
+    /// the class's recent wrong tries.
+    pub async fn roster_of(
+        db: &Db,
+        class: crate::store::people::Class,
+        members: Vec<crate::store::people::ClassMember>,
+    ) -> Result<ClassRoster, crate::store::StoreError> {
+        use crate::domain::secret::StudentSecret;
+        use crate::domain::throttle::{self, student_failures};
+        use crate::store::sessions;
+        let now = crate::auth::now();
+        let failures = sessions::class_student_failures(db, class.id).await?;
+        let mut views = Vec::new();
+        for m in members {
+            let summary = failures
+                .get(&m.id)
+                .map(|f| student_failures(f, now))
+                .unwrap_or_default();
+            let secret = m
+                .secret
+                .as_deref()
+                .and_then(|s| StudentSecret::parse(s).ok());
+            views.push(MemberView {
+                id: m.id,
+                display_name: m.display_name,
+                birth_year: m.birth_year,
+                pictures: match secret {
+                    Some(StudentSecret::Pictures(a, b)) => Some((a, b)),
+                    _ => None,
+                },
+                pin: match secret {
+                    Some(pin @ StudentSecret::Pin(_)) => Some(pin.to_string()),
+                    _ => None,
+                },
+                failures: summary.tries,
+                failure_clients: summary.clients,
+                locked: summary.locked,
+            });
+        }
+        let window = throttle::CLASS_LIMITS.short_window;
+        let class_failures = failures
+            .values()
+            .flatten()
+            .filter(|f| f.at > now - window)
+            .count();
+        Ok(ClassRoster {
+            class: summary(class),
+            members: views,
+            class_failures,
+            class_slowed: class_failures >= throttle::CLASS_LIMITS.short_limit,
+        })
+    }
+
     pub fn summary(class: crate::store::people::Class) -> ClassSummary {
         ClassSummary {
             id: class.id,
@@ -309,9 +362,7 @@ pub async fn my_classes() -> Result<Vec<ClassSummary>, ServerFnError> {
 /// those who look after it (`None` for anyone else, as for a class that does not exist).
 #[server(input = GetUrl, endpoint = "people/class")]
 pub async fn class_detail(id: i64) -> Result<Option<ClassRoster>, ServerFnError> {
-    use crate::domain::secret::StudentSecret;
-    use crate::domain::throttle::{self, student_failures};
-    use crate::store::{people, sessions};
+    use crate::store::people;
     let viewer = server::signed_in()?;
     let db = server::db()?;
     let Some(class) = people::class_for(&db, &viewer, id)
@@ -320,50 +371,11 @@ pub async fn class_detail(id: i64) -> Result<Option<ClassRoster>, ServerFnError>
     else {
         return Ok(None);
     };
-    let now = crate::auth::now();
-    let failures = sessions::class_student_failures(&db, class.id)
+    let members = people::class_members(&db, class.id)
         .await
         .map_err(server::store_error)?;
-    let mut members = Vec::new();
-    for m in people::class_members(&db, class.id)
+    server::roster_of(&db, class, members)
         .await
-        .map_err(server::store_error)?
-    {
-        let summary = failures
-            .get(&m.id)
-            .map(|f| student_failures(f, now))
-            .unwrap_or_default();
-        let secret = m
-            .secret
-            .as_deref()
-            .and_then(|s| StudentSecret::parse(s).ok());
-        members.push(MemberView {
-            id: m.id,
-            display_name: m.display_name,
-            birth_year: m.birth_year,
-            pictures: match secret {
-                Some(StudentSecret::Pictures(a, b)) => Some((a, b)),
-                _ => None,
-            },
-            pin: match secret {
-                Some(pin @ StudentSecret::Pin(_)) => Some(pin.to_string()),
-                _ => None,
-            },
-            failures: summary.tries,
-            failure_clients: summary.clients,
-            locked: summary.locked,
-        });
-    }
-    let window = throttle::CLASS_LIMITS.short_window;
-    let class_failures = failures
-        .values()
-        .flatten()
-        .filter(|f| f.at > now - window)
-        .count();
-    Ok(Some(ClassRoster {
-        class: server::summary(class),
-        members,
-        class_failures,
-        class_slowed: class_failures >= throttle::CLASS_LIMITS.short_limit,
-    }))
+        .map(Some)
+        .map_err(server::store_error)
 }

@@ -145,6 +145,7 @@ pub const ACCESS: &[Rule] = &[
         Roles(CLASS_STAFF),
     ),
     rule("GET", "/api/assignments/class", Roles(CLASS_STAFF)),
+    rule("GET", "/api/assignments/class-page", Roles(CLASS_STAFF)),
     rule("GET", "/classes/{id}/progress.csv", Roles(CLASS_STAFF)),
     rule("GET", "/classes/{id}/progress.xlsx", Roles(CLASS_STAFF)),
     // A school at once: its classes and staff.

@@ -77,11 +77,9 @@ impl ClassTally {
 
     fn overdue_per_mille(self) -> u32 {
         let pairs = self.pairs();
-        if pairs == 0 {
-            0
-        } else {
-            (self.overdue.min(pairs) * 1000 / pairs) as u32
-        }
+        (self.overdue.min(pairs) * 1000)
+            .checked_div(pairs)
+            .map_or(0, |p| p as u32)
     }
 }
 

@@ -4,23 +4,18 @@
 use super::catalog::{audience_name, found_or_not};
 use super::session::{form_outcome, CsrfField};
 use super::sign_in::FormError;
-use crate::api::assignments::{class_assignments, ClassProgress, ModuleInsight, Share};
+use crate::api::assignments::{ClassProgress, ModuleInsight, Share};
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 #[component]
-pub fn ClassAssignments(class_id: i64) -> impl IntoView {
-    let i18n = use_i18n();
-    let data = Resource::new(
-        move || (class_id, i18n.lang()),
-        |(id, lang)| class_assignments(id, lang),
-    );
+pub fn ClassAssignments(p: ClassProgress) -> impl IntoView {
     view! {
         <section id="assignments" class="assignments" aria-labelledby="assignments-title">
             <h2 id="assignments-title">{t("assign-title")}</h2>
-            {found_or_not(data, |p| view! { <Assignments p /> })}
+            <Assignments p />
         </section>
     }
 }

@@ -165,9 +165,13 @@ fn SecretView(member: MemberView) -> impl IntoView {
 pub fn ClassPage() -> impl IntoView {
     let id = class_id();
     let query = use_query_map();
-    let roster = Resource::new(id, class_detail);
     let i18n = use_i18n();
-    found_or_not(roster, move |roster| {
+    let page = Resource::new(
+        move || (id(), i18n.lang()),
+        |(id, lang)| crate::api::assignments::get_class_page(id, lang),
+    );
+    found_or_not(page, move |page| {
+        let (roster, progress) = (page.roster, page.progress);
         let class = roster.class.clone();
         let (reset, new_secret) = {
             let q = query.read_untracked();
@@ -324,7 +328,7 @@ pub fn ClassPage() -> impl IntoView {
                     </tbody>
                 </table>
                 </div>
-                <ClassAssignments class_id=class.id />
+                <ClassAssignments p=progress />
             </section>
         }
     })
