@@ -227,6 +227,7 @@ fn Insight(modules: Vec<ModuleInsight>) -> impl IntoView {
             <p class="hint">{t("insight-hint")}</p>
             {modules.into_iter().map(|m| {
                 let tried = m.tried;
+                let region = m.title.clone();
                 let tried_text = move || {
                     let mut args = fluent_bundle::FluentArgs::new();
                     args.set("count", tried);
@@ -239,7 +240,7 @@ fn Insight(modules: Vec<ModuleInsight>) -> impl IntoView {
                             view! { <p>{t("insight-nobody")}</p> }.into_any()
                         } else {
                             view! {
-                                <div class="table-scroll">
+                                <div class="table-scroll" tabindex="0" role="region" aria-label=region>
                                 <table class="table insight-table">
                                     <thead><tr>
                                         <th scope="col">{t("insight-question")}</th>
@@ -335,7 +336,7 @@ pub fn StudentRecordPage() -> impl IntoView {
                     view! { <p>{t("assign-none")}</p> }.into_any()
                 } else {
                     view! {
-                        <div class="table-scroll"><table class="table">
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=t("record-assigned")><table class="table">
                             <thead><tr>
                                 <th scope="col">{t("assign-module")}</th>
                                 <th scope="col">{t("assign-due")}</th>
@@ -351,7 +352,7 @@ pub fn StudentRecordPage() -> impl IntoView {
                     view! { <p>{t("record-completed-none")}</p> }.into_any()
                 } else {
                     view! {
-                        <div class="table-scroll"><table class="table">
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=t("record-own-choice")><table class="table">
                             <thead><tr>
                                 <th scope="col">{t("assign-module")}</th>
                                 <th scope="col">{t("record-lessons")}</th>
@@ -366,7 +367,7 @@ pub fn StudentRecordPage() -> impl IntoView {
                     view! { <p>{t("record-attempts-none")}</p> }.into_any()
                 } else {
                     view! {
-                        <div class="table-scroll"><table class="table attempts-table">
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=t("record-attempts")><table class="table attempts-table">
                             <thead><tr>
                                 <th scope="col">{t("record-when")}</th>
                                 <th scope="col">{t("assign-module")}</th>
@@ -444,7 +445,7 @@ pub fn SchoolPage() -> impl IntoView {
                     view! { <p>{t("classes-none")}</p> }.into_any()
                 } else {
                     view! {
-                        <div class="table-scroll"><table class="table school-classes">
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=t("school-classes")><table class="table school-classes">
                             <thead><tr>
                                 <th scope="col">{t("classes-class")}</th>
                                 <th scope="col">{t("school-students")}</th>
@@ -479,7 +480,7 @@ pub fn SchoolPage() -> impl IntoView {
                     }.into_any()
                 }}
                 <h2>{t("school-staff")}</h2>
-                <div class="table-scroll"><table class="table school-staff">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t("school-staff")><table class="table school-staff">
                     <thead><tr>
                         <th scope="col">{t("coverage-col-name")}</th>
                         <th scope="col">{t("school-role")}</th>
