@@ -163,21 +163,8 @@ async fn http(url: &str, commune: i64) {
             safesteps_app::demo::DEMO_PASSWORD,
         )
         .await;
-        let mut times = Vec::with_capacity(RUNS);
-        let mut bytes = 0;
-        for run in 0..WARM_UP + RUNS {
-            let started = Instant::now();
-            let response = client
-                .get(format!("{base}{path}"))
-                .send()
-                .await
-                .expect("the page");
-            assert_eq!(response.status(), reqwest::StatusCode::OK, "{path}");
-            bytes = response.bytes().await.expect("body").len();
-            if run >= WARM_UP {
-                times.push(started.elapsed());
-            }
-        }
+        let (mut times, bytes) =
+            support::time_page(&client, &format!("{base}{path}"), WARM_UP, RUNS).await;
         report(name, &mut times);
         println!("{:<44} {} KB of HTML", "", bytes / 1024);
     }

@@ -126,3 +126,26 @@ pub async fn sign_in_staff(client: &reqwest::Client, base: &str, username: &str,
         signed.status()
     );
 }
+
+/// Times `url` one request at a time on `client` after `warm_up` untimed ones; each answer
+/// must be 200. The times and the size of the last body.
+#[allow(dead_code)] // the lab bench times its steps through Goose
+pub async fn time_page(
+    client: &reqwest::Client,
+    url: &str,
+    warm_up: usize,
+    runs: usize,
+) -> (Vec<std::time::Duration>, usize) {
+    let mut times = Vec::with_capacity(runs);
+    let mut bytes = 0;
+    for run in 0..warm_up + runs {
+        let started = std::time::Instant::now();
+        let response = client.get(url).send().await.expect("the page");
+        assert_eq!(response.status(), reqwest::StatusCode::OK, "{url}");
+        bytes = response.bytes().await.expect("body").len();
+        if run >= warm_up {
+            times.push(started.elapsed());
+        }
+    }
+    (times, bytes)
+}

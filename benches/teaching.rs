@@ -88,21 +88,8 @@ async fn signed_in(base: &str, username: &str) -> (reqwest::Client, String) {
 
 /// Times `path` one request at a time, warm; prints p50 and p99.
 async fn sequential(client: &reqwest::Client, base: &str, name: &str, path: &str) {
-    let mut times = Vec::with_capacity(RUNS);
-    let mut bytes = 0;
-    for run in 0..WARM_UP + RUNS {
-        let started = Instant::now();
-        let response = client
-            .get(format!("{base}{path}"))
-            .send()
-            .await
-            .expect("the page");
-        assert_eq!(response.status(), reqwest::StatusCode::OK, "{path}");
-        bytes = response.bytes().await.expect("body").len();
-        if run >= WARM_UP {
-            times.push(started.elapsed());
-        }
-    }
+    let (mut times, bytes) =
+        support::time_page(client, &format!("{base}{path}"), WARM_UP, RUNS).await;
     println!(
         "{name:<52} p50 {:>6.1} ms   p99 {:>6.1} ms   ({} KB, {} runs)",
         percentile(&mut times, 0.50),

@@ -180,28 +180,52 @@ pub async fn class_progress(
     id: i64,
     lang: Lang,
 ) -> Result<Option<ClassProgress>, StoreError> {
-    // All the viewer's classes in one query: this one (if it is theirs) and the others the
-    // assign form offers.
+    let Some(viewed) = viewed_class(db, viewer, id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(progress_of(db, catalog, &viewed, lang).await?))
+}
+
+/// A class as one who looks after it sees it: the class, all their classes (the others the
+/// assign form offers) and its students.
+pub struct ViewedClass {
+    pub class: people::Class,
+    pub classes: Vec<people::Class>,
+    pub members: Vec<people::ClassMember>,
+}
+
+/// The class `id` if the viewer looks after it: all their classes in one query (the scope
+/// check and the assign form's list), then the class's students.
+pub async fn viewed_class(
+    db: &Db,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<Option<ViewedClass>, StoreError> {
     let classes = people::classes_for(db, viewer).await?;
     let Some(class) = classes.iter().find(|c| c.id == id).cloned() else {
         return Ok(None);
     };
     let members = people::class_members(db, id).await?;
-    Ok(Some(
-        progress_of(db, catalog, (&class, &members), &classes, lang).await?,
-    ))
+    Ok(Some(ViewedClass {
+        class,
+        classes,
+        members,
+    }))
 }
 
-/// The progress of `class` (one of `classes`, the viewer's, which the assign form offers)
-/// with its `members`.
+/// The progress of a class the viewer looks after.
 pub async fn progress_of(
     db: &Db,
     catalog: &Catalog,
-    (class, members): (&people::Class, &[people::ClassMember]),
-    classes: &[people::Class],
+    viewed: &ViewedClass,
     lang: Lang,
 ) -> Result<ClassProgress, StoreError> {
     use crate::domain::assignment::parse_date;
+    let ViewedClass {
+        class,
+        classes,
+        members,
+    } = viewed;
     let id = class.id;
     let today = local_day(crate::auth::now());
     let list = assignments::for_class(db, id).await?;
@@ -210,12 +234,7 @@ pub async fn progress_of(
         .iter()
         .map(|p| ((p.person_id, p.module_id.as_str()), p))
         .collect();
-    let title = |module: &str| {
-        catalog
-            .module(module)
-            .map(|m| m.texts(lang).title.clone())
-            .unwrap_or_else(|| module.to_owned())
-    };
+    let title = |module: &str| catalog.title(module, lang);
     let cell = |person: i64, module: &str| {
         let lessons = catalog
             .module(module)
@@ -383,12 +402,7 @@ pub async fn student_record(
     let record = progress::record(db, student_id).await?;
     let list = assignments::for_class(db, class_id).await?;
     let today = local_day(crate::auth::now());
-    let title = |module: &str| {
-        catalog
-            .module(module)
-            .map(|m| m.texts(lang).title.clone())
-            .unwrap_or_else(|| module.to_owned())
-    };
+    let title = |module: &str| catalog.title(module, lang);
     let completed_at = |module: &str| {
         record
             .completions
@@ -594,12 +608,7 @@ pub async fn school_view(
         return Ok(None);
     }
     let today = local_day(crate::auth::now());
-    let title = |module: &str| {
-        catalog
-            .module(module)
-            .map(|m| m.texts(lang).title.clone())
-            .unwrap_or_else(|| module.to_owned())
-    };
+    let title = |module: &str| catalog.title(module, lang);
     let classes = assignments::school_classes(db, school.id).await?;
     let given = assignments::school_assignments(db, school.id).await?;
     let mut lines: Vec<SchoolClassLine> = classes

@@ -20,13 +20,7 @@ impl Value {
         match self {
             Value::Text(t) => t.clone(),
             Value::Number(n) => n.to_string(),
-            Value::Percent(p) => {
-                let text = crate::domain::coverage::per_mille_text(*p);
-                match lang {
-                    Lang::Vi => text.replace('.', ","),
-                    Lang::En => text,
-                }
-            }
+            Value::Percent(p) => crate::i18n::per_mille_text(*p, lang),
             Value::Hidden => translate(lang, "coverage-fewer-than-5", None),
             Value::Empty => String::new(),
         }

@@ -36,6 +36,43 @@ async fn students_of_2a(db: &sqlx::SqlitePool) -> Vec<(i64, String)> {
     .unwrap()
 }
 
+/// A second class of 2A's school and year, 2B, for the demo's teacher, with one student born
+/// eight years ago; its id.
+async fn class_2b(db: &sqlx::SqlitePool) -> i64 {
+    let (school, year): (i64, String) =
+        sqlx::query_as("SELECT school_id, school_year FROM classes WHERE id = 1")
+            .fetch_one(db)
+            .await
+            .unwrap();
+    let second: i64 = sqlx::query_scalar(
+        "INSERT INTO classes (school_id, school_year, name, code) VALUES ($1, $2, '2B', 'TST2BCODE') \
+         RETURNING id",
+    )
+    .bind(school)
+    .bind(&year)
+    .fetch_one(db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO class_teachers (class_id, person_id) \
+         SELECT $1, id FROM people WHERE username = 'giaovien.demo'",
+    )
+    .bind(second)
+    .execute(db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO people (role, display_name, unit_id, class_id, birth_year, created_at) \
+         VALUES ('student', 'Lò Thị Test', $1, $2, CAST(strftime('%Y', 'now') AS INTEGER) - 8, 0)",
+    )
+    .bind(school)
+    .bind(second)
+    .execute(db)
+    .await
+    .unwrap();
+    second
+}
+
 /// A date every assign form accepts: 15 January of next year.
 async fn next_january(db: &sqlx::SqlitePool) -> String {
     let year: i64 = sqlx::query_scalar("SELECT CAST(strftime('%Y', 'now') AS INTEGER)")
@@ -416,41 +453,7 @@ async fn a_teacher_reads_one_students_record() {
 async fn one_module_to_several_classes_and_the_age_check() {
     let demo = demo();
     let db = database(&demo).await;
-    // A second class for the demo's teacher, with one student born eight years ago.
-    let school: i64 = sqlx::query_scalar("SELECT school_id FROM classes WHERE id = 1")
-        .fetch_one(&db)
-        .await
-        .unwrap();
-    let year: String = sqlx::query_scalar("SELECT school_year FROM classes WHERE id = 1")
-        .fetch_one(&db)
-        .await
-        .unwrap();
-    let second: i64 = sqlx::query_scalar(
-        "INSERT INTO classes (school_id, school_year, name, code) VALUES ($1, $2, '2B', 'TST2BCODE') \
-         RETURNING id",
-    )
-    .bind(school)
-    .bind(&year)
-    .fetch_one(&db)
-    .await
-    .unwrap();
-    sqlx::query(
-        "INSERT INTO class_teachers (class_id, person_id) \
-         SELECT $1, id FROM people WHERE username = 'giaovien.demo'",
-    )
-    .bind(second)
-    .execute(&db)
-    .await
-    .unwrap();
-    sqlx::query(
-        "INSERT INTO people (role, display_name, unit_id, class_id, birth_year, created_at) \
-         VALUES ('student', 'Lò Thị Test', $1, $2, CAST(strftime('%Y', 'now') AS INTEGER) - 8, 0)",
-    )
-    .bind(school)
-    .bind(second)
-    .execute(&db)
-    .await
-    .unwrap();
+    let second = class_2b(&db).await;
     let seventh: i64 = sqlx::query_scalar("SELECT id FROM classes WHERE name = '7A'")
         .fetch_one(&db)
         .await
@@ -556,30 +559,12 @@ async fn one_module_to_several_classes_and_the_age_check() {
 async fn a_school_manager_sees_every_class_and_the_staff() {
     let demo = demo();
     let db = database(&demo).await;
-    let (school, year): (i64, String) =
-        sqlx::query_as("SELECT school_id, school_year FROM classes WHERE id = 1")
-            .fetch_one(&db)
-            .await
-            .unwrap();
+    let school: i64 = sqlx::query_scalar("SELECT school_id FROM classes WHERE id = 1")
+        .fetch_one(&db)
+        .await
+        .unwrap();
     // 2A has a module past its due date; 2B (with a student) has nothing assigned.
-    let second: i64 = sqlx::query_scalar(
-        "INSERT INTO classes (school_id, school_year, name, code) VALUES ($1, $2, '2B', 'TST2BCODE') \
-         RETURNING id",
-    )
-    .bind(school)
-    .bind(&year)
-    .fetch_one(&db)
-    .await
-    .unwrap();
-    sqlx::query(
-        "INSERT INTO people (role, display_name, unit_id, class_id, birth_year, created_at) \
-         VALUES ('student', 'Lò Thị Test', $1, $2, 2018, 0)",
-    )
-    .bind(school)
-    .bind(second)
-    .execute(&db)
-    .await
-    .unwrap();
+    class_2b(&db).await;
     sqlx::query(
         "INSERT INTO assignments (class_id, module_id, due_on, assigned_at) VALUES (1, $1, '2020-01-01', 0)",
     )

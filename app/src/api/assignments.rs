@@ -215,22 +215,19 @@ pub struct ClassPageView {
 #[server(input = GetUrl, endpoint = "assignments/class-page")]
 pub async fn get_class_page(id: i64, lang: Lang) -> Result<Option<ClassPageView>, ServerFnError> {
     use crate::api::people::server::{db, roster_of, signed_in, store_error};
-    use crate::store::people;
+    use crate::assignments::{progress_of, viewed_class};
     let viewer = signed_in()?;
     let db = db()?;
     let catalog = crate::api::catalog::server_catalog()?;
-    let classes = people::classes_for(&db, &viewer)
-        .await
-        .map_err(store_error)?;
-    let Some(class) = classes.iter().find(|c| c.id == id).cloned() else {
+    let Some(viewed) = viewed_class(&db, &viewer, id).await.map_err(store_error)? else {
         return Ok(None);
     };
-    let members = people::class_members(&db, id).await.map_err(store_error)?;
-    let progress =
-        crate::assignments::progress_of(&db, &catalog, (&class, &members), &classes, lang)
-            .await
-            .map_err(store_error)?;
-    let roster = roster_of(&db, class, members).await.map_err(store_error)?;
+    let progress = progress_of(&db, &catalog, &viewed, lang)
+        .await
+        .map_err(store_error)?;
+    let roster = roster_of(&db, viewed.class, viewed.members)
+        .await
+        .map_err(store_error)?;
     Ok(Some(ClassPageView { roster, progress }))
 }
 

@@ -124,13 +124,7 @@ mod server {
     /// Modules by id with their titles in `lang` (an unknown id keeps the id as its title).
     pub fn titled(catalog: &Catalog, ids: &[impl AsRef<str>], lang: Lang) -> Vec<(String, String)> {
         ids.iter()
-            .map(|id| {
-                let id = id.as_ref();
-                let title = catalog
-                    .module(id)
-                    .map_or_else(|| id.to_owned(), |m| m.texts(lang).title.clone());
-                (id.to_owned(), title)
-            })
+            .map(|id| (id.as_ref().to_owned(), catalog.title(id.as_ref(), lang)))
             .collect()
     }
 

@@ -132,21 +132,11 @@ pub mod server {
         can_close: bool,
         closed_reports: Vec<(i64, i32, i64, String, String)>,
     ) -> CoverageView {
-        use crate::domain::coverage::{per_mille_text, Cell};
+        use crate::domain::coverage::Cell;
         use crate::i18n::translate;
         let percent = |p: Option<u32>| {
-            p.map(|p| {
-                let text = per_mille_text(p);
-                format!(
-                    "{}%",
-                    if lang == Lang::Vi {
-                        text.replace('.', ",")
-                    } else {
-                        text
-                    }
-                )
-            })
-            .unwrap_or_default()
+            p.map(|p| format!("{}%", crate::i18n::per_mille_text(p, lang)))
+                .unwrap_or_default()
         };
         let count = |cell: Cell| match cell {
             Cell::Exact(n) => n.to_string(),

@@ -302,10 +302,7 @@ pub async fn verify_certificate(
         return Ok(None);
     };
     let catalog = crate::api::catalog::server_catalog()?;
-    let module_title = catalog
-        .module(&row.module_id)
-        .map(|m| m.texts(lang).title.clone())
-        .unwrap_or(row.module_id);
+    let module_title = catalog.title(&row.module_id, lang);
     let shown = certificate_code_text(&code);
     Ok(Some(CertificateView {
         url: format!(
@@ -348,10 +345,7 @@ pub async fn my_certificates(lang: Lang) -> Result<Vec<CertificateLink>, ServerF
     Ok(rows
         .into_iter()
         .map(|(module, code, at)| CertificateLink {
-            module_title: catalog
-                .module(&module)
-                .map(|m| m.texts(lang).title.clone())
-                .unwrap_or(module),
+            module_title: catalog.title(&module, lang),
             code: certificate_code_text(&code),
             date: crate::domain::dates::display_date(crate::domain::dates::local_day(at), lang),
         })

@@ -113,11 +113,7 @@ pub mod server {
     use crate::store::{people, privacy, Db, StoreError};
 
     fn learning(catalog: &Catalog, lang: Lang, l: privacy::Learning) -> LearningRecord {
-        let title = |module: String| {
-            catalog
-                .module(&module)
-                .map_or(module, |m| m.texts(lang).title.clone())
-        };
+        let title = |module: String| catalog.title(&module, lang);
         LearningRecord {
             lessons_read: l
                 .lessons

@@ -80,6 +80,13 @@ impl Catalog {
         self.modules.iter().find(|m| m.module.id.as_str() == id)
     }
 
+    /// A module's title in `lang`; its id when the catalogue no longer has it (progress and
+    /// assignments outlive a module taken out of the content).
+    pub fn title(&self, id: &str, lang: Lang) -> String {
+        self.module(id)
+            .map_or_else(|| id.to_owned(), |m| m.texts(lang).title.clone())
+    }
+
     /// The plan's targets (`targets.toml`), checked against the modules.
     /// The plan the targets belong to (its start and band rule).
     pub fn plan(&self) -> Plan {

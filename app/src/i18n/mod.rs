@@ -34,6 +34,16 @@ pub fn day_text(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// Tenths of a percent as a reader of `lang` writes them: `93,1` in Vietnamese, `93.1` in
+/// English.
+pub fn per_mille_text(per_mille: u32, lang: Lang) -> String {
+    let text = crate::domain::coverage::per_mille_text(per_mille);
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 /// A language SafeSteps is offered in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {

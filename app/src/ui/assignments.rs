@@ -423,13 +423,7 @@ pub fn SchoolPage() -> impl IntoView {
         let percent = move |per_mille: Option<u32>| {
             per_mille.map_or_else(
                 || i18n.tr("school-nothing-assigned"),
-                |p| {
-                    let text = crate::domain::coverage::per_mille_text(p);
-                    match i18n.lang() {
-                        crate::i18n::Lang::Vi => format!("{}%", text.replace('.', ",")),
-                        crate::i18n::Lang::En => format!("{text}%"),
-                    }
-                },
+                |p| format!("{}%", crate::i18n::per_mille_text(p, i18n.lang())),
             )
         };
         view! {
