@@ -8,6 +8,9 @@
 //! for the province and for one commune, printing p50 and p99, the time to generate, and the
 //! database's size. Run: `cargo bench -p safesteps-benches --bench coverage`. Set
 //! `SAFESTEPS_BENCH_DB=/path/province.db` to keep (and reuse) the database between runs.
+//! `SAFESTEPS_BENCH_POSTGRES=URL` (an empty PostgreSQL database) times the same on PostgreSQL:
+//! the province is generated into SQLite as above, then copied in by `safesteps migrate-to`'s
+//! code (timed too).
 
 mod support;
 
@@ -81,12 +84,31 @@ async fn run() {
             made.completions
         );
     }
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(&db)
-        .await
-        .expect("checkpoint");
+    if let store::Db::Sqlite(pool) = &db {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(pool)
+            .await
+            .expect("checkpoint");
+    }
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    println!("database: {:.0} MB ({})", size as f64 / 1e6, path.display());
+    println!("SQLite database: {:.0} MB ({})", size as f64 / 1e6, path.display());
+    let (db, url) = match support::postgres() {
+        None => (db, url),
+        Some(target) => {
+            let postgres = store::open(&target).await.expect("open PostgreSQL");
+            let started = Instant::now();
+            let copied = store::copy::sqlite_to_postgres(&db, &postgres, &mut |_| {})
+                .await
+                .expect("copy the province into PostgreSQL");
+            let rows: u64 = copied.iter().map(|t| t.rows).sum();
+            println!(
+                "copied into PostgreSQL (migrate-to) in {:.1} s: {rows} rows, verified",
+                started.elapsed().as_secs_f64()
+            );
+            db.close().await;
+            (postgres, target)
+        }
+    };
 
     // In process: the report and its tables, as the page builds them.
     let province = rollups::unit(&db, 1)

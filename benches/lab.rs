@@ -13,7 +13,8 @@
 //! province's manager reads the coverage pages — 16 concurrent clients in all, no think time
 //! (the worst case).
 //! Prints throughput, p50/p99 and failures per step, when the whole class was signed in, and
-//! the server's peak resident memory.
+//! the server's peak resident memory. On SQLite by default; `SAFESTEPS_BENCH_POSTGRES=URL` (an
+//! empty PostgreSQL database) runs it on PostgreSQL.
 
 mod support;
 
@@ -63,7 +64,11 @@ async fn run() {
     let dir = std::env::temp_dir().join(format!("safesteps-lab-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a temp folder");
-    let url = format!("sqlite://{}/lab.db", dir.display());
+    let url = support::postgres().unwrap_or_else(|| format!("sqlite://{}/lab.db", dir.display()));
+    println!(
+        "database: {}",
+        if url.starts_with("sqlite:") { "SQLite" } else { "PostgreSQL" }
+    );
     let server = support::Server::start(&url, &["--demo"]);
     let base = server.base.clone();
     let setup = set_up(&base, &url).await;
@@ -253,13 +258,14 @@ async fn set_up(base: &str, database_url: &str) -> Lab {
             (href.to_owned(), pins[n].clone())
         })
         .collect();
-    let db = sqlx::SqlitePool::connect(database_url)
+    let db = safesteps_app::store::open(database_url)
         .await
         .expect("the database");
-    let school_unit: i64 = sqlx::query_scalar("SELECT id FROM org_units WHERE code = 'LC-W01-TH1'")
-        .fetch_one(&db)
+    let school_unit = safesteps_app::store::org::by_code(&db, "LC-W01-TH1")
         .await
-        .expect("the school");
+        .expect("read the school")
+        .expect("the school")
+        .id;
     db.close().await;
     let school_unit = school_unit.to_string();
     let loaded = safesteps_app::catalog::load(&support::root().join("content"));

@@ -17,6 +17,23 @@ pub fn binary() -> PathBuf {
         .unwrap_or_else(|| root().join("target/release/safesteps"))
 }
 
+/// `SAFESTEPS_BENCH_POSTGRES`: the URL of an empty PostgreSQL database to run a benchmark on
+/// instead of a SQLite file (its schema is made with `safesteps migrate`, as a deploy does).
+pub fn postgres() -> Option<String> {
+    let url = std::env::var("SAFESTEPS_BENCH_POSTGRES").ok()?;
+    let out = Command::new(binary())
+        .current_dir(root())
+        .args(["migrate", "--database-url", &url])
+        .output()
+        .expect("run safesteps migrate");
+    assert!(
+        out.status.success(),
+        "safesteps migrate: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(url)
+}
+
 /// A running server and the address it reported; killed when dropped.
 pub struct Server {
     pub child: Child,

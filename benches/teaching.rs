@@ -161,6 +161,10 @@ async fn run() {
         std::fs::copy(&kept, &province).expect("copy the kept database");
     }
     let db = store::open(&url).await.expect("open the database");
+    // The fixtures below are written with SQLite's pool (the bench runs on SQLite).
+    let store::Db::Sqlite(pool) = &db else {
+        unreachable!("a sqlite: URL")
+    };
     if store::people::count(&db).await.expect("count") == 0 {
         let loaded = catalog::load(&support::root().join("content"));
         let started = Instant::now();
@@ -180,7 +184,7 @@ async fn run() {
     }
     let (school, head): (i64, String) =
         sqlx::query_as("SELECT unit_id, username FROM people WHERE username = 'ht000.mp'")
-            .fetch_one(&db)
+            .fetch_one(pool)
             .await
             .expect("the first school's head");
     // Grow the school: classes of the next schools move in until it has 2,000 students.
@@ -190,7 +194,7 @@ async fn run() {
              WHERE c.school_id = $1 AND p.role = 'student'",
         )
         .bind(school)
-        .fetch_one(&db)
+        .fetch_one(pool)
         .await
         .expect("count");
         if students >= BIG_SCHOOL {
@@ -201,26 +205,26 @@ async fn run() {
             "SELECT c.id FROM classes c WHERE c.school_id != $1 ORDER BY c.id LIMIT 1",
         )
         .bind(school)
-        .fetch_one(&db)
+        .fetch_one(pool)
         .await
         .expect("a class to move");
         sqlx::query("UPDATE classes SET school_id = $1, name = name || '-' || id WHERE id = $2")
             .bind(school)
             .bind(class)
-            .execute(&db)
+            .execute(pool)
             .await
             .expect("move a class");
         sqlx::query("UPDATE people SET unit_id = $1, student_key = student_key || '-' || id WHERE class_id = $2")
             .bind(school)
             .bind(class)
-            .execute(&db)
+            .execute(pool)
             .await
             .expect("move its students");
     }
     // The big class: the school's first class, filled up to 45 from its other classes.
     let big: i64 = sqlx::query_scalar("SELECT min(id) FROM classes WHERE school_id = $1")
         .bind(school)
-        .fetch_one(&db)
+        .fetch_one(pool)
         .await
         .expect("a class");
     sqlx::query(
@@ -231,7 +235,7 @@ async fn run() {
     .bind(big)
     .bind(school)
     .bind(BIG_CLASS)
-    .execute(&db)
+    .execute(pool)
     .await
     .expect("fill the class");
     let mut modules: Vec<String> = catalog::load(&content)
@@ -258,7 +262,7 @@ async fn run() {
          WHERE c.school_id = $1",
     )
     .bind(school)
-    .execute(&db)
+    .execute(pool)
     .await
     .expect("assign to the school");
     for module in &modules {
@@ -268,7 +272,7 @@ async fn run() {
         )
         .bind(big)
         .bind(module)
-        .execute(&db)
+        .execute(pool)
         .await
         .expect("assign to the class");
     }
@@ -277,7 +281,7 @@ async fn run() {
         "SELECT username FROM people WHERE unit_id = $1 AND role = 'teacher' ORDER BY id LIMIT 1",
     )
     .bind(school)
-    .fetch_one(&db)
+    .fetch_one(pool)
     .await
     .expect("a teacher");
     sqlx::query(
@@ -286,7 +290,7 @@ async fn run() {
     )
     .bind(big)
     .bind(&teacher)
-    .execute(&db)
+    .execute(pool)
     .await
     .expect("the class's teacher");
     let (students, attempts): (i64, i64) = sqlx::query_as(
@@ -294,7 +298,7 @@ async fn run() {
          WHERE q.class_id = $1) FROM people WHERE class_id = $1 AND role = 'student'",
     )
     .bind(big)
-    .fetch_one(&db)
+    .fetch_one(pool)
     .await
     .expect("count");
     println!("class: {students} students, {ASSIGNED} modules assigned, {attempts} attempts");

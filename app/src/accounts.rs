@@ -89,8 +89,7 @@ pub async fn unlink_parent(
         return Ok(false);
     }
     // The household may no longer be reached through that parent.
-    let mut conn = db.acquire().await?;
-    crate::store::coverage::refresh_household(&mut conn, rules, household_id).await?;
+    crate::store::coverage::refresh_household_in(db, rules, household_id).await?;
     let detail = format!("parent unlinked from household {household_id}");
     let event = Event {
         action: "family-unlinked",

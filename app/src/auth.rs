@@ -811,8 +811,7 @@ pub async fn sign_up_family(
     let code = unused_family_code(db).await?;
     crate::store::accounts::set_family_code(db, household_id, &code).await?;
     // The household now has a parent who may complete the families' modules.
-    let mut conn = db.acquire().await.map_err(StoreError::from)?;
-    crate::store::coverage::refresh_household(&mut conn, rules, household_id).await?;
+    crate::store::coverage::refresh_household_in(db, rules, household_id).await?;
     let detail = format!("parent linked to household {household_id}; family code replaced");
     let event = Event {
         action: "sign-up",

@@ -10,7 +10,7 @@ use crate::domain::person::{
 use crate::domain::secret::StudentSecret;
 use crate::store::people::{self, NewAccount};
 use crate::store::progress;
-use crate::store::{org, Db, StoreError};
+use crate::store::{on_db, org, Db, StoreError};
 use std::path::Path;
 
 /// Every demo account that has a password uses this one (it passes the policy).
@@ -220,7 +220,7 @@ pub async fn load(db: &Db, catalog: &Catalog, content_dir: &Path) -> Result<bool
     for (school, class, teacher, birth_year, students) in CLASSES {
         let school_id = unit_id(db, school).await?;
         let code = code_from_bytes(&auth::random_bytes::<CLASS_CODE_LEN>());
-        let class_id: i64 = sqlx::query_scalar(
+        let class_id: i64 = on_db!(db => sqlx::query_scalar(
             "INSERT INTO classes (school_id, school_year, name, code) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(school_id)
@@ -228,27 +228,27 @@ pub async fn load(db: &Db, catalog: &Catalog, content_dir: &Path) -> Result<bool
         .bind(class)
         .bind(&code)
         .fetch_one(db)
-        .await?;
+        .await)?;
         let teacher_id = people::by_username(db, &username(teacher))
             .await?
             .map(|a| a.id);
-        sqlx::query("INSERT INTO class_teachers (class_id, person_id) VALUES ($1, $2)")
+        on_db!(db => sqlx::query("INSERT INTO class_teachers (class_id, person_id) VALUES ($1, $2)")
             .bind(class_id)
             .bind(teacher_id)
             .execute(db)
-            .await?;
+            .await.map(drop))?;
         let young = 2026 - birth_year <= crate::domain::secret::PICTURES_UNTIL_AGE as i64;
         for (n, student) in students.iter().enumerate() {
             let family = code_from_bytes(&auth::random_bytes::<FAMILY_CODE_LEN>());
-            let household_id: i64 = sqlx::query_scalar(
+            let household_id: i64 = on_db!(db => sqlx::query_scalar(
                 "INSERT INTO households (unit_id, family_code) VALUES ($1, $2) RETURNING id",
             )
             .bind(school_id)
             .bind(&family)
             .fetch_one(db)
-            .await?;
+            .await)?;
             let secret = StudentSecret::generate(young, auth::random_u32());
-            sqlx::query(
+            on_db!(db => sqlx::query(
                 "INSERT INTO people (role, unit_id, display_name, class_id, birth_year, student_key, secret, household_id, created_at) \
                  VALUES ('student', $1, $2, $3, $4, $5, $6, $7, $8)",
             )
@@ -261,7 +261,7 @@ pub async fn load(db: &Db, catalog: &Catalog, content_dir: &Path) -> Result<bool
             .bind(household_id)
             .bind(now)
             .execute(db)
-            .await?;
+            .await.map(drop))?;
             if n == 0 && *class == "2A" {
                 let phone = Phone::parse(DEMO_PARENT_PHONE)
                     .map_err(|_| StoreError::Query(sqlx::Error::RowNotFound))?;
@@ -290,13 +290,13 @@ pub async fn load(db: &Db, catalog: &Catalog, content_dir: &Path) -> Result<bool
 async fn learn(db: &Db, catalog: &Catalog, now: i64) -> Result<(), DemoError> {
     use crate::domain::grading::Answers;
     for (who, modules, days_ago) in HISTORY {
-        let person: Option<(i64, String)> = sqlx::query_as(
+        let person: Option<(i64, String)> = on_db!(db => sqlx::query_as(
             "SELECT p.id, p.role FROM people p \
              WHERE p.username = $1 OR (p.username IS NULL AND p.display_name = $1) ORDER BY p.id LIMIT 1",
         )
         .bind(who)
         .fetch_optional(db)
-        .await?;
+        .await)?;
         let Some((person_id, role)) = person else {
             return Err(DemoError::History(format!("no demo person {who}")));
         };
@@ -347,20 +347,20 @@ async fn learn(db: &Db, catalog: &Catalog, now: i64) -> Result<(), DemoError> {
                     "{who} did not complete {module_id}"
                 )));
             }
-            sqlx::query(
+            on_db!(db => sqlx::query(
                 "UPDATE completions SET completed_at = $1 WHERE person_id = $2 AND module_id = $3",
             )
             .bind(at)
             .bind(person_id)
             .bind(module_id)
             .execute(db)
-            .await?;
-            sqlx::query("UPDATE attempts SET submitted_at = $1 WHERE person_id = $2 AND submission_key = $3")
+            .await.map(drop))?;
+            on_db!(db => sqlx::query("UPDATE attempts SET submitted_at = $1 WHERE person_id = $2 AND submission_key = $3")
                 .bind(at)
                 .bind(person_id)
                 .bind(&key)
                 .execute(db)
-                .await?;
+                .await.map(drop))?;
         }
     }
     Ok(())
@@ -410,10 +410,9 @@ pub async fn sign_in_guide(db: &Db, base_url: &str) -> Result<String, StoreError
     for (name, role, unit, _) in STAFF {
         out.push_str(&format!("    {name:<16} {:<19} {unit}\n", role.code()));
     }
-    let classes: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, name, code FROM classes ORDER BY id")
+    let classes: Vec<(i64, String, String)> = on_db!(db => sqlx::query_as("SELECT id, name, code FROM classes ORDER BY id")
             .fetch_all(db)
-            .await?;
+            .await)?;
     for (id, name, code) in classes {
         out.push_str(&format!(
             "  Students of class {name} — class code {}, then the name and:\n",
@@ -428,13 +427,13 @@ pub async fn sign_in_guide(db: &Db, base_url: &str) -> Result<String, StoreError
             out.push_str(&format!("    {:<20} {shown}\n", member.display_name));
         }
     }
-    let family: Option<String> = sqlx::query_scalar(
+    let family: Option<String> = on_db!(db => sqlx::query_scalar(
         "SELECT h.family_code FROM households h JOIN people p ON p.household_id = h.id \
          WHERE p.phone = $1",
     )
     .bind(DEMO_PARENT_PHONE)
     .fetch_optional(db)
-    .await?;
+    .await)?;
     out.push_str(&format!(
         "  Parent — phone {DEMO_PARENT_PHONE} and the same password (household {}).\n",
         family
@@ -442,12 +441,12 @@ pub async fn sign_in_guide(db: &Db, base_url: &str) -> Result<String, StoreError
             .map(format_family_code)
             .unwrap_or_default()
     ));
-    let unused: Option<String> = sqlx::query_scalar(
+    let unused: Option<String> = on_db!(db => sqlx::query_scalar(
         "SELECT h.family_code FROM households h WHERE NOT EXISTS \
          (SELECT 1 FROM people p WHERE p.household_id = h.id AND p.role = 'parent') ORDER BY h.id LIMIT 1",
     )
     .fetch_optional(db)
-    .await?;
+    .await)?;
     if let Some(code) = unused {
         out.push_str(&format!(
             "  New parent — sign up at {base_url}/sign-up/family with the family code {}.\n",
@@ -455,4 +454,39 @@ pub async fn sign_in_guide(db: &Db, base_url: &str) -> Result<String, StoreError
         ));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::{self, testing};
+    use std::path::PathBuf;
+
+    /// The demo goes in through the same paths as real data (units, people, lessons, graded
+    /// quizzes, counts, the coverage rebuild), so loading it and reading it back exercises most
+    /// of the store on each database the run has.
+    #[tokio::test]
+    async fn the_demo_loads_reports_and_recounts_on_every_database() {
+        let content = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let loaded = crate::catalog::load(&content);
+        assert!(!loaded.has_errors());
+        let catalog = loaded.catalog;
+        let rules = crate::coverage::rules(&catalog);
+        let year = crate::coverage::this_year();
+        for db in testing::databases().await {
+            let dialect = db.dialect();
+            assert!(super::load(&db, &catalog, &content).await.unwrap(), "{dialect:?}");
+            crate::coverage::rebuild(&db, &rules, year).await.unwrap();
+            let guide = super::sign_in_guide(&db, "http://x").await.unwrap();
+            assert!(guide.contains("giaovien.demo"), "{guide}");
+            let stored = store::coverage::stored_rollups(&db).await.unwrap();
+            let recounted = crate::coverage::recount(&db, &rules, year).await.unwrap();
+            assert_eq!(stored.without_zeros(), recounted.without_zeros(), "{dialect:?}");
+            let province = store::coverage::unit(&db, 1).await.unwrap().unwrap();
+            let report =
+                crate::coverage::report(&db, &catalog, &province, year, crate::auth::now())
+                    .await
+                    .unwrap();
+            assert!(!crate::coverage::tables(&report, crate::i18n::Lang::Vi).is_empty());
+        }
+    }
 }

@@ -16,8 +16,9 @@ use crate::domain::coverage::{counted_audience, TargetRule};
 use crate::domain::org::UnitRow;
 use crate::domain::person::{code_from_bytes, Role, CLASS_CODE_LEN, FAMILY_CODE_LEN};
 use crate::domain::secret::StudentSecret;
+use crate::store::on_db;
 use crate::store::{org, people, Db, StoreError};
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::QueryBuilder;
 use std::collections::HashSet;
 
 /// The size of the province.
@@ -136,11 +137,11 @@ pub async fn province(
     org::import(db, &rows).await?;
     made.units = rows.len();
     let ids: std::collections::HashMap<String, i64> =
-        sqlx::query_as::<_, (String, i64)>("SELECT code, id FROM org_units")
+        on_db!(db => sqlx::query_as::<_, (String, i64)>("SELECT code, id FROM org_units")
             .fetch_all(db)
-            .await?
-            .into_iter()
-            .collect();
+            .await)?
+        .into_iter()
+        .collect();
     let id_of = |code: &str| ids.get(code).copied().unwrap_or_default();
     progress("units", 1, 1);
 
@@ -209,18 +210,20 @@ pub async fn province(
     }
     let first_staff_id = next_id(db, "people").await?;
     for (k, chunk) in staff.chunks(BATCH).enumerate() {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO people (role, unit_id, display_name, username, password_hash, created_at) ",
-        );
-        query.push_values(chunk, |mut row, (role, unit, name, username)| {
-            row.push_bind(role.code())
-                .push_bind(*unit)
-                .push_bind(name.clone())
-                .push_bind(username.clone())
-                .push_bind(hash.clone())
-                .push_bind(now - HISTORY_DAYS * 86_400);
+        on_db!(db => {
+         let mut query =  QueryBuilder::new(
+                    "INSERT INTO people (role, unit_id, display_name, username, password_hash, created_at) ",
+                );
+                query.push_values(chunk, |mut row, (role, unit, name, username)| {
+                    row.push_bind(role.code())
+                        .push_bind(*unit)
+                        .push_bind(name.clone())
+                        .push_bind(username.clone())
+                        .push_bind(hash.clone())
+                        .push_bind(now - HISTORY_DAYS * 86_400);
+                });
+                query.build().execute(db).await?;
         });
-        query.build().execute(db).await?;
         progress(
             "staff",
             ((k + 1) * BATCH).min(staff.len()) as u64,
@@ -315,23 +318,27 @@ pub async fn province(
         }
     }
     for chunk in class_rows.chunks(BATCH) {
-        let mut query: QueryBuilder<Sqlite> =
-            QueryBuilder::new("INSERT INTO classes (school_id, school_year, name, code) ");
-        query.push_values(chunk, |mut row, (school, name, code)| {
-            row.push_bind(*school)
-                .push_bind(school_year.as_str())
-                .push_bind(name.clone())
-                .push_bind(code.clone());
+        on_db!(db => {
+         let mut query =
+                    QueryBuilder::new("INSERT INTO classes (school_id, school_year, name, code) ");
+                query.push_values(chunk, |mut row, (school, name, code)| {
+                    row.push_bind(*school)
+                        .push_bind(school_year.as_str())
+                        .push_bind(name.clone())
+                        .push_bind(code.clone());
+                });
+                query.build().execute(db).await?;
         });
-        query.build().execute(db).await?;
     }
     for (k, chunk) in household_rows.chunks(BATCH).enumerate() {
-        let mut query: QueryBuilder<Sqlite> =
-            QueryBuilder::new("INSERT INTO households (unit_id, family_code) ");
-        query.push_values(chunk, |mut row, (unit, code)| {
-            row.push_bind(*unit).push_bind(code.clone());
+        on_db!(db => {
+         let mut query =
+                    QueryBuilder::new("INSERT INTO households (unit_id, family_code) ");
+                query.push_values(chunk, |mut row, (unit, code)| {
+                    row.push_bind(*unit).push_bind(code.clone());
+                });
+                query.build().execute(db).await?;
         });
-        query.build().execute(db).await?;
         progress(
             "households",
             ((k + 1) * BATCH).min(household_rows.len()) as u64,
@@ -341,24 +348,26 @@ pub async fn province(
     made.households = household_rows.len();
     let first_student = next_id(db, "people").await?;
     for (k, chunk) in student_rows.chunks(BATCH).enumerate() {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO people (role, unit_id, display_name, class_id, birth_year, student_key, secret, household_id, created_at) ",
-        );
-        query.push_values(
-            chunk,
-            |mut row, (school, name, class, birth_year, key, secret, household)| {
-                row.push_bind("student")
-                    .push_bind(*school)
-                    .push_bind(name.clone())
-                    .push_bind(*class)
-                    .push_bind(*birth_year)
-                    .push_bind(key.clone())
-                    .push_bind(secret.clone())
-                    .push_bind(*household)
-                    .push_bind(now - HISTORY_DAYS * 86_400);
-            },
-        );
-        query.build().execute(db).await?;
+        on_db!(db => {
+         let mut query =  QueryBuilder::new(
+                    "INSERT INTO people (role, unit_id, display_name, class_id, birth_year, student_key, secret, household_id, created_at) ",
+                );
+                query.push_values(
+                    chunk,
+                    |mut row, (school, name, class, birth_year, key, secret, household)| {
+                        row.push_bind("student")
+                            .push_bind(*school)
+                            .push_bind(name.clone())
+                            .push_bind(*class)
+                            .push_bind(*birth_year)
+                            .push_bind(key.clone())
+                            .push_bind(secret.clone())
+                            .push_bind(*household)
+                            .push_bind(now - HISTORY_DAYS * 86_400);
+                    },
+                );
+                query.build().execute(db).await?;
+        });
         progress(
             "students",
             ((k + 1) * BATCH).min(student_rows.len()) as u64,
@@ -399,19 +408,21 @@ pub async fn province(
     }
     let first_parent = next_id(db, "people").await?;
     for (k, chunk) in parent_rows.chunks(BATCH).enumerate() {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO people (role, unit_id, display_name, phone, password_hash, household_id, created_at) ",
-        );
-        query.push_values(chunk, |mut row, (unit, name, phone, household)| {
-            row.push_bind("parent")
-                .push_bind(*unit)
-                .push_bind(name.clone())
-                .push_bind(phone.clone())
-                .push_bind(hash.clone())
-                .push_bind(*household)
-                .push_bind(now - HISTORY_DAYS * 86_400);
+        on_db!(db => {
+         let mut query =  QueryBuilder::new(
+                    "INSERT INTO people (role, unit_id, display_name, phone, password_hash, household_id, created_at) ",
+                );
+                query.push_values(chunk, |mut row, (unit, name, phone, household)| {
+                    row.push_bind("parent")
+                        .push_bind(*unit)
+                        .push_bind(name.clone())
+                        .push_bind(phone.clone())
+                        .push_bind(hash.clone())
+                        .push_bind(*household)
+                        .push_bind(now - HISTORY_DAYS * 86_400);
+                });
+                query.build().execute(db).await?;
         });
-        query.build().execute(db).await?;
         progress(
             "parents",
             ((k + 1) * BATCH).min(parent_rows.len()) as u64,
@@ -481,9 +492,9 @@ fn unit_row(code: &str, parent: Option<&str>, kind: &str, name: &str) -> UnitRow
 }
 
 async fn next_id(db: &Db, table: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(&format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"))
+    on_db!(db => sqlx::query_scalar(&format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"))
         .fetch_one(db)
-        .await
+        .await)
 }
 
 /// Unique random codes (class, family, certificate).
@@ -692,70 +703,73 @@ async fn learn(
             n_views += views.len();
             n_attempts += attempts.len();
             n_completions += completions.len();
+            on_db!(db => {
             let mut tx = db.begin().await?;
-            for chunk in views.chunks(BATCH) {
-                let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-                    "INSERT OR IGNORE INTO lesson_views (person_id, module_id, lesson_id, content_version, seen_at) ",
-                );
-                query.push_values(chunk, |mut row, (person, module, lesson, version, at)| {
-                    row.push_bind(*person)
-                        .push_bind(*module)
-                        .push_bind(*lesson)
-                        .push_bind(*version)
-                        .push_bind(*at);
-                });
-                query.build().execute(&mut *tx).await?;
-            }
-            for chunk in attempts.chunks(BATCH) {
-                let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-                    "INSERT INTO attempts (person_id, module_id, content_version, submission_key, answers, correct, total, percent, passed, submitted_at) ",
-                );
-                query.push_values(
-                    chunk,
-                    |mut row,
-                     (
-                        person,
-                        module,
-                        version,
-                        key,
-                        answers,
-                        correct,
-                        total,
-                        percent,
-                        passed,
-                        at,
-                    )| {
-                        row.push_bind(*person)
-                            .push_bind(*module)
-                            .push_bind(*version)
-                            .push_bind(key.clone())
-                            .push_bind(*answers)
-                            .push_bind(*correct)
-                            .push_bind(*total)
-                            .push_bind(*percent)
-                            .push_bind(*passed)
-                            .push_bind(*at);
-                    },
-                );
-                query.build().execute(&mut *tx).await?;
-            }
-            for chunk in completions.chunks(BATCH) {
-                let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-                    "INSERT INTO completions (person_id, module_id, content_version, completed_at, certificate_code) ",
-                );
-                query.push_values(
-                    chunk,
-                    |mut row, (person, module, version, at, certificate)| {
-                        row.push_bind(*person)
-                            .push_bind(*module)
-                            .push_bind(*version)
-                            .push_bind(*at)
-                            .push_bind(certificate.clone());
-                    },
-                );
-                query.build().execute(&mut *tx).await?;
-            }
-            tx.commit().await?;
+                        for chunk in views.chunks(BATCH) {
+                            let mut query = QueryBuilder::new(
+                                "INSERT INTO lesson_views (person_id, module_id, lesson_id, content_version, seen_at) ",
+                            );
+                            query.push_values(chunk, |mut row, (person, module, lesson, version, at)| {
+                                row.push_bind(*person)
+                                    .push_bind(*module)
+                                    .push_bind(*lesson)
+                                    .push_bind(*version)
+                                    .push_bind(*at);
+                            });
+                            query.push(" ON CONFLICT DO NOTHING");
+                            query.build().execute(&mut *tx).await?;
+                        }
+                        for chunk in attempts.chunks(BATCH) {
+                            let mut query = QueryBuilder::new(
+                                "INSERT INTO attempts (person_id, module_id, content_version, submission_key, answers, correct, total, percent, passed, submitted_at) ",
+                            );
+                            query.push_values(
+                                chunk,
+                                |mut row,
+                                 (
+                                    person,
+                                    module,
+                                    version,
+                                    key,
+                                    answers,
+                                    correct,
+                                    total,
+                                    percent,
+                                    passed,
+                                    at,
+                                )| {
+                                    row.push_bind(*person)
+                                        .push_bind(*module)
+                                        .push_bind(*version)
+                                        .push_bind(key.clone())
+                                        .push_bind(*answers)
+                                        .push_bind(*correct)
+                                        .push_bind(*total)
+                                        .push_bind(*percent)
+                                        .push_bind(*passed)
+                                        .push_bind(*at);
+                                },
+                            );
+                            query.build().execute(&mut *tx).await?;
+                        }
+                        for chunk in completions.chunks(BATCH) {
+                            let mut query = QueryBuilder::new(
+                                "INSERT INTO completions (person_id, module_id, content_version, completed_at, certificate_code) ",
+                            );
+                            query.push_values(
+                                chunk,
+                                |mut row, (person, module, version, at, certificate)| {
+                                    row.push_bind(*person)
+                                        .push_bind(*module)
+                                        .push_bind(*version)
+                                        .push_bind(*at)
+                                        .push_bind(certificate.clone());
+                                },
+                            );
+                            query.build().execute(&mut *tx).await?;
+                        }
+                        tx.commit().await?;
+            });
             views.clear();
             attempts.clear();
             completions.clear();
@@ -774,21 +788,21 @@ async fn official_counts(
     rng: &mut fastrand::Rng,
 ) -> Result<(), sqlx::Error> {
     let as_of = format!("{year}-01-01");
-    let students: Vec<(i64, i64)> = sqlx::query_as(
+    let students: Vec<(i64, i64)> = on_db!(db => sqlx::query_as(
         "SELECT unit_id, count(*) FROM people WHERE role = 'student' GROUP BY unit_id",
     )
     .fetch_all(db)
-    .await?;
-    let households: Vec<(i64, i64)> = sqlx::query_as(
+    .await)?;
+    let households: Vec<(i64, i64)> = on_db!(db => sqlx::query_as(
         "SELECT u.parent_id, count(*) FROM households h JOIN org_units u ON u.id = h.unit_id GROUP BY u.parent_id",
     )
     .fetch_all(db)
-    .await?;
-    let staff: Vec<(i64, String, i64)> = sqlx::query_as(
+    .await)?;
+    let staff: Vec<(i64, String, i64)> = on_db!(db => sqlx::query_as(
         "SELECT unit_id, role, count(*) FROM people WHERE role IN ('protection-officer', 'police-officer') GROUP BY unit_id, role",
     )
     .fetch_all(db)
-    .await?;
+    .await)?;
     let mut rows: Vec<(i64, &str, i64, &str)> = Vec::new();
     for (unit, n) in students {
         rows.push((
@@ -820,19 +834,21 @@ async fn official_counts(
         ));
     }
     for chunk in rows.chunks(BATCH) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO official_counts (unit_id, target_id, year, count, source, as_of, imported_at) ",
-        );
-        query.push_values(chunk, |mut row, (unit, target, count, source)| {
-            row.push_bind(*unit)
-                .push_bind(*target)
-                .push_bind(year)
-                .push_bind(*count)
-                .push_bind(*source)
-                .push_bind(as_of.as_str())
-                .push_bind(now);
+        on_db!(db => {
+         let mut query =  QueryBuilder::new(
+                    "INSERT INTO official_counts (unit_id, target_id, year, count, source, as_of, imported_at) ",
+                );
+                query.push_values(chunk, |mut row, (unit, target, count, source)| {
+                    row.push_bind(*unit)
+                        .push_bind(*target)
+                        .push_bind(year)
+                        .push_bind(*count)
+                        .push_bind(*source)
+                        .push_bind(as_of.as_str())
+                        .push_bind(now);
+                });
+                query.build().execute(db).await?;
         });
-        query.build().execute(db).await?;
     }
     Ok(())
 }

@@ -31,6 +31,23 @@ pub struct Cli {
 enum Command {
     /// Run the web server (the default).
     Serve(ServeArgs),
+    /// Bring the database's schema up to this version (create it if the database is empty).
+    /// On PostgreSQL run it once per deploy, before starting the servers: `serve` refuses a
+    /// schema that is behind. On SQLite `serve` does it by itself.
+    Migrate {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Copy a SQLite database (`--database-url`) into an empty PostgreSQL database TARGET —
+    /// a school joining the province's server. One transaction; each table is compared after
+    /// the copy (row count and a checksum of its rows) and nothing is kept unless all match.
+    /// Stop the school's server first.
+    MigrateTo {
+        /// The PostgreSQL database to fill (`postgres://USER@HOST/DB`); its schema is made here.
+        target: String,
+        #[command(flatten)]
+        db: DbArgs,
+    },
     /// Work with the content catalogue.
     #[command(subcommand)]
     Content(ContentCommand),
@@ -161,7 +178,8 @@ enum ContentCommand {
 /// Where the data is: one flag for every command that opens the database.
 #[derive(Debug, Clone, Args)]
 pub struct DbArgs {
-    /// Database URL; a SQLite file is created on first run.
+    /// Database URL: `sqlite://FILE` (created on first run) or `postgres://USER@HOST/DB` (several
+    /// app servers; run `safesteps migrate` first).
     #[arg(
         long,
         env = "DATABASE_URL",
@@ -221,6 +239,8 @@ pub enum CliError {
     BadRows { path: PathBuf, count: usize },
     #[error(transparent)]
     Demo(#[from] demo::DemoError),
+    #[error(transparent)]
+    Copy(#[from] store::copy::CopyError),
     #[error("{0}")]
     Admin(String),
 }
@@ -239,6 +259,13 @@ impl Cli {
                 );
                 Ok(())
             }
+            Some(Command::Migrate { db }) => {
+                let (database, applied) = store::migrate(&db.database_url).await?;
+                database.close().await;
+                println!("database schema up to date ({applied} migration(s) applied)");
+                Ok(())
+            }
+            Some(Command::MigrateTo { target, db }) => migrate_to(&db.database_url, &target).await,
             Some(Command::Sweep { db }) => {
                 let database = store::open_existing(&db.database_url).await?;
                 let swept = sweep(&database).await?;
@@ -392,10 +419,48 @@ impl Cli {
     }
 }
 
+async fn migrate_to(source: &str, target: &str) -> Result<(), CliError> {
+    use store::copy::{self, CopyError};
+    if store::Dialect::of(source)? != store::Dialect::Sqlite {
+        return Err(CopyError::SourceNotSqlite.into());
+    }
+    if store::Dialect::of(target)? != store::Dialect::Postgres {
+        return Err(CopyError::TargetNotPostgres.into());
+    }
+    let started = Instant::now();
+    let from = store::open_existing(source).await?;
+    let (to, _) = store::migrate(target).await?;
+    println!("{:<22} {:>10}  checksum", "table", "rows");
+    let copied = copy::sqlite_to_postgres(&from, &to, &mut |table| {
+        println!("{:<22} {:>10}  {}", table.table, table.rows, table.checksum);
+    })
+    .await?;
+    let rows: u64 = copied.iter().map(|t| t.rows).sum();
+    println!(
+        "copied and verified {} tables, {rows} rows, in {:.1} s; start the servers with --database-url {}",
+        copied.len(),
+        started.elapsed().as_secs_f64(),
+        redact(target)
+    );
+    Ok(())
+}
+
+/// A database URL without its password, for printing.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let user = &url[scheme + 3..at];
+            let user = user.split(':').next().unwrap_or_default();
+            format!("{}{user}@{}", &url[..scheme + 3], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
 async fn serve(args: ServeArgs) -> Result<(), CliError> {
     let catalog = check_content(&args.content.content)?;
     let db = store::open(&args.db.database_url).await?;
-    tracing::info!(database = %args.db.database_url, "database ready");
+    tracing::info!(database = ?db.dialect(), "database ready");
     let guide = if args.demo {
         if demo::load(&db, &catalog, &args.content.content).await? {
             coverage::rebuild(&db, &coverage::rules(&catalog), coverage::this_year()).await?;
@@ -753,4 +818,19 @@ fn check_content(dir: &Path) -> Result<Catalog, CliError> {
         "content loaded"
     );
     Ok(loaded.catalog)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn a_printed_database_url_has_no_password() {
+        assert_eq!(
+            redact("postgres://app:s3cret@db.example:5432/safesteps"),
+            "postgres://app@db.example:5432/safesteps"
+        );
+        assert_eq!(redact("postgres://app@db/x"), "postgres://app@db/x");
+        assert_eq!(redact("sqlite://data/safesteps.db"), "sqlite://data/safesteps.db");
+    }
 }

@@ -10,20 +10,22 @@ use crate::domain::person::Viewer;
 /// The range of materialized paths a viewer manages: `None` for everything (admins), an
 /// empty range for those who manage no unit.
 async fn unit_range(db: &Db, viewer: &Viewer) -> Result<Option<(String, String)>, StoreError> {
-    match scope(viewer.role) {
-        Scope::Everything => Ok(None),
-        Scope::Subtree => {
-            let path: String = sqlx::query_scalar(
-                "SELECT u.path FROM people p JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1",
-            )
-            .bind(viewer.person_id)
-            .fetch_one(db)
-            .await?;
-            let end = subtree_end(&path);
-            Ok(Some((path, end)))
+    on_db!(db => {
+        match scope(viewer.role) {
+            Scope::Everything => Ok(None),
+            Scope::Subtree => {
+                let path: String = sqlx::query_scalar(
+                    "SELECT u.path FROM people p JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1",
+                )
+                .bind(viewer.person_id)
+                .fetch_one(db)
+                .await?;
+                let end = subtree_end(&path);
+                Ok(Some((path, end)))
+            }
+            _ => Ok(Some((String::new(), String::new()))),
         }
-        _ => Ok(Some((String::new(), String::new()))),
-    }
+    })
 }
 
 /// A member of staff or a parent, as a manager sees them.
@@ -55,41 +57,44 @@ pub async fn people_in_scope(
     viewer: &Viewer,
     only: Option<i64>,
 ) -> Result<Vec<Person>, StoreError> {
-    let range = unit_range(db, viewer).await?;
-    let above = match viewer.role {
-        crate::domain::person::Role::Admin => "",
-        crate::domain::person::Role::UnitManager => "AND p.role <> 'admin'",
-        _ => "AND p.role NOT IN ('admin', 'unit-manager')",
-    };
-    // Parameters are numbered in the order they are bound below.
-    let mut n = 0;
-    let mut next = || {
-        n += 1;
-        format!("${n}")
-    };
-    let range_sql = match &range {
-        Some(_) => format!("AND u.path >= {} AND u.path < {}", next(), next()),
-        None => String::new(),
-    };
-    let only_sql = match only {
-        Some(_) => format!("AND p.id = {}", next()),
-        None => String::new(),
-    };
-    let sql = format!("{PEOPLE} {above} {range_sql} {only_sql}");
-    let mut query = sqlx::query_as(&sql);
-    if let Some((start, end)) = range {
-        query = query.bind(start).bind(end);
-    }
-    if let Some(id) = only {
-        query = query.bind(id);
-    }
-    let mut people: Vec<Person> = query.fetch_all(db).await?;
-    // Staff first, then parents; by unit; each group in Vietnamese name order.
-    crate::domain::names::sort_by_name(&mut people, |p| &p.display_name);
-    people.sort_by(|a, b| {
-        (a.role == "parent", &a.unit_name).cmp(&(b.role == "parent", &b.unit_name))
-    });
-    Ok(people)
+    let whole = db;
+    on_db!(db => {
+        let range = unit_range(whole, viewer).await?;
+        let above = match viewer.role {
+            crate::domain::person::Role::Admin => "",
+            crate::domain::person::Role::UnitManager => "AND p.role <> 'admin'",
+            _ => "AND p.role NOT IN ('admin', 'unit-manager')",
+        };
+        // Parameters are numbered in the order they are bound below.
+        let mut n = 0;
+        let mut next = || {
+            n += 1;
+            format!("${n}")
+        };
+        let range_sql = match &range {
+            Some(_) => format!("AND u.path >= {} AND u.path < {}", next(), next()),
+            None => String::new(),
+        };
+        let only_sql = match only {
+            Some(_) => format!("AND p.id = {}", next()),
+            None => String::new(),
+        };
+        let sql = format!("{PEOPLE} {above} {range_sql} {only_sql}");
+        let mut query = sqlx::query_as(&sql);
+        if let Some((start, end)) = range {
+            query = query.bind(start).bind(end);
+        }
+        if let Some(id) = only {
+            query = query.bind(id);
+        }
+        let mut people: Vec<Person> = query.fetch_all(db).await?;
+        // Staff first, then parents; by unit; each group in Vietnamese name order.
+        crate::domain::names::sort_by_name(&mut people, |p| &p.display_name);
+        people.sort_by(|a, b| {
+            (a.role == "parent", &a.unit_name).cmp(&(b.role == "parent", &b.unit_name))
+        });
+        Ok(people)
+    })
 }
 
 /// Keeps a reset code (its hash) for a person, replacing any earlier one.
@@ -101,39 +106,45 @@ pub async fn save_reset(
     now: i64,
     expires_at: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO password_resets (person_id, code_hash, issued_by, issued_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (person_id) DO UPDATE SET code_hash = excluded.code_hash, \
-         issued_by = excluded.issued_by, issued_at = excluded.issued_at, expires_at = excluded.expires_at",
-    )
-    .bind(person_id)
-    .bind(code_hash)
-    .bind(issued_by)
-    .bind(now)
-    .bind(expires_at)
-    .execute(db)
-    .await?;
-    Ok(())
+    on_db!(db => {
+        sqlx::query(
+            "INSERT INTO password_resets (person_id, code_hash, issued_by, issued_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (person_id) DO UPDATE SET code_hash = excluded.code_hash, \
+             issued_by = excluded.issued_by, issued_at = excluded.issued_at, expires_at = excluded.expires_at",
+        )
+        .bind(person_id)
+        .bind(code_hash)
+        .bind(issued_by)
+        .bind(now)
+        .bind(expires_at)
+        .execute(db)
+        .await?;
+        Ok(())
+    })
 }
 
 /// The hash and end of the reset code pending for a person.
 pub async fn reset_for(db: &Db, person_id: i64) -> Result<Option<(String, i64)>, StoreError> {
-    Ok(
-        sqlx::query_as("SELECT code_hash, expires_at FROM password_resets WHERE person_id = $1")
-            .bind(person_id)
-            .fetch_optional(db)
-            .await?,
-    )
+    on_db!(db => {
+        Ok(
+            sqlx::query_as("SELECT code_hash, expires_at FROM password_resets WHERE person_id = $1")
+                .bind(person_id)
+                .fetch_optional(db)
+                .await?,
+        )
+    })
 }
 
 /// A reset code works once: used (or replaced), it is gone.
 pub async fn delete_reset(db: &Db, person_id: i64) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM password_resets WHERE person_id = $1")
-        .bind(person_id)
-        .execute(db)
-        .await?;
-    Ok(())
+    on_db!(db => {
+        sqlx::query("DELETE FROM password_resets WHERE person_id = $1")
+            .bind(person_id)
+            .execute(db)
+            .await?;
+        Ok(())
+    })
 }
 
 /// A household as its school sees it.
@@ -157,79 +168,82 @@ pub async fn households(
     viewer: &Viewer,
     class_id: Option<i64>,
 ) -> Result<Vec<Household>, StoreError> {
-    // Households with a student in the class, or in the viewer's units.
-    let range = match class_id {
-        Some(_) => None,
-        None => unit_range(db, viewer).await?,
-    };
-    let filter = match (class_id, &range) {
-        (Some(_), _) => {
-            "h.id IN (SELECT household_id FROM people WHERE class_id = $1 AND role = 'student')"
-        }
-        (None, Some(_)) => "u.path >= $1 AND u.path < $2",
-        (None, None) => "1 = 1",
-    };
-    let children_sql = format!(
-        "SELECT h.id, u.name, h.family_code, p.id, p.display_name, c.name, c.id \
-         FROM people p JOIN households h ON h.id = p.household_id \
-         JOIN org_units u ON u.id = h.unit_id LEFT JOIN classes c ON c.id = p.class_id \
-         WHERE p.role = 'student' AND {filter}"
-    );
-    let parents_sql = format!(
-        "SELECT p.household_id, p.id, p.display_name, p.phone, p.created_at \
-         FROM people p JOIN households h ON h.id = p.household_id \
-         JOIN org_units u ON u.id = h.unit_id \
-         WHERE p.role = 'parent' AND {filter} ORDER BY p.created_at, p.id"
-    );
-    type ChildRow = (
-        i64,
-        String,
-        String,
-        i64,
-        String,
-        Option<String>,
-        Option<i64>,
-    );
-    let mut children = sqlx::query_as::<_, ChildRow>(&children_sql);
-    let mut parents = sqlx::query_as::<_, (i64, i64, String, Option<String>, i64)>(&parents_sql);
-    if let Some(id) = class_id {
-        children = children.bind(id);
-        parents = parents.bind(id);
-    }
-    if let Some((start, end)) = &range {
-        children = children.bind(start).bind(end);
-        parents = parents.bind(start).bind(end);
-    }
-    let mut children = children.fetch_all(db).await?;
-    let parents = parents.fetch_all(db).await?;
-    crate::domain::names::sort_by_name(&mut children, |row| &row.4);
-    let mut by_id: std::collections::HashMap<i64, Household> = std::collections::HashMap::new();
-    let mut order = Vec::new();
-    for (id, unit_name, family_code, child, name, class_name, class) in children {
-        let household = by_id.entry(id).or_insert_with(|| {
-            order.push(id);
-            Household {
-                id,
-                unit_name,
-                family_code,
-                children: Vec::new(),
-                parents: Vec::new(),
+    let whole = db;
+    on_db!(db => {
+        // Households with a student in the class, or in the viewer's units.
+        let range = match class_id {
+            Some(_) => None,
+            None => unit_range(whole, viewer).await?,
+        };
+        let filter = match (class_id, &range) {
+            (Some(_), _) => {
+                "h.id IN (SELECT household_id FROM people WHERE class_id = $1 AND role = 'student')"
             }
-        });
-        household.children.push((child, name, class_name, class));
-    }
-    for (household, id, name, phone, at) in parents {
-        if let Some(h) = by_id.get_mut(&household) {
-            h.parents.push((id, name, phone, at));
+            (None, Some(_)) => "u.path >= $1 AND u.path < $2",
+            (None, None) => "1 = 1",
+        };
+        let children_sql = format!(
+            "SELECT h.id, u.name, h.family_code, p.id, p.display_name, c.name, c.id \
+             FROM people p JOIN households h ON h.id = p.household_id \
+             JOIN org_units u ON u.id = h.unit_id LEFT JOIN classes c ON c.id = p.class_id \
+             WHERE p.role = 'student' AND {filter}"
+        );
+        let parents_sql = format!(
+            "SELECT p.household_id, p.id, p.display_name, p.phone, p.created_at \
+             FROM people p JOIN households h ON h.id = p.household_id \
+             JOIN org_units u ON u.id = h.unit_id \
+             WHERE p.role = 'parent' AND {filter} ORDER BY p.created_at, p.id"
+        );
+        type ChildRow = (
+            i64,
+            String,
+            String,
+            i64,
+            String,
+            Option<String>,
+            Option<i64>,
+        );
+        let mut children = sqlx::query_as::<_, ChildRow>(&children_sql);
+        let mut parents = sqlx::query_as::<_, (i64, i64, String, Option<String>, i64)>(&parents_sql);
+        if let Some(id) = class_id {
+            children = children.bind(id);
+            parents = parents.bind(id);
         }
-    }
-    // `order` follows the first child's name; a stable sort by school keeps it within one.
-    let mut out: Vec<Household> = order
-        .into_iter()
-        .filter_map(|id| by_id.remove(&id))
-        .collect();
-    out.sort_by(|a, b| a.unit_name.cmp(&b.unit_name));
-    Ok(out)
+        if let Some((start, end)) = &range {
+            children = children.bind(start).bind(end);
+            parents = parents.bind(start).bind(end);
+        }
+        let mut children = children.fetch_all(db).await?;
+        let parents = parents.fetch_all(db).await?;
+        crate::domain::names::sort_by_name(&mut children, |row| &row.4);
+        let mut by_id: std::collections::HashMap<i64, Household> = std::collections::HashMap::new();
+        let mut order = Vec::new();
+        for (id, unit_name, family_code, child, name, class_name, class) in children {
+            let household = by_id.entry(id).or_insert_with(|| {
+                order.push(id);
+                Household {
+                    id,
+                    unit_name,
+                    family_code,
+                    children: Vec::new(),
+                    parents: Vec::new(),
+                }
+            });
+            household.children.push((child, name, class_name, class));
+        }
+        for (household, id, name, phone, at) in parents {
+            if let Some(h) = by_id.get_mut(&household) {
+                h.parents.push((id, name, phone, at));
+            }
+        }
+        // `order` follows the first child's name; a stable sort by school keeps it within one.
+        let mut out: Vec<Household> = order
+            .into_iter()
+            .filter_map(|id| by_id.remove(&id))
+            .collect();
+        out.sort_by(|a, b| a.unit_name.cmp(&b.unit_name));
+        Ok(out)
+    })
 }
 
 /// Whether a household belongs to the viewer's units (all for an admin).
@@ -238,70 +252,81 @@ pub async fn household_in_scope(
     viewer: &Viewer,
     household_id: i64,
 ) -> Result<bool, StoreError> {
-    let range = unit_range(db, viewer).await?;
-    let found: Option<i64> = match range {
-        None => {
-            sqlx::query_scalar("SELECT id FROM households WHERE id = $1")
+    let whole = db;
+    on_db!(db => {
+        let range = unit_range(whole, viewer).await?;
+        let found: Option<i64> = match range {
+            None => {
+                sqlx::query_scalar("SELECT id FROM households WHERE id = $1")
+                    .bind(household_id)
+                    .fetch_optional(db)
+                    .await?
+            }
+            Some((start, end)) => {
+                sqlx::query_scalar(
+                    "SELECT h.id FROM households h JOIN org_units u ON u.id = h.unit_id \
+                     WHERE h.id = $1 AND u.path >= $2 AND u.path < $3",
+                )
                 .bind(household_id)
+                .bind(start)
+                .bind(end)
                 .fetch_optional(db)
                 .await?
-        }
-        Some((start, end)) => {
-            sqlx::query_scalar(
-                "SELECT h.id FROM households h JOIN org_units u ON u.id = h.unit_id \
-                 WHERE h.id = $1 AND u.path >= $2 AND u.path < $3",
-            )
-            .bind(household_id)
-            .bind(start)
-            .bind(end)
-            .fetch_optional(db)
-            .await?
-        }
-    };
-    Ok(found.is_some())
+            }
+        };
+        Ok(found.is_some())
+    })
 }
 
 /// How many parent accounts a household has.
 pub async fn parent_count(db: &Db, household_id: i64) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT count(*) FROM people WHERE household_id = $1 AND role = 'parent'",
-    )
-    .bind(household_id)
-    .fetch_one(db)
-    .await?)
+    on_db!(db => {
+        Ok(sqlx::query_scalar(
+            "SELECT count(*) FROM people WHERE household_id = $1 AND role = 'parent'",
+        )
+        .bind(household_id)
+        .fetch_one(db)
+        .await?)
+    })
 }
 
 /// Unlinks a parent from a household (their account stays, without the children). Whether
 /// that parent was linked to it.
 pub async fn unlink_parent(db: &Db, household_id: i64, parent_id: i64) -> Result<bool, StoreError> {
-    let done = sqlx::query(
-        "UPDATE people SET household_id = NULL WHERE id = $1 AND household_id = $2 AND role = 'parent'",
-    )
-    .bind(parent_id)
-    .bind(household_id)
-    .execute(db)
-    .await?
-    .rows_affected();
-    Ok(done > 0)
+    on_db!(db => {
+        let done = sqlx::query(
+            "UPDATE people SET household_id = NULL WHERE id = $1 AND household_id = $2 AND role = 'parent'",
+        )
+        .bind(parent_id)
+        .bind(household_id)
+        .execute(db)
+        .await?
+        .rows_affected();
+        Ok(done > 0)
+    })
 }
 
 /// Replaces a household's family code with `code` (the old one stops working).
 pub async fn set_family_code(db: &Db, household_id: i64, code: &str) -> Result<(), StoreError> {
-    sqlx::query("UPDATE households SET family_code = $1 WHERE id = $2")
-        .bind(code)
-        .bind(household_id)
-        .execute(db)
-        .await?;
-    Ok(())
+    on_db!(db => {
+        sqlx::query("UPDATE households SET family_code = $1 WHERE id = $2")
+            .bind(code)
+            .bind(household_id)
+            .execute(db)
+            .await?;
+        Ok(())
+    })
 }
 
 /// Whether a family code is taken.
 pub async fn family_code_taken(db: &Db, code: &str) -> Result<bool, StoreError> {
-    Ok(
-        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM households WHERE family_code = $1")
-            .bind(code)
-            .fetch_one(db)
-            .await?
-            > 0,
-    )
+    on_db!(db => {
+        Ok(
+            sqlx::query_scalar::<_, i64>("SELECT count(*) FROM households WHERE family_code = $1")
+                .bind(code)
+                .fetch_one(db)
+                .await?
+                > 0,
+        )
+    })
 }

@@ -18,66 +18,74 @@ pub async fn assign_all(
     by: i64,
     now: i64,
 ) -> Result<usize, StoreError> {
-    let mut tx = db.begin().await?;
-    let mut new = 0;
-    for assignment in list {
-        let existed: bool = sqlx::query_scalar(
-            "SELECT count(*) > 0 FROM assignments WHERE class_id = $1 AND module_id = $2",
-        )
-        .bind(assignment.class_id)
-        .bind(&assignment.module_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO assignments (class_id, module_id, due_on, assigned_by, assigned_at) \
-             VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (class_id, module_id) DO UPDATE SET due_on = excluded.due_on, \
-             assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at",
-        )
-        .bind(assignment.class_id)
-        .bind(&assignment.module_id)
-        .bind(&assignment.due_on)
-        .bind(by)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        new += usize::from(!existed);
-    }
-    tx.commit().await?;
-    Ok(new)
+    on_db!(db => {
+        let mut tx = db.begin().await?;
+        let mut new = 0;
+        for assignment in list {
+            let existed: bool = sqlx::query_scalar(
+                "SELECT count(*) > 0 FROM assignments WHERE class_id = $1 AND module_id = $2",
+            )
+            .bind(assignment.class_id)
+            .bind(&assignment.module_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO assignments (class_id, module_id, due_on, assigned_by, assigned_at) \
+                 VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (class_id, module_id) DO UPDATE SET due_on = excluded.due_on, \
+                 assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at",
+            )
+            .bind(assignment.class_id)
+            .bind(&assignment.module_id)
+            .bind(&assignment.due_on)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            new += usize::from(!existed);
+        }
+        tx.commit().await?;
+        Ok(new)
+    })
 }
 
 /// Takes an assignment back (progress made on the module stays). True if there was one.
 pub async fn remove(db: &Db, class_id: i64, module_id: &str) -> Result<bool, StoreError> {
-    let removed = sqlx::query("DELETE FROM assignments WHERE class_id = $1 AND module_id = $2")
-        .bind(class_id)
-        .bind(module_id)
-        .execute(db)
-        .await?
-        .rows_affected();
-    Ok(removed > 0)
+    on_db!(db => {
+        let removed = sqlx::query("DELETE FROM assignments WHERE class_id = $1 AND module_id = $2")
+            .bind(class_id)
+            .bind(module_id)
+            .execute(db)
+            .await?
+            .rows_affected();
+        Ok(removed > 0)
+    })
 }
 
 /// A class's assignments, soonest due first.
 pub async fn for_class(db: &Db, class_id: i64) -> Result<Vec<Assignment>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT class_id, module_id, due_on FROM assignments WHERE class_id = $1 \
-         ORDER BY due_on, module_id",
-    )
-    .bind(class_id)
-    .fetch_all(db)
-    .await?)
+    on_db!(db => {
+        Ok(sqlx::query_as(
+            "SELECT class_id, module_id, due_on FROM assignments WHERE class_id = $1 \
+             ORDER BY due_on, module_id",
+        )
+        .bind(class_id)
+        .fetch_all(db)
+        .await?)
+    })
 }
 
 /// The assignments of a student's class.
 pub async fn for_student(db: &Db, person_id: i64) -> Result<Vec<Assignment>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT a.class_id, a.module_id, a.due_on FROM assignments a \
-         JOIN people p ON p.class_id = a.class_id WHERE p.id = $1 ORDER BY a.due_on, a.module_id",
-    )
-    .bind(person_id)
-    .fetch_all(db)
-    .await?)
+    on_db!(db => {
+        Ok(sqlx::query_as(
+            "SELECT a.class_id, a.module_id, a.due_on FROM assignments a \
+             JOIN people p ON p.class_id = a.class_id WHERE p.id = $1 ORDER BY a.due_on, a.module_id",
+        )
+        .bind(person_id)
+        .fetch_all(db)
+        .await?)
+    })
 }
 
 /// One student and one assigned module: completed, the best quiz score so far, whether a try
@@ -94,18 +102,20 @@ pub struct StudentProgress {
 
 /// For every student of a class and every module assigned to it, in one query.
 pub async fn class_progress(db: &Db, class_id: i64) -> Result<Vec<StudentProgress>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT p.id AS person_id, a.module_id, \
-           EXISTS (SELECT 1 FROM completions c WHERE c.person_id = p.id AND c.module_id = a.module_id) AS completed, \
-           (SELECT max(t.percent) FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id) AS best_percent, \
-           EXISTS (SELECT 1 FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id AND t.passed) AS passed, \
-           (SELECT group_concat(DISTINCT v.lesson_id) FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen \
-         FROM people p JOIN assignments a ON a.class_id = p.class_id \
-         WHERE p.class_id = $1 AND p.role = 'student'",
-    )
-    .bind(class_id)
-    .fetch_all(db)
-    .await?)
+    on_db!(db => {
+        Ok(sqlx::query_as(
+            "SELECT p.id AS person_id, a.module_id, \
+               EXISTS (SELECT 1 FROM completions c WHERE c.person_id = p.id AND c.module_id = a.module_id) AS completed, \
+               (SELECT max(t.percent) FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id) AS best_percent, \
+               EXISTS (SELECT 1 FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id AND t.passed) AS passed, \
+               (SELECT string_agg(v.lesson_id, ',') FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen \
+             FROM people p JOIN assignments a ON a.class_id = p.class_id \
+             WHERE p.class_id = $1 AND p.role = 'student'",
+        )
+        .bind(class_id)
+        .fetch_all(db)
+        .await?)
+    })
 }
 
 /// An attempt of a class's student at a module assigned to the class, as stored.
@@ -121,18 +131,20 @@ pub struct ClassAttempt {
 /// Each student's first and latest attempt (one row when they are the same) at each module
 /// assigned to the class: what the question insight is computed from.
 pub async fn class_attempt_ends(db: &Db, class_id: i64) -> Result<Vec<ClassAttempt>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT t.person_id, t.module_id, t.id AS attempt_id, t.answers \
-         FROM people p \
-         JOIN assignments a ON a.class_id = p.class_id \
-         JOIN attempts t ON t.person_id = p.id AND t.module_id = a.module_id \
-         WHERE p.class_id = $1 AND p.role = 'student' \
-           AND (t.id = (SELECT min(f.id) FROM attempts f WHERE f.person_id = t.person_id AND f.module_id = t.module_id) \
-             OR t.id = (SELECT max(l.id) FROM attempts l WHERE l.person_id = t.person_id AND l.module_id = t.module_id))",
-    )
-    .bind(class_id)
-    .fetch_all(db)
-    .await?)
+    on_db!(db => {
+        Ok(sqlx::query_as(
+            "SELECT t.person_id, t.module_id, t.id AS attempt_id, t.answers \
+             FROM people p \
+             JOIN assignments a ON a.class_id = p.class_id \
+             JOIN attempts t ON t.person_id = p.id AND t.module_id = a.module_id \
+             WHERE p.class_id = $1 AND p.role = 'student' \
+               AND (t.id = (SELECT min(f.id) FROM attempts f WHERE f.person_id = t.person_id AND f.module_id = t.module_id) \
+                 OR t.id = (SELECT max(l.id) FROM attempts l WHERE l.person_id = t.person_id AND l.module_id = t.module_id))",
+        )
+        .bind(class_id)
+        .fetch_all(db)
+        .await?)
+    })
 }
 
 /// A class of a school with how many students it has.
@@ -146,14 +158,16 @@ pub struct SchoolClass {
 
 /// The classes of a school, with their number of students.
 pub async fn school_classes(db: &Db, school_id: i64) -> Result<Vec<SchoolClass>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT c.id, c.name, c.school_year, \
-           (SELECT count(*) FROM people p WHERE p.class_id = c.id AND p.role = 'student') AS students \
-         FROM classes c WHERE c.school_id = $1",
-    )
-    .bind(school_id)
-    .fetch_all(db)
-    .await?)
+    on_db!(db => {
+        Ok(sqlx::query_as(
+            "SELECT c.id, c.name, c.school_year, \
+               (SELECT count(*) FROM people p WHERE p.class_id = c.id AND p.role = 'student') AS students \
+             FROM classes c WHERE c.school_id = $1",
+        )
+        .bind(school_id)
+        .fetch_all(db)
+        .await?)
+    })
 }
 
 /// An assignment of a school's class with how many of the class completed it.
@@ -170,17 +184,19 @@ pub async fn school_assignments(
     db: &Db,
     school_id: i64,
 ) -> Result<Vec<SchoolAssignment>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT a.class_id, a.module_id, a.due_on, \
-           (SELECT count(*) FROM people p JOIN completions k \
-              ON k.person_id = p.id AND k.module_id = a.module_id \
-            WHERE p.class_id = a.class_id AND p.role = 'student') AS completed \
-         FROM assignments a JOIN classes c ON c.id = a.class_id WHERE c.school_id = $1 \
-         ORDER BY a.due_on, a.module_id",
-    )
-    .bind(school_id)
-    .fetch_all(db)
-    .await?)
+    on_db!(db => {
+        Ok(sqlx::query_as(
+            "SELECT a.class_id, a.module_id, a.due_on, \
+               (SELECT count(*) FROM people p JOIN completions k \
+                  ON k.person_id = p.id AND k.module_id = a.module_id \
+                WHERE p.class_id = a.class_id AND p.role = 'student') AS completed \
+             FROM assignments a JOIN classes c ON c.id = a.class_id WHERE c.school_id = $1 \
+             ORDER BY a.due_on, a.module_id",
+        )
+        .bind(school_id)
+        .fetch_all(db)
+        .await?)
+    })
 }
 
 /// The staff whose home is the school (id, name, role) and the modules each completed.
@@ -188,19 +204,21 @@ pub async fn school_staff(
     db: &Db,
     school_id: i64,
 ) -> Result<(Vec<(i64, String, String)>, Vec<(i64, String)>), StoreError> {
-    let people = sqlx::query_as(
-        "SELECT id, display_name, role FROM people WHERE unit_id = $1 \
-         AND role NOT IN ('student', 'parent')",
-    )
-    .bind(school_id)
-    .fetch_all(db)
-    .await?;
-    let done = sqlx::query_as(
-        "SELECT k.person_id, k.module_id FROM completions k JOIN people p ON p.id = k.person_id \
-         WHERE p.unit_id = $1 AND p.role NOT IN ('student', 'parent')",
-    )
-    .bind(school_id)
-    .fetch_all(db)
-    .await?;
-    Ok((people, done))
+    on_db!(db => {
+        let people = sqlx::query_as(
+            "SELECT id, display_name, role FROM people WHERE unit_id = $1 \
+             AND role NOT IN ('student', 'parent')",
+        )
+        .bind(school_id)
+        .fetch_all(db)
+        .await?;
+        let done = sqlx::query_as(
+            "SELECT k.person_id, k.module_id FROM completions k JOIN people p ON p.id = k.person_id \
+             WHERE p.unit_id = $1 AND p.role NOT IN ('student', 'parent')",
+        )
+        .bind(school_id)
+        .fetch_all(db)
+        .await?;
+        Ok((people, done))
+    })
 }

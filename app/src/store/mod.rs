@@ -1,7 +1,38 @@
-//! Storage: the SQLite database (sqlx), its migrations and the queries, one module per aggregate.
+//! Storage: the database (SQLite embedded, or PostgreSQL), its migrations and the queries, one
+//! module per aggregate.
+//!
+//! One interface, two implementations: [`Db`] is either pool, and each query function runs
+//! the same Rust and, where both dialects accept it, the same SQL against either, through
+//! [`on_db!`] (the body is compiled once per database, so each keeps its own types: no
+//! `sqlx::Any`). SQL is written twice only where the dialects differ, with a `match` on the
+//! pool. Helpers that work inside a caller's transaction take a [`Conn`].
+
+/// Runs `$body` with `$db` (a `&Db`) bound to the concrete pool — `&SqlitePool` or `&PgPool` —
+/// under the same name: the body is compiled once for each database.
+macro_rules! on_db {
+    ($db:ident => $body:expr) => {
+        match $db {
+            $crate::store::Db::Sqlite($db) => $body,
+            $crate::store::Db::Postgres($db) => $body,
+        }
+    };
+}
+
+/// [`on_db!`] for a [`Conn`]: binds `$conn` to `&mut SqliteConnection` or `&mut PgConnection`.
+macro_rules! on_conn {
+    ($conn:ident => $body:expr) => {
+        match $conn {
+            $crate::store::Conn::Sqlite($conn) => $body,
+            $crate::store::Conn::Postgres($conn) => $body,
+        }
+    };
+}
+
+pub(crate) use on_db;
 
 pub mod accounts;
 pub mod assignments;
+pub mod copy;
 pub mod counts;
 pub mod coverage;
 pub mod kept;
@@ -12,19 +43,110 @@ pub mod progress;
 pub mod roster;
 pub mod sessions;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
+};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-pub type Db = SqlitePool;
+/// The database: SQLite (one machine; the default) or PostgreSQL (several app servers).
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A connection (usually a transaction's) lent to a helper that works inside its caller's
+/// transaction. Made with `.into()` from `&mut *tx` in either database.
+pub enum Conn<'a> {
+    Sqlite(&'a mut SqliteConnection),
+    Postgres(&'a mut PgConnection),
+}
+
+impl<'a> From<&'a mut SqliteConnection> for Conn<'a> {
+    fn from(conn: &'a mut SqliteConnection) -> Self {
+        Conn::Sqlite(conn)
+    }
+}
+
+impl<'a> From<&'a mut PgConnection> for Conn<'a> {
+    fn from(conn: &'a mut PgConnection) -> Self {
+        Conn::Postgres(conn)
+    }
+}
+
+impl<'a> From<&'a mut sqlx::Transaction<'_, sqlx::Sqlite>> for Conn<'a> {
+    fn from(tx: &'a mut sqlx::Transaction<'_, sqlx::Sqlite>) -> Self {
+        Conn::Sqlite(tx)
+    }
+}
+
+impl<'a> From<&'a mut sqlx::Transaction<'_, sqlx::Postgres>> for Conn<'a> {
+    fn from(tx: &'a mut sqlx::Transaction<'_, sqlx::Postgres>) -> Self {
+        Conn::Postgres(tx)
+    }
+}
+
+impl<'a> From<&'a mut sqlx::pool::PoolConnection<sqlx::Sqlite>> for Conn<'a> {
+    fn from(conn: &'a mut sqlx::pool::PoolConnection<sqlx::Sqlite>) -> Self {
+        Conn::Sqlite(conn)
+    }
+}
+
+impl<'a> From<&'a mut sqlx::pool::PoolConnection<sqlx::Postgres>> for Conn<'a> {
+    fn from(conn: &'a mut sqlx::pool::PoolConnection<sqlx::Postgres>) -> Self {
+        Conn::Postgres(conn)
+    }
+}
+
+/// Which database a URL names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    pub fn of(url: &str) -> Result<Dialect, StoreError> {
+        if url.starts_with("sqlite:") {
+            Ok(Dialect::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Dialect::Postgres)
+        } else {
+            Err(StoreError::Unsupported(url.to_owned()))
+        }
+    }
+}
+
+impl Db {
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Db::Sqlite(_) => Dialect::Sqlite,
+            Db::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(db) => db.close().await,
+            Db::Postgres(db) => db.close().await,
+        }
+    }
+}
+
+/// The schema, one folder per database with the same versions (see `migrations/README.md`).
+pub static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+pub static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database URL {url:?} is not valid: {source}")]
     BadUrl { url: String, source: sqlx::Error },
-    #[error("database URL {0:?}: only sqlite: URLs are supported so far")]
+    #[error("database URL {0:?}: use sqlite:… or postgres://…")]
     Unsupported(String),
     #[error("cannot create the database folder {path}: {source}")]
     CreateFolder {
@@ -35,6 +157,11 @@ pub enum StoreError {
     Open { url: String, source: sqlx::Error },
     #[error("cannot apply the database migrations: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(
+        "the database schema is behind this version of SafeSteps ({missing} migration(s) to apply, \
+         the newest is {latest}): run `safesteps migrate --database-url …` once, then start the servers"
+    )]
+    SchemaBehind { missing: usize, latest: i64 },
     #[error("database error: {0}")]
     Query(#[from] sqlx::Error),
     #[error("there is no database at {0}")]
@@ -46,17 +173,81 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("`safesteps backup` copies a SQLite file; back PostgreSQL up with its own tools (pg_dump, or continuous archiving)")]
+    BackupPostgres,
 }
 
-/// Opens (creating if needed) the SQLite database at `url` and applies the migrations.
+/// Opens the database at `url`, ready for work.
 ///
+/// SQLite (one process owns the file) is created if needed and migrated here. PostgreSQL is
+/// shared by several app servers, so its schema changes only by `safesteps migrate` ([`migrate`]),
+/// once per deploy: opening it checks that the schema is current and refuses otherwise.
+pub async fn open(url: &str) -> Result<Db, StoreError> {
+    match Dialect::of(url)? {
+        Dialect::Sqlite => {
+            let db = connect_sqlite(url).await?;
+            SQLITE_MIGRATIONS.run(&db).await?;
+            let db = Db::Sqlite(db);
+            lengthen_codes(&db).await?;
+            Ok(db)
+        }
+        Dialect::Postgres => {
+            let db = connect_postgres(url).await?;
+            let missing = missing_migrations(&db).await?;
+            if missing > 0 {
+                return Err(StoreError::SchemaBehind {
+                    missing,
+                    latest: POSTGRES_MIGRATIONS
+                        .iter()
+                        .map(|m| m.version)
+                        .max()
+                        .unwrap_or(0),
+                });
+            }
+            Ok(Db::Postgres(db))
+        }
+    }
+}
+
+/// Applies the migrations the database lacks (`safesteps migrate`); returns how many it
+/// applied. On PostgreSQL several servers may run it at once: sqlx takes an advisory lock.
+pub async fn migrate(url: &str) -> Result<(Db, usize), StoreError> {
+    match Dialect::of(url)? {
+        Dialect::Sqlite => {
+            let db = connect_sqlite(url).await?;
+            let before = applied_sqlite(&db).await?;
+            SQLITE_MIGRATIONS.run(&db).await?;
+            let after = applied_sqlite(&db).await?;
+            let db = Db::Sqlite(db);
+            lengthen_codes(&db).await?;
+            Ok((db, after.saturating_sub(before)))
+        }
+        Dialect::Postgres => {
+            let db = connect_postgres(url).await?;
+            let missing = missing_migrations(&db).await?;
+            POSTGRES_MIGRATIONS.run(&db).await?;
+            let db = Db::Postgres(db);
+            lengthen_codes(&db).await?;
+            Ok((db, missing))
+        }
+    }
+}
+
+async fn lengthen_codes(db: &Db) -> Result<(), StoreError> {
+    let lengthened = roster::lengthen_class_codes(db).await?;
+    if lengthened > 0 {
+        tracing::warn!(
+            classes = lengthened,
+            "class codes were lengthened to 9 characters: teachers should print new sign-in cards"
+        );
+    }
+    Ok(())
+}
+
 /// WAL lets readers work while one writer writes; `synchronous = FULL` makes a commit
 /// durable before it returns, so an answer the user was told is saved survives a crash or
 /// a power cut the next instant (NORMAL would only survive a crash of the process).
-pub async fn open(url: &str) -> Result<Db, StoreError> {
-    if !url.starts_with("sqlite:") {
-        return Err(StoreError::Unsupported(url.to_owned()));
-    }
+async fn connect_sqlite(url: &str) -> Result<SqlitePool, StoreError> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| StoreError::BadUrl {
             url: url.to_owned(),
@@ -76,28 +267,75 @@ pub async fn open(url: &str) -> Result<Db, StoreError> {
     }
     // Each connection to an in-memory database is a database of its own: keep one.
     let connections = if url.contains(":memory:") { 1 } else { 8 };
-    let db = SqlitePoolOptions::new()
+    SqlitePoolOptions::new()
         .max_connections(connections)
         .connect_with(options)
         .await
         .map_err(|source| StoreError::Open {
             url: url.to_owned(),
             source,
-        })?;
-    sqlx::migrate!("./migrations").run(&db).await?;
-    let lengthened = roster::lengthen_class_codes(&db).await?;
-    if lengthened > 0 {
-        tracing::warn!(
-            classes = lengthened,
-            "class codes were lengthened to 9 characters: teachers should print new sign-in cards"
-        );
+        })
+}
+
+/// Connections per app server: PostgreSQL's default limit of 100 leaves room for several
+/// servers and the operator's tools.
+const POSTGRES_CONNECTIONS: u32 = 16;
+
+async fn connect_postgres(url: &str) -> Result<PgPool, StoreError> {
+    let options = PgConnectOptions::from_str(url).map_err(|source| StoreError::BadUrl {
+        url: url.to_owned(),
+        source,
+    })?;
+    PgPoolOptions::new()
+        .max_connections(POSTGRES_CONNECTIONS)
+        .acquire_timeout(BUSY_TIMEOUT)
+        .connect_with(options)
+        .await
+        .map_err(|source| StoreError::Open {
+            url: url.to_owned(),
+            source,
+        })
+}
+
+async fn applied_sqlite(db: &SqlitePool) -> Result<usize, StoreError> {
+    let exists: bool = sqlx::query_scalar(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_one(db)
+    .await?;
+    if !exists {
+        return Ok(0);
     }
-    Ok(db)
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations WHERE success")
+        .fetch_one(db)
+        .await?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// How many of this binary's PostgreSQL migrations the database has not applied.
+async fn missing_migrations(db: &PgPool) -> Result<usize, StoreError> {
+    let exists: bool = sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations') IS NOT NULL")
+        .fetch_one(db)
+        .await?;
+    let applied: Vec<i64> = if exists {
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+            .fetch_all(db)
+            .await?
+    } else {
+        Vec::new()
+    };
+    Ok(POSTGRES_MIGRATIONS
+        .iter()
+        .filter(|m| !applied.contains(&m.version))
+        .count())
 }
 
 /// Opens the database at `url` only if it exists (for commands that work on a database, such
 /// as a backup, where creating an empty one would hide a mistyped path).
 pub async fn open_existing(url: &str) -> Result<Db, StoreError> {
+    if Dialect::of(url)? == Dialect::Postgres {
+        return open(url).await;
+    }
     let options = SqliteConnectOptions::from_str(url).map_err(|source| StoreError::BadUrl {
         url: url.to_owned(),
         source,
@@ -113,6 +351,9 @@ pub async fn open_existing(url: &str) -> Result<Db, StoreError> {
 /// `VACUUM INTO` reads one snapshot (writers go on under WAL), then the file and its folder are
 /// flushed to disk before this returns. `to` must not exist. Returns the copy's size in bytes.
 pub async fn backup(db: &Db, to: &Path) -> Result<u64, StoreError> {
+    let Db::Sqlite(db) = db else {
+        return Err(StoreError::BackupPostgres);
+    };
     let failed = |source: std::io::Error| StoreError::Backup {
         path: to.to_owned(),
         source,
@@ -156,6 +397,19 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// the busy timeout — the server could not store an answer then.
 pub async fn ping(db: &Db) -> Result<(), StoreError> {
     use sqlx::Connection;
+    let db = match db {
+        Db::Sqlite(db) => db,
+        Db::Postgres(db) => {
+            // Every server writes through its own connections; a health check is a query
+            // answered within a second.
+            let probe =
+                sqlx::query_scalar::<_, i64>("SELECT count(*) FROM _sqlx_migrations").fetch_one(db);
+            return match tokio::time::timeout(Duration::from_secs(1), probe).await {
+                Ok(result) => result.map(drop).map_err(StoreError::from),
+                Err(_) => Err(StoreError::Query(sqlx::Error::PoolTimedOut)),
+            };
+        }
+    };
     let mut conn = db.acquire().await?;
     // A health check answers within about a second, not the requests' five.
     sqlx::query("PRAGMA busy_timeout = 1000")
@@ -178,6 +432,66 @@ pub async fn ping(db: &Db) -> Result<(), StoreError> {
     Ok(probe?)
 }
 
+/// Databases for the store's own tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Db;
+
+    /// An empty, migrated database of each kind this run has: SQLite in memory always, and a
+    /// new PostgreSQL database when `SAFESTEPS_TEST_POSTGRES` names a server (`scripts/test`
+    /// starts a throw-away one). The PostgreSQL database collates Vietnamese with punctuation
+    /// ignored (ICU `vi-VN-u-ka-shifted`, as glibc's `vi_VN` locale does), as a province's
+    /// server may, so whatever depends on byte order has to say so.
+    pub async fn databases() -> Vec<Db> {
+        let mut all = vec![super::open("sqlite::memory:")
+            .await
+            .expect("SQLite in memory")];
+        if let Ok(server) = std::env::var("SAFESTEPS_TEST_POSTGRES") {
+            all.push(postgres(&server).await);
+        }
+        all
+    }
+
+    async fn postgres(server: &str) -> Db {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "safesteps_unit_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        let admin = super::connect_postgres(server)
+            .await
+            .expect("the test PostgreSQL");
+        sqlx::query(&format!(
+            "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' \
+             LOCALE_PROVIDER icu ICU_LOCALE 'vi-VN-u-ka-shifted'"
+        ))
+        .execute(&admin)
+        .await
+        .expect("create a test database");
+        admin.close().await;
+        let url = match server.rfind('/') {
+            Some(slash) if slash > "postgres://".len() => format!("{}/{name}", &server[..slash]),
+            _ => format!("{server}/{name}"),
+        };
+        super::migrate(&url)
+            .await
+            .expect("migrate the test database")
+            .0
+    }
+
+    /// Runs one statement (a test's fixture).
+    pub async fn execute(db: &Db, sql: &str) {
+        on_db!(db => sqlx::query(sql).execute(db).await.map(drop)).expect(sql);
+    }
+
+    /// Runs a query that returns one integer.
+    pub async fn integer(db: &Db, sql: &str) -> i64 {
+        on_db!(db => sqlx::query_scalar(sql).fetch_one(db).await).expect(sql)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,18 +503,34 @@ mod tests {
         let url = format!("sqlite://{}/nested/app.db", dir.display());
         let db = open(&url).await.expect("open");
         ping(&db).await.expect("ping");
+        let Db::Sqlite(pool) = &db else {
+            unreachable!("a sqlite: URL")
+        };
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
-            .fetch_one(&db)
+            .fetch_one(pool)
             .await
             .unwrap();
         assert_eq!(mode, "wal");
         let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
-            .fetch_one(&db)
+            .fetch_one(pool)
             .await
             .unwrap();
         assert_eq!(sync, 2, "synchronous = FULL");
         db.close().await;
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The same versions and names in both folders: a change to the schema is made in both.
+    #[test]
+    fn both_dialects_have_the_same_migrations() {
+        let list = |m: &Migrator| {
+            m.iter()
+                .map(|m| (m.version, m.description.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let sqlite = list(&SQLITE_MIGRATIONS);
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
     }
 
     #[tokio::test]

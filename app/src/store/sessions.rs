@@ -1,5 +1,6 @@
 //! Server-side sessions, failed sign-ins and the audit log.
 
+use super::Conn;
 use super::{Db, StoreError};
 use crate::domain::throttle::StudentFailure;
 
@@ -25,91 +26,107 @@ pub async fn create(
     now: i64,
     event: Option<&Event<'_>>,
 ) -> Result<(), StoreError> {
-    let mut tx = db.begin().await?;
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, person_id, csrf, created_at, last_seen) \
-         VALUES ($1, $2, $3, $4, $4)",
-    )
-    .bind(token_hash)
-    .bind(person_id)
-    .bind(csrf)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    if let Some(event) = event {
-        insert_audit(&mut tx, event, now).await?;
-    }
-    tx.commit().await?;
-    Ok(())
+    on_db!(db => {
+        let mut tx = db.begin().await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, person_id, csrf, created_at, last_seen) \
+             VALUES ($1, $2, $3, $4, $4)",
+        )
+        .bind(token_hash)
+        .bind(person_id)
+        .bind(csrf)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if let Some(event) = event {
+            insert_audit(&mut tx, event, now).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    })
 }
 
 pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT s.person_id, p.role, p.display_name, s.csrf, s.created_at, s.last_seen, \
-                p.must_change_password \
-         FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1",
-    )
-    .bind(token_hash)
-    .fetch_optional(db)
-    .await?)
+    on_db!(db => {
+        Ok(sqlx::query_as(
+            "SELECT s.person_id, p.role, p.display_name, s.csrf, s.created_at, s.last_seen, \
+                    p.must_change_password \
+             FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(db)
+        .await?)
+    })
 }
 
 /// Whether `csrf` is the token of one of this person's sessions (an ended one is kept a day).
 pub async fn is_own_token(db: &Db, person_id: i64, csrf: &str) -> Result<bool, StoreError> {
-    Ok(
-        sqlx::query_scalar("SELECT count(*) > 0 FROM sessions WHERE person_id = $1 AND csrf = $2")
-            .bind(person_id)
-            .bind(csrf)
-            .fetch_one(db)
-            .await?,
-    )
+    on_db!(db => {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) > 0 FROM sessions WHERE person_id = $1 AND csrf = $2")
+                .bind(person_id)
+                .bind(csrf)
+                .fetch_one(db)
+                .await?,
+        )
+    })
 }
 
 pub async fn touch(db: &Db, token_hash: &str, now: i64) -> Result<(), StoreError> {
-    sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
-        .bind(now)
-        .bind(token_hash)
-        .execute(db)
-        .await?;
-    Ok(())
+    on_db!(db => {
+        sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(db)
+            .await?;
+        Ok(())
+    })
 }
 
 pub async fn delete(db: &Db, token_hash: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(token_hash)
-        .execute(db)
-        .await?;
-    Ok(())
+    on_db!(db => {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(db)
+            .await?;
+        Ok(())
+    })
 }
 
 /// Ends every session of a person (after a password change).
 pub async fn delete_for_person(db: &Db, person_id: i64) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM sessions WHERE person_id = $1")
-        .bind(person_id)
-        .execute(db)
-        .await?;
-    Ok(())
+    on_db!(db => {
+        sqlx::query("DELETE FROM sessions WHERE person_id = $1")
+            .bind(person_id)
+            .execute(db)
+            .await?;
+        Ok(())
+    })
 }
 
 /// Failure times for an account since its last success or reset.
 pub async fn person_failures(db: &Db, person_id: i64) -> Result<Vec<i64>, StoreError> {
-    Ok(
-        sqlx::query_scalar("SELECT at FROM sign_in_failures WHERE person_id = $1")
-            .bind(person_id)
-            .fetch_all(db)
-            .await?,
-    )
+    on_db!(db => {
+        Ok(
+            sqlx::query_scalar("SELECT at FROM sign_in_failures WHERE person_id = $1")
+                .bind(person_id)
+                .fetch_all(db)
+                .await?,
+        )
+    })
 }
 
 /// Failure times from a client address after `since`.
 pub async fn client_failures(db: &Db, client: &str, since: i64) -> Result<Vec<i64>, StoreError> {
-    Ok(
-        sqlx::query_scalar("SELECT at FROM sign_in_failures WHERE client = $1 AND at > $2")
-            .bind(client)
-            .bind(since)
-            .fetch_all(db)
-            .await?,
-    )
+    on_db!(db => {
+        Ok(
+            sqlx::query_scalar("SELECT at FROM sign_in_failures WHERE client = $1 AND at > $2")
+                .bind(client)
+                .bind(since)
+                .fetch_all(db)
+                .await?,
+        )
+    })
 }
 
 /// Records a failed sign-in: the account (when one was named), the client address and, for
@@ -121,33 +138,37 @@ pub async fn record_failure(
     browser: Option<&str>,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO sign_in_failures (person_id, client, browser, at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(person_id)
-    .bind(client)
-    .bind(browser)
-    .bind(now)
-    .execute(db)
-    .await?;
-    Ok(())
+    on_db!(db => {
+        sqlx::query(
+            "INSERT INTO sign_in_failures (person_id, client, browser, at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(person_id)
+        .bind(client)
+        .bind(browser)
+        .bind(now)
+        .execute(db)
+        .await?;
+        Ok(())
+    })
 }
 
 /// A student's failures since their last success or reset, with their clients.
 pub async fn student_failures(db: &Db, person_id: i64) -> Result<Vec<StudentFailure>, StoreError> {
-    let rows: Vec<(i64, String, Option<String>)> =
-        sqlx::query_as("SELECT at, client, browser FROM sign_in_failures WHERE person_id = $1")
-            .bind(person_id)
-            .fetch_all(db)
-            .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(at, address, browser)| StudentFailure {
-            at,
-            address,
-            browser,
-        })
-        .collect())
+    on_db!(db => {
+        let rows: Vec<(i64, String, Option<String>)> =
+            sqlx::query_as("SELECT at, client, browser FROM sign_in_failures WHERE person_id = $1")
+                .bind(person_id)
+                .fetch_all(db)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(at, address, browser)| StudentFailure {
+                at,
+                address,
+                browser,
+            })
+            .collect())
+    })
 }
 
 /// The failures of every student of a class since their last success or reset, by student.
@@ -155,35 +176,39 @@ pub async fn class_student_failures(
     db: &Db,
     class_id: i64,
 ) -> Result<std::collections::HashMap<i64, Vec<StudentFailure>>, StoreError> {
-    let rows: Vec<(i64, i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT f.person_id, f.at, f.client, f.browser FROM sign_in_failures f \
-         JOIN people p ON p.id = f.person_id WHERE p.class_id = $1",
-    )
-    .bind(class_id)
-    .fetch_all(db)
-    .await?;
-    let mut by_student: std::collections::HashMap<i64, Vec<StudentFailure>> =
-        std::collections::HashMap::new();
-    for (person, at, address, browser) in rows {
-        by_student.entry(person).or_default().push(StudentFailure {
-            at,
-            address,
-            browser,
-        });
-    }
-    Ok(by_student)
+    on_db!(db => {
+        let rows: Vec<(i64, i64, String, Option<String>)> = sqlx::query_as(
+            "SELECT f.person_id, f.at, f.client, f.browser FROM sign_in_failures f \
+             JOIN people p ON p.id = f.person_id WHERE p.class_id = $1",
+        )
+        .bind(class_id)
+        .fetch_all(db)
+        .await?;
+        let mut by_student: std::collections::HashMap<i64, Vec<StudentFailure>> =
+            std::collections::HashMap::new();
+        for (person, at, address, browser) in rows {
+            by_student.entry(person).or_default().push(StudentFailure {
+                at,
+                address,
+                browser,
+            });
+        }
+        Ok(by_student)
+    })
 }
 
 /// Failure times of a class's students after `since`.
 pub async fn class_failures(db: &Db, class_id: i64, since: i64) -> Result<Vec<i64>, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT f.at FROM sign_in_failures f JOIN people p ON p.id = f.person_id \
-         WHERE p.class_id = $1 AND f.at > $2",
-    )
-    .bind(class_id)
-    .bind(since)
-    .fetch_all(db)
-    .await?)
+    on_db!(db => {
+        Ok(sqlx::query_scalar(
+            "SELECT f.at FROM sign_in_failures f JOIN people p ON p.id = f.person_id \
+             WHERE p.class_id = $1 AND f.at > $2",
+        )
+        .bind(class_id)
+        .bind(since)
+        .fetch_all(db)
+        .await?)
+    })
 }
 
 /// Unknown class codes typed from an address after `since`: the time and browser of each.
@@ -192,13 +217,15 @@ pub async fn lookup_failures(
     client: &str,
     since: i64,
 ) -> Result<Vec<(i64, Option<String>)>, StoreError> {
-    Ok(
-        sqlx::query_as("SELECT at, browser FROM lookup_failures WHERE client = $1 AND at > $2")
-            .bind(client)
-            .bind(since)
-            .fetch_all(db)
-            .await?,
-    )
+    on_db!(db => {
+        Ok(
+            sqlx::query_as("SELECT at, browser FROM lookup_failures WHERE client = $1 AND at > $2")
+                .bind(client)
+                .bind(since)
+                .fetch_all(db)
+                .await?,
+        )
+    })
 }
 
 pub async fn record_lookup_failure(
@@ -207,23 +234,27 @@ pub async fn record_lookup_failure(
     browser: Option<&str>,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO lookup_failures (client, browser, at) VALUES ($1, $2, $3)")
-        .bind(client)
-        .bind(browser)
-        .bind(now)
-        .execute(db)
-        .await?;
-    Ok(())
+    on_db!(db => {
+        sqlx::query("INSERT INTO lookup_failures (client, browser, at) VALUES ($1, $2, $3)")
+            .bind(client)
+            .bind(browser)
+            .bind(now)
+            .execute(db)
+            .await?;
+        Ok(())
+    })
 }
 
 /// After a success or a teacher's reset, the account's failures no longer count (the
 /// client's do: they are kept, without the person, for the per-client limit).
 pub async fn clear_failures(db: &Db, person_id: i64) -> Result<(), StoreError> {
-    sqlx::query("UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1")
-        .bind(person_id)
-        .execute(db)
-        .await?;
-    Ok(())
+    on_db!(db => {
+        sqlx::query("UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1")
+            .bind(person_id)
+            .execute(db)
+            .await?;
+        Ok(())
+    })
 }
 
 /// After a student signs in, the failures of that client at that student no longer count;
@@ -234,16 +265,18 @@ pub async fn clear_client_failures(
     client: &str,
     browser: Option<&str>,
 ) -> Result<(), StoreError> {
-    sqlx::query(
-        "UPDATE sign_in_failures SET person_id = NULL \
-         WHERE person_id = $1 AND client = $2 AND browser IS $3",
-    )
-    .bind(person_id)
-    .bind(client)
-    .bind(browser)
-    .execute(db)
-    .await?;
-    Ok(())
+    on_db!(db => {
+        sqlx::query(
+            "UPDATE sign_in_failures SET person_id = NULL \
+             WHERE person_id = $1 AND client = $2 AND browser IS NOT DISTINCT FROM $3",
+        )
+        .bind(person_id)
+        .bind(client)
+        .bind(browser)
+        .execute(db)
+        .await?;
+        Ok(())
+    })
 }
 
 /// One line in the audit log.
@@ -256,28 +289,33 @@ pub struct Event<'a> {
 }
 
 pub async fn audit(db: &Db, event: &Event<'_>, now: i64) -> Result<(), StoreError> {
-    let mut conn = db.acquire().await?;
-    insert_audit(&mut conn, event, now).await
+    on_db!(db => {
+        let mut conn = db.acquire().await?;
+        insert_audit(&mut conn, event, now).await
+    })
 }
 
 async fn insert_audit(
-    conn: &mut sqlx::SqliteConnection,
+    conn: impl Into<Conn<'_>>,
     event: &Event<'_>,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO audit_log (at, action, actor_id, subject_id, client, detail) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(now)
-    .bind(event.action)
-    .bind(event.actor)
-    .bind(event.subject)
-    .bind(event.client)
-    .bind(event.detail)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    let conn = conn.into();
+    on_conn!(conn => {
+        sqlx::query(
+            "INSERT INTO audit_log (at, action, actor_id, subject_id, client, detail) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(now)
+        .bind(event.action)
+        .bind(event.actor)
+        .bind(event.subject)
+        .bind(event.client)
+        .bind(event.detail)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    })
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
@@ -290,10 +328,12 @@ pub struct AuditEntry {
 }
 
 pub async fn audit_for(db: &Db, subject: i64) -> Result<Vec<AuditEntry>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT at, action, actor_id, subject_id, detail FROM audit_log WHERE subject_id = $1 ORDER BY id",
-    )
-    .bind(subject)
-    .fetch_all(db)
-    .await?)
+    on_db!(db => {
+        Ok(sqlx::query_as(
+            "SELECT at, action, actor_id, subject_id, detail FROM audit_log WHERE subject_id = $1 ORDER BY id",
+        )
+        .bind(subject)
+        .fetch_all(db)
+        .await?)
+    })
 }
