@@ -7,10 +7,8 @@ mod support;
 use reqwest::StatusCode;
 use support::web::*;
 
-async fn database(demo: &Demo) -> sqlx::SqlitePool {
-    sqlx::SqlitePool::connect(&demo.server.database_url())
-        .await
-        .unwrap()
+async fn database(demo: &Demo) -> sqlx::AnyPool {
+    support::connect(&demo.server.database_url()).await
 }
 
 async fn sign_up(browser: &Browser, code: &str, name: &str, phone: &str, password: &str) -> Reply {
@@ -29,7 +27,7 @@ async fn sign_up(browser: &Browser, code: &str, name: &str, phone: &str, passwor
 }
 
 /// The family code of the household with this id, as stored.
-async fn family_code(db: &sqlx::SqlitePool, household: i64) -> String {
+async fn family_code(db: &sqlx::AnyPool, household: i64) -> String {
     sqlx::query_scalar("SELECT family_code FROM households WHERE id = $1")
         .bind(household)
         .fetch_one(db)

@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use support::web::*;
 
 /// Every row of the tables that hold people's data and learning, as text.
-async fn dump(db: &sqlx::SqlitePool) -> Vec<String> {
+async fn dump(db: &sqlx::AnyPool) -> Vec<String> {
     let mut out = Vec::new();
     for table in [
         "org_units",
@@ -32,15 +32,26 @@ async fn dump(db: &sqlx::SqlitePool) -> Vec<String> {
         "coverage_reports",
         "official_counts",
     ] {
-        let columns: Vec<String> =
+        let columns: Vec<String> = if support::on_postgres() {
+            sqlx::query_scalar(
+                "SELECT CAST(column_name AS TEXT) FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+            )
+            .bind(table)
+            .fetch_all(db)
+            .await
+            .unwrap()
+        } else {
             sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
                 .fetch_all(db)
                 .await
-                .unwrap();
+                .unwrap()
+        };
         assert!(!columns.is_empty(), "no table {table}");
+        // Each value as text (NULL marked), in either database.
         let row = columns
             .iter()
-            .map(|c| format!("quote({c})"))
+            .map(|c| format!("COALESCE(CAST({c} AS TEXT), '<null>')"))
             .collect::<Vec<_>>()
             .join(" || '|' || ");
         let rows: Vec<String> =
@@ -56,9 +67,7 @@ async fn dump(db: &sqlx::SqlitePool) -> Vec<String> {
 #[tokio::test]
 async fn bad_input_gets_a_clear_refusal_and_changes_nothing() {
     let demo = demo();
-    let db = sqlx::SqlitePool::connect(&demo.server.database_url())
-        .await
-        .unwrap();
+    let db = support::connect(&demo.server.database_url()).await;
     let head = Browser::new(&demo.server);
     head.sign_in_staff("hieutruong.demo").await;
     let teacher = Browser::new(&demo.server);

@@ -122,14 +122,12 @@ async fn a_roster_cannot_rename_or_link_someone_elses_teacher() {
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
 }
 
-async fn database(demo: &Demo) -> sqlx::SqlitePool {
-    sqlx::SqlitePool::connect(&demo.server.database_url())
-        .await
-        .unwrap()
+async fn database(demo: &Demo) -> sqlx::AnyPool {
+    support::connect(&demo.server.database_url()).await
 }
 
 /// Moves every recorded sign-in failure `seconds` into the past (time passing for the limits).
-async fn age_failures(db: &sqlx::SqlitePool, seconds: i64) {
+async fn age_failures(db: &sqlx::AnyPool, seconds: i64) {
     sqlx::query("UPDATE sign_in_failures SET at = at - $1")
         .bind(seconds)
         .execute(db)

@@ -24,7 +24,7 @@ fn import_kind(kind: &str, file: &std::path::Path, db: &str) -> Output {
 fn the_demo_province_imports_once_and_reimporting_changes_nothing() {
     let dir = std::env::temp_dir().join(format!("safesteps-import-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let db = format!("sqlite://{}/units.db", dir.display());
+    let db = support::new_migrated_database(&dir, "units");
     let demo = repo_root().join("content/demo/units.csv");
 
     let first = import(&demo, &db);
@@ -82,7 +82,7 @@ fn the_demo_province_imports_once_and_reimporting_changes_nothing() {
 fn a_roster_imports_once_reports_every_bad_row_and_reimporting_changes_nothing() {
     let dir = std::env::temp_dir().join(format!("safesteps-roster-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let db = format!("sqlite://{}/roster.db", dir.display());
+    let db = support::new_migrated_database(&dir, "roster");
     let units = import(&repo_root().join("content/demo/units.csv"), &db);
     assert!(units.status.success());
     let roster = repo_root().join("content/demo/roster.csv");
@@ -165,8 +165,8 @@ fn a_roster_imports_once_reports_every_bad_row_and_reimporting_changes_nothing()
 fn a_roster_import_shows_a_progress_bar_on_a_terminal_only() {
     let dir = std::env::temp_dir().join(format!("safesteps-bar-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let piped = format!("sqlite://{}/piped.db", dir.display());
-    let terminal = format!("sqlite://{}/terminal.db", dir.display());
+    let piped = support::new_migrated_database(&dir, "piped");
+    let terminal = support::new_migrated_database(&dir, "terminal");
     let units = repo_root().join("content/demo/units.csv");
     let roster = repo_root().join("content/demo/roster.csv");
     assert!(import(&units, &piped).status.success());
@@ -210,7 +210,7 @@ fn a_roster_import_shows_a_progress_bar_on_a_terminal_only() {
 fn create_admin_needs_a_unit_and_a_password_that_passes_the_policy() {
     let dir = std::env::temp_dir().join(format!("safesteps-admin-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let db = format!("sqlite://{}/admin.db", dir.display());
+    let db = support::new_migrated_database(&dir, "admin");
     let create = |password: &str| {
         Command::new(binary())
             .current_dir(repo_root())

@@ -408,9 +408,7 @@ async fn wrong_pictures_lock_the_student_until_the_teacher_resets() {
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
 
     // Every failure, the lock and the reset are in the audit log.
-    let db = sqlx::SqlitePool::connect(&demo.server.database_url())
-        .await
-        .unwrap();
+    let db = support::connect(&demo.server.database_url()).await;
     let actions: Vec<String> =
         sqlx::query_scalar("SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id")
             .bind(id.parse::<i64>().unwrap())
@@ -498,9 +496,7 @@ async fn a_parent_signs_up_with_the_family_code_then_uses_phone_and_password() {
     let reply = taken.post("/sign-up/family", &fields).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body);
     // With the household's new code, the same phone number is still taken.
-    let db = sqlx::SqlitePool::connect(&demo.server.database_url())
-        .await
-        .unwrap();
+    let db = support::connect(&demo.server.database_url()).await;
     let new_code: String = sqlx::query_scalar(
         "SELECT h.family_code FROM households h JOIN people p ON p.household_id = h.id WHERE p.phone = '0987654321'",
     )
@@ -528,9 +524,7 @@ async fn sessions_end_after_their_roles_idle_and_absolute_limits() {
     teacher.sign_in_staff("giaovien.demo").await;
     assert_eq!(child.get("/account").await.status, StatusCode::OK);
 
-    let db = sqlx::SqlitePool::connect(&demo.server.database_url())
-        .await
-        .unwrap();
+    let db = support::connect(&demo.server.database_url()).await;
     // 16 minutes without a request: over a student's 15, well under a teacher's 2 hours.
     sqlx::query(
         "UPDATE sessions SET last_seen = last_seen - 16 * 60, created_at = created_at - 16 * 60",
@@ -601,9 +595,7 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
     assert!(table.len() >= 20, "{table:?}");
 
     let demo = demo();
-    let db = sqlx::SqlitePool::connect(&demo.server.database_url())
-        .await
-        .unwrap();
+    let db = support::connect(&demo.server.database_url()).await;
     let (code, students) = &demo.classes[0];
     let anonymous = Browser::new(&demo.server);
     // Real objects, so that "allowed" means the page or action itself answered.
@@ -1000,7 +992,7 @@ async fn changing_a_password_checks_the_old_one_and_ends_other_sessions() {
 }
 
 /// The home unit of a staff member of the demo.
-async fn unit_of(db: &sqlx::SqlitePool, username: &str) -> i64 {
+async fn unit_of(db: &sqlx::AnyPool, username: &str) -> i64 {
     sqlx::query_scalar("SELECT unit_id FROM people WHERE username = $1")
         .bind(username)
         .fetch_one(db)
@@ -1072,9 +1064,7 @@ fn allowed_answer(method: &str, pattern: &str, who: &str) -> u16 {
 #[tokio::test]
 async fn every_object_route_serves_its_scope_and_nothing_beyond() {
     let demo = demo();
-    let db = sqlx::SqlitePool::connect(&demo.server.database_url())
-        .await
-        .unwrap();
+    let db = support::connect(&demo.server.database_url()).await;
     let signed_in = |username: &'static str| {
         let browser = Browser::new(&demo.server);
         async move {
@@ -1098,7 +1088,7 @@ async fn every_object_route_serves_its_scope_and_nothing_beyond() {
         .unwrap()
         .1
         .clone();
-    let dump = |db: sqlx::SqlitePool| async move {
+    let dump = |db: sqlx::AnyPool| async move {
         let mut all = Vec::new();
         for table in [
             "assignments",

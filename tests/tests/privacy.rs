@@ -9,10 +9,8 @@ use reqwest::StatusCode;
 use support::web::*;
 use support::{binary, TestServer};
 
-async fn database(server: &TestServer) -> sqlx::SqlitePool {
-    sqlx::SqlitePool::connect(&server.database_url())
-        .await
-        .unwrap()
+async fn database(server: &TestServer) -> sqlx::AnyPool {
+    support::connect(&server.database_url()).await
 }
 
 async fn parent(demo: &Demo) -> Browser {

@@ -1,0 +1,258 @@
+//! Several app servers on one database are one site (#15): each of a person's requests may
+//! reach a different server behind the load balancer, so sessions, failed sign-ins and the
+//! coverage rollups live in the database, never in one server's memory. In the PostgreSQL run
+//! the two servers share a PostgreSQL database; in the SQLite run, one file.
+
+mod support;
+
+use reqwest::StatusCode;
+use support::web::{demo, field, key_of, session_cookie, Browser, PASSWORD};
+use support::TestServer;
+
+/// Points the browser at `server` (cookies belong to the host, not the port: the same
+/// browser, as behind a load balancer).
+fn to(browser: &mut Browser, server: &TestServer) {
+    browser.base = server.base.clone();
+}
+
+#[tokio::test]
+async fn sign_in_on_one_quiz_on_the_other_sign_out_on_the_first() {
+    let demo = demo();
+    let first = &demo.server;
+    let second = TestServer::start_sharing(first);
+    let db = support::connect(&first.database_url()).await;
+    let mut me = Browser::new(first);
+
+    let signed_in = me.sign_in_staff("giaovien2.demo").await;
+    assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+    let token = session_cookie(&signed_in)
+        .expect("a session cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    to(&mut me, &second);
+    assert_eq!(
+        me.get("/account").await.status,
+        StatusCode::OK,
+        "the second server knows the session the first made"
+    );
+    // The lessons read on one server or the other, the quiz page from the first, the answers
+    // sent to the second.
+    let module = "law-on-children";
+    let (lessons, key) = key_of(module);
+    for (n, lesson) in lessons.iter().enumerate() {
+        to(&mut me, if n % 2 == 0 { first } else { &second });
+        let path = format!("/modules/{module}/lessons/{lesson}");
+        assert_eq!(me.get(&path).await.status, StatusCode::OK, "{path}");
+    }
+    to(&mut me, first);
+    let quiz = me.get(&format!("/modules/{module}/quiz")).await.body;
+    let mut form = vec![
+        ("csrf".to_owned(), field(&quiz, "csrf")),
+        ("submission".to_owned(), field(&quiz, "submission")),
+    ];
+    for (question, answers) in &key {
+        for answer in answers {
+            form.push((format!("q-{question}"), answer.clone()));
+        }
+    }
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    to(&mut me, &second);
+    let sent = me.post(&format!("/modules/{module}/quiz"), &form).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert!(sent.location.contains("/quiz/attempts/"), "{}", sent.location);
+    // The same form sent again, to the other server: still one attempt.
+    to(&mut me, first);
+    let again = me.post(&format!("/modules/{module}/quiz"), &form).await;
+    assert_eq!(again.location, sent.location, "one attempt, whichever server");
+
+    // The result and the certificate on the first; one completion, and the teacher counted
+    // among the education target's subjects, not reached yet (one of its four modules).
+    let result = me.get(&sent.location).await;
+    assert_eq!(result.status, StatusCode::OK);
+    assert!(result.body.contains("/certificates/"), "a certificate link");
+    let completions: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM completions c JOIN people p ON p.id = c.person_id \
+         WHERE p.username = 'giaovien2.demo' AND c.module_id = $1",
+    )
+    .bind(module)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(completions, 1);
+    let (subjects, reached): (i64, i64) = sqlx::query_as(
+        "SELECT count(*), count(s.reached_month) FROM coverage_subjects s \
+         JOIN people p ON p.id = s.subject_id \
+         WHERE s.subject_kind = 'person' AND p.username = 'giaovien2.demo' \
+         AND s.target_id = 'education'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!((subjects, reached), (1, 0));
+
+    // Signed out on the first: the second no longer knows the session either.
+    let out = me.post("/sign-out", &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    let reused = support::client()
+        .get(second.url("/account"))
+        .header(reqwest::header::COOKIE, token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reused.status(), StatusCode::SEE_OTHER, "signed out everywhere");
+}
+
+#[tokio::test]
+async fn failed_sign_ins_on_either_server_count_together() {
+    let demo = demo();
+    let first = &demo.server;
+    let second = TestServer::start_sharing(first);
+    let mut guesser = Browser::new(first);
+    // Ten wrong passwords for one account, alternating servers: the account's limit (ten in
+    // fifteen minutes) is reached although neither server saw more than five.
+    for n in 0..10 {
+        to(&mut guesser, if n % 2 == 0 { first } else { &second });
+        let reply = guesser
+            .post(
+                "/sign-in",
+                &[
+                    ("kind", "staff"),
+                    ("username", "giaovien.demo"),
+                    ("password", "not the password"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "try {n}");
+    }
+    for server in [first, &second] {
+        let owner = Browser::new(server);
+        let reply = owner
+            .post(
+                "/sign-in",
+                &[
+                    ("kind", "staff"),
+                    ("username", "giaovien.demo"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "the account waits on {}",
+            server.base
+        );
+    }
+}
+
+/// The tables `migrate-to` copies (the schema's, without sqlx's own).
+const TABLES: [&str; 22] = [
+    "org_units",
+    "classes",
+    "households",
+    "people",
+    "class_teachers",
+    "sessions",
+    "sign_in_failures",
+    "audit_log",
+    "lesson_views",
+    "attempts",
+    "completions",
+    "kept_answers",
+    "assignments",
+    "lookup_failures",
+    "password_resets",
+    "coverage_subjects",
+    "coverage_population",
+    "coverage_reached",
+    "coverage_institutions",
+    "coverage_meta",
+    "official_counts",
+    "coverage_reports",
+];
+
+async fn row_counts(url: &str) -> Vec<(&'static str, i64)> {
+    let db = support::connect(url).await;
+    let mut counts = Vec::new();
+    for table in TABLES {
+        let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        counts.push((table, n));
+    }
+    db.close().await;
+    counts
+}
+
+/// A school's SQLite database moves into the province's PostgreSQL whole: every row, verified
+/// per table; the servers then run on it (new rows take ids after the copied ones), and a
+/// second copy into the now full database is refused, changing nothing.
+#[tokio::test]
+async fn a_school_database_moves_into_postgres_whole() {
+    if !support::on_postgres() {
+        return; // needs the PostgreSQL run's server
+    }
+    let dir = std::env::temp_dir().join(format!("safesteps-move-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // The school: the demo, with its learning history, and a session and a failed sign-in.
+    let school = format!("sqlite://{}/school.db", dir.display());
+    let safesteps = |args: &[&str]| {
+        std::process::Command::new(support::binary())
+            .current_dir(support::repo_root())
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("run safesteps")
+    };
+    let demo = safesteps(&["demo", "--database-url", &school]);
+    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    let before = row_counts(&school).await;
+    assert!(
+        before.iter().filter(|(_, n)| *n > 0).count() >= 12,
+        "the demo fills most tables: {before:?}"
+    );
+
+    let province = support::new_database(&dir, "province");
+    let moved = safesteps(&["migrate-to", &province, "--database-url", &school]);
+    let printed = String::from_utf8_lossy(&moved.stdout);
+    assert!(
+        moved.status.success(),
+        "{printed}{}",
+        String::from_utf8_lossy(&moved.stderr)
+    );
+    for (table, n) in &before {
+        assert!(
+            printed
+                .lines()
+                .any(|l| l.split_whitespace().take(2).eq([*table, &n.to_string()])),
+            "{table}: {n} rows reported in {printed}"
+        );
+    }
+    assert_eq!(row_counts(&province).await, before, "every row is there");
+
+    // The province's servers run on it: the demo teacher signs in (a new session and audit
+    // row, with ids after the copied ones) and sees the class.
+    let server = TestServer::start_on(&province);
+    let teacher = Browser::new(&server);
+    assert_eq!(
+        teacher.sign_in_staff("giaovien.demo").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let classes = teacher.get("/classes").await;
+    assert!(classes.body.contains("2A"), "{}", classes.body);
+    drop(server);
+
+    // Copying again into the full database is refused and changes nothing.
+    let after = row_counts(&province).await;
+    let again = safesteps(&["migrate-to", &province, "--database-url", &school]);
+    assert!(!again.status.success());
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(said.contains("not empty"), "{said}");
+    assert_eq!(row_counts(&province).await, after);
+    let _ = std::fs::remove_dir_all(&dir);
+}
