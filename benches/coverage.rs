@@ -96,15 +96,18 @@ async fn run() {
         None => (db, url),
         Some(target) => {
             let postgres = store::open(&target).await.expect("open PostgreSQL");
-            let started = Instant::now();
-            let copied = store::copy::sqlite_to_postgres(&db, &postgres, &mut |_| {})
-                .await
-                .expect("copy the province into PostgreSQL");
-            let rows: u64 = copied.iter().map(|t| t.rows).sum();
-            println!(
-                "copied into PostgreSQL (migrate-to) in {:.1} s: {rows} rows, verified",
-                started.elapsed().as_secs_f64()
-            );
+            // A PostgreSQL database that has the province already is reused.
+            if store::people::count(&postgres).await.expect("count people") == 0 {
+                let started = Instant::now();
+                let copied = store::copy::sqlite_to_postgres(&db, &postgres, &mut |_| {})
+                    .await
+                    .expect("copy the province into PostgreSQL");
+                let rows: u64 = copied.iter().map(|t| t.rows).sum();
+                println!(
+                    "copied into PostgreSQL (migrate-to) in {:.1} s: {rows} rows, verified",
+                    started.elapsed().as_secs_f64()
+                );
+            }
             db.close().await;
             (postgres, target)
         }
