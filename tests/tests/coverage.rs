@@ -7,7 +7,6 @@ mod support;
 
 use reqwest::StatusCode;
 use support::web::{csrf_in, demo, Browser, Reply};
-use support::{binary, repo_root};
 
 fn this_year() -> i32 {
     // Vietnam time (UTC+7), as the server counts.
@@ -607,42 +606,17 @@ async fn the_rollups_match_a_full_recount_after_people_learn_move_and_join() {
         .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
 
-    let check = std::process::Command::new(binary())
-        .current_dir(repo_root())
-        .args([
-            "coverage",
-            "check",
-            "--database-url",
-            &demo.server.database_url(),
-        ])
-        .env("RUST_LOG", "warn")
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&check.stdout),
-        String::from_utf8_lossy(&check.stderr)
-    );
+    let check = support::coverage_check(&demo.server.database_url());
+    assert!(check.status.success(), "{}", support::said(&check));
     // And the check does fail when they differ.
     sqlx::query(
         "UPDATE coverage_population SET registered = registered + 1 WHERE (unit_id, target_id) = \
          (SELECT unit_id, target_id FROM coverage_population ORDER BY unit_id, target_id LIMIT 1)",
     )
-        .execute(&db)
-        .await
-        .unwrap();
-    let check = std::process::Command::new(binary())
-        .current_dir(repo_root())
-        .args([
-            "coverage",
-            "check",
-            "--database-url",
-            &demo.server.database_url(),
-        ])
-        .env("RUST_LOG", "warn")
-        .output()
-        .unwrap();
+    .execute(&db)
+    .await
+    .unwrap();
+    let check = support::coverage_check(&demo.server.database_url());
     assert!(!check.status.success());
     assert!(String::from_utf8_lossy(&check.stderr).contains("differ"));
 }

@@ -260,13 +260,12 @@ async fn a_student_reads_fails_retries_passes_and_completes() {
         2,
         "the double submit stored one attempt"
     );
-    let (version,): (i64,) = sqlx::query_as(
-        "SELECT content_version FROM completions WHERE completed_at > $1",
-    )
-    .bind(time::OffsetDateTime::now_utc().unix_timestamp() - 3600)
-    .fetch_one(&db)
-    .await
-    .unwrap();
+    let (version,): (i64,) =
+        sqlx::query_as("SELECT content_version FROM completions WHERE completed_at > $1")
+            .bind(time::OffsetDateTime::now_utc().unix_timestamp() - 3600)
+            .fetch_one(&db)
+            .await
+            .unwrap();
     let manifest = std::fs::read_to_string(
         support::repo_root().join(format!("content/modules/{MODULE}/module.toml")),
     )

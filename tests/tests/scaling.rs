@@ -62,11 +62,18 @@ async fn sign_in_on_one_quiz_on_the_other_sign_out_on_the_first() {
     to(&mut me, &second);
     let sent = me.post(&format!("/modules/{module}/quiz"), &form).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
-    assert!(sent.location.contains("/quiz/attempts/"), "{}", sent.location);
+    assert!(
+        sent.location.contains("/quiz/attempts/"),
+        "{}",
+        sent.location
+    );
     // The same form sent again, to the other server: still one attempt.
     to(&mut me, first);
     let again = me.post(&format!("/modules/{module}/quiz"), &form).await;
-    assert_eq!(again.location, sent.location, "one attempt, whichever server");
+    assert_eq!(
+        again.location, sent.location,
+        "one attempt, whichever server"
+    );
 
     // The result and the certificate on the first; one completion, and the teacher counted
     // among the education target's subjects, not reached yet (one of its four modules).
@@ -93,6 +100,10 @@ async fn sign_in_on_one_quiz_on_the_other_sign_out_on_the_first() {
     .unwrap();
     assert_eq!((subjects, reached), (1, 0));
 
+    // What both servers wrote adds up: the rollups equal a full recount.
+    let check = support::coverage_check(&first.database_url());
+    assert!(check.status.success(), "{}", support::said(&check));
+
     // Signed out on the first: the second no longer knows the session either.
     let out = me.post("/sign-out", &[]).await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
@@ -102,7 +113,11 @@ async fn sign_in_on_one_quiz_on_the_other_sign_out_on_the_first() {
         .send()
         .await
         .unwrap();
-    assert_eq!(reused.status(), StatusCode::SEE_OTHER, "signed out everywhere");
+    assert_eq!(
+        reused.status(),
+        StatusCode::SEE_OTHER,
+        "signed out everywhere"
+    );
 }
 
 #[tokio::test]
@@ -201,16 +216,9 @@ async fn a_school_database_moves_into_postgres_whole() {
     std::fs::create_dir_all(&dir).unwrap();
     // The school: the demo, with its learning history, and a session and a failed sign-in.
     let school = format!("sqlite://{}/school.db", dir.display());
-    let safesteps = |args: &[&str]| {
-        std::process::Command::new(support::binary())
-            .current_dir(support::repo_root())
-            .args(args)
-            .env("RUST_LOG", "warn")
-            .output()
-            .expect("run safesteps")
-    };
+    let safesteps = support::safesteps;
     let demo = safesteps(&["demo", "--database-url", &school]);
-    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    assert!(demo.status.success(), "{}", support::said(&demo));
     let before = row_counts(&school).await;
     assert!(
         before.iter().filter(|(_, n)| *n > 0).count() >= 12,
@@ -254,5 +262,41 @@ async fn a_school_database_moves_into_postgres_whole() {
     let said = String::from_utf8_lossy(&again.stderr);
     assert!(said.contains("not empty"), "{said}");
     assert_eq!(row_counts(&province).await, after);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// On PostgreSQL the servers never change the schema: one behind refuses to start and says
+/// what to run; after `safesteps migrate` the same command starts.
+#[tokio::test]
+async fn a_server_refuses_a_schema_that_is_behind() {
+    if !support::on_postgres() {
+        return; // SQLite's one server migrates its own file at start
+    }
+    let dir = std::env::temp_dir().join(format!("safesteps-behind-{}", std::process::id()));
+    let database = support::new_database(&dir, "behind");
+    let serve = support::safesteps(&[
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--database-url",
+        &database,
+    ]);
+    assert!(!serve.status.success(), "it must not start");
+    let said = String::from_utf8_lossy(&serve.stderr);
+    assert!(
+        said.contains("behind") && said.contains("safesteps migrate"),
+        "{said}"
+    );
+    support::migrate(&database);
+    let server = TestServer::start_on(&database);
+    assert_eq!(
+        support::client()
+            .get(server.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

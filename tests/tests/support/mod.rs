@@ -246,13 +246,33 @@ pub fn psql(url: &str, sql: &str) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Runs a `safesteps` command from the repository's root (warnings logged only) to its end.
+pub fn safesteps(args: &[&str]) -> std::process::Output {
+    Command::new(binary())
+        .current_dir(repo_root())
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run safesteps")
+}
+
+/// `safesteps coverage check` on `database`: succeeds when the rollups equal a full recount.
+pub fn coverage_check(database: &str) -> std::process::Output {
+    safesteps(&["coverage", "check", "--database-url", database])
+}
+
+/// What a command printed, both streams, for an assertion's message.
+pub fn said(output: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
 /// `safesteps migrate` on `database` (what an operator runs once per deploy on PostgreSQL).
 pub fn migrate(database: &str) {
-    let out = Command::new(binary())
-        .current_dir(repo_root())
-        .args(["migrate", "--database-url", database])
-        .output()
-        .expect("run safesteps migrate");
+    let out = safesteps(&["migrate", "--database-url", database]);
     assert!(
         out.status.success(),
         "safesteps migrate: {}",
@@ -264,7 +284,9 @@ pub fn migrate(database: &str) {
 /// here must suit both databases (cast sums and flags: `CAST(x AS BIGINT)`).
 pub async fn connect(url: &str) -> sqlx::AnyPool {
     sqlx::any::install_default_drivers();
-    sqlx::AnyPool::connect(url).await.expect("connect to the test database")
+    sqlx::AnyPool::connect(url)
+        .await
+        .expect("connect to the test database")
 }
 
 /// A client that follows no redirects and decompresses nothing, so tests see both as sent
