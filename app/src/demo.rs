@@ -474,13 +474,20 @@ mod tests {
         let year = crate::coverage::this_year();
         for db in testing::databases().await {
             let dialect = db.dialect();
-            assert!(super::load(&db, &catalog, &content).await.unwrap(), "{dialect:?}");
+            assert!(
+                super::load(&db, &catalog, &content).await.unwrap(),
+                "{dialect:?}"
+            );
             crate::coverage::rebuild(&db, &rules, year).await.unwrap();
             let guide = super::sign_in_guide(&db, "http://x").await.unwrap();
             assert!(guide.contains("giaovien.demo"), "{guide}");
             let stored = store::coverage::stored_rollups(&db).await.unwrap();
             let recounted = crate::coverage::recount(&db, &rules, year).await.unwrap();
-            assert_eq!(stored.without_zeros(), recounted.without_zeros(), "{dialect:?}");
+            assert_eq!(
+                stored.without_zeros(),
+                recounted.without_zeros(),
+                "{dialect:?}"
+            );
             let province = store::coverage::unit(&db, 1).await.unwrap().unwrap();
             let report =
                 crate::coverage::report(&db, &catalog, &province, year, crate::auth::now())

@@ -440,21 +440,9 @@ async fn migrate_to(source: &str, target: &str) -> Result<(), CliError> {
         "copied and verified {} tables, {rows} rows, in {:.1} s; start the servers with --database-url {}",
         copied.len(),
         started.elapsed().as_secs_f64(),
-        redact(target)
+        store::redacted(target)
     );
     Ok(())
-}
-
-/// A database URL without its password, for printing.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let user = &url[scheme + 3..at];
-            let user = user.split(':').next().unwrap_or_default();
-            format!("{}{user}@{}", &url[..scheme + 3], &url[at + 1..])
-        }
-        _ => url.to_owned(),
-    }
 }
 
 async fn serve(args: ServeArgs) -> Result<(), CliError> {
@@ -818,19 +806,4 @@ fn check_content(dir: &Path) -> Result<Catalog, CliError> {
         "content loaded"
     );
     Ok(loaded.catalog)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::redact;
-
-    #[test]
-    fn a_printed_database_url_has_no_password() {
-        assert_eq!(
-            redact("postgres://app:s3cret@db.example:5432/safesteps"),
-            "postgres://app@db.example:5432/safesteps"
-        );
-        assert_eq!(redact("postgres://app@db/x"), "postgres://app@db/x");
-        assert_eq!(redact("sqlite://data/safesteps.db"), "sqlite://data/safesteps.db");
-    }
 }

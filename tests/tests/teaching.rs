@@ -73,7 +73,7 @@ async fn class_2b(db: &sqlx::AnyPool) -> i64 {
 }
 
 /// A date every assign form accepts: 15 January of next year.
-async fn next_january(_db: &sqlx::AnyPool) -> String {
+fn next_january() -> String {
     format!("{}-01-15", this_year() + 1)
 }
 
@@ -177,7 +177,7 @@ async fn the_class_sees_which_questions_it_misses_and_the_files_say_the_same() {
     let demo = demo();
     let db = database(&demo).await;
     let teacher = staff(&demo, "giaovien.demo").await;
-    let due = next_january(&db).await;
+    let due = next_january();
     let reply = teacher
         .post(
             "/classes/1/assignments",
@@ -366,7 +366,7 @@ async fn a_teacher_reads_one_students_record() {
     let demo = demo();
     let db = database(&demo).await;
     let teacher = staff(&demo, "giaovien.demo").await;
-    let due = next_january(&db).await;
+    let due = next_january();
     teacher
         .post(
             "/classes/1/assignments",
@@ -472,7 +472,7 @@ async fn one_module_to_several_classes_and_the_age_check() {
         "the teacher's other class is offered"
     );
     assert!(!page.contains(&format!("name=\"class\" value=\"{seventh}\"")));
-    let due = next_january(&db).await;
+    let due = next_january();
     let assigned = |module: &str| {
         let db = db.clone();
         let module = module.to_owned();

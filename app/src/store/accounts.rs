@@ -57,9 +57,8 @@ pub async fn people_in_scope(
     viewer: &Viewer,
     only: Option<i64>,
 ) -> Result<Vec<Person>, StoreError> {
-    let whole = db;
+    let range = unit_range(db, viewer).await?;
     on_db!(db => {
-        let range = unit_range(whole, viewer).await?;
         let above = match viewer.role {
             crate::domain::person::Role::Admin => "",
             crate::domain::person::Role::UnitManager => "AND p.role <> 'admin'",
@@ -168,13 +167,12 @@ pub async fn households(
     viewer: &Viewer,
     class_id: Option<i64>,
 ) -> Result<Vec<Household>, StoreError> {
-    let whole = db;
+    // Households with a student in the class, or in the viewer's units.
+    let range = match class_id {
+        Some(_) => None,
+        None => unit_range(db, viewer).await?,
+    };
     on_db!(db => {
-        // Households with a student in the class, or in the viewer's units.
-        let range = match class_id {
-            Some(_) => None,
-            None => unit_range(whole, viewer).await?,
-        };
         let filter = match (class_id, &range) {
             (Some(_), _) => {
                 "h.id IN (SELECT household_id FROM people WHERE class_id = $1 AND role = 'student')"
@@ -252,9 +250,8 @@ pub async fn household_in_scope(
     viewer: &Viewer,
     household_id: i64,
 ) -> Result<bool, StoreError> {
-    let whole = db;
+    let range = unit_range(db, viewer).await?;
     on_db!(db => {
-        let range = unit_range(whole, viewer).await?;
         let found: Option<i64> = match range {
             None => {
                 sqlx::query_scalar("SELECT id FROM households WHERE id = $1")

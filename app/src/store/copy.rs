@@ -287,7 +287,13 @@ async fn columns(
                 "bigint" => Kind::Integer,
                 "boolean" => Kind::Boolean,
                 "text" => Kind::Text,
-                _ => return Err(CopyError::UnknownType { table, column, kind }),
+                _ => {
+                    return Err(CopyError::UnknownType {
+                        table,
+                        column,
+                        kind,
+                    })
+                }
             };
             Ok((column, kind))
         })
@@ -331,7 +337,11 @@ mod tests {
     #[test]
     fn the_checksum_ignores_row_order_and_sees_every_value() {
         let a = vec![Value::Integer(1), Value::Text("An".into()), Value::Null];
-        let b = vec![Value::Integer(2), Value::Text("Bình".into()), Value::Integer(0)];
+        let b = vec![
+            Value::Integer(2),
+            Value::Text("Bình".into()),
+            Value::Integer(0),
+        ];
         let sum = |rows: &[&Vec<Value>]| {
             let mut c = Checksum::default();
             for row in rows {
@@ -340,11 +350,23 @@ mod tests {
             c.finish()
         };
         assert_eq!(sum(&[&a, &b]), sum(&[&b, &a]));
-        let changed = vec![Value::Integer(2), Value::Text("Binh".into()), Value::Integer(0)];
+        let changed = vec![
+            Value::Integer(2),
+            Value::Text("Binh".into()),
+            Value::Integer(0),
+        ];
         assert_ne!(sum(&[&a, &b]), sum(&[&a, &changed]));
         // NULL, 0 and "" are three different values.
-        let zero = vec![Value::Integer(1), Value::Text("An".into()), Value::Integer(0)];
-        let empty = vec![Value::Integer(1), Value::Text("An".into()), Value::Text(String::new())];
+        let zero = vec![
+            Value::Integer(1),
+            Value::Text("An".into()),
+            Value::Integer(0),
+        ];
+        let empty = vec![
+            Value::Integer(1),
+            Value::Text("An".into()),
+            Value::Text(String::new()),
+        ];
         assert_ne!(sum(&[&a]), sum(&[&zero]));
         assert_ne!(sum(&[&zero]), sum(&[&empty]));
         assert_eq!(sum(&[&a, &b]).0, 2);

@@ -117,7 +117,7 @@ impl Dialect {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Dialect::Postgres)
         } else {
-            Err(StoreError::Unsupported(url.to_owned()))
+            Err(StoreError::Unsupported(redacted(url)))
         }
     }
 }
@@ -175,6 +175,17 @@ pub enum StoreError {
     },
     #[error("`safesteps backup` copies a SQLite file; back PostgreSQL up with its own tools (pg_dump, or continuous archiving)")]
     BackupPostgres,
+}
+
+/// A database URL without its password, for messages and logs.
+pub fn redacted(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let user = url[scheme + 3..at].split(':').next().unwrap_or_default();
+            format!("{}{user}@{}", &url[..scheme + 3], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
 }
 
 /// Opens the database at `url`, ready for work.
@@ -250,7 +261,7 @@ async fn lengthen_codes(db: &Db) -> Result<(), StoreError> {
 async fn connect_sqlite(url: &str) -> Result<SqlitePool, StoreError> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| StoreError::BadUrl {
-            url: url.to_owned(),
+            url: redacted(url),
             source,
         })?
         .create_if_missing(true)
@@ -272,7 +283,7 @@ async fn connect_sqlite(url: &str) -> Result<SqlitePool, StoreError> {
         .connect_with(options)
         .await
         .map_err(|source| StoreError::Open {
-            url: url.to_owned(),
+            url: redacted(url),
             source,
         })
 }
@@ -283,7 +294,7 @@ const POSTGRES_CONNECTIONS: u32 = 16;
 
 async fn connect_postgres(url: &str) -> Result<PgPool, StoreError> {
     let options = PgConnectOptions::from_str(url).map_err(|source| StoreError::BadUrl {
-        url: url.to_owned(),
+        url: redacted(url),
         source,
     })?;
     PgPoolOptions::new()
@@ -292,7 +303,7 @@ async fn connect_postgres(url: &str) -> Result<PgPool, StoreError> {
         .connect_with(options)
         .await
         .map_err(|source| StoreError::Open {
-            url: url.to_owned(),
+            url: redacted(url),
             source,
         })
 }
@@ -337,7 +348,7 @@ pub async fn open_existing(url: &str) -> Result<Db, StoreError> {
         return open(url).await;
     }
     let options = SqliteConnectOptions::from_str(url).map_err(|source| StoreError::BadUrl {
-        url: url.to_owned(),
+        url: redacted(url),
         source,
     })?;
     let file = options.get_filename();
@@ -531,6 +542,19 @@ mod tests {
         let sqlite = list(&SQLITE_MIGRATIONS);
         assert!(!sqlite.is_empty());
         assert_eq!(sqlite, list(&POSTGRES_MIGRATIONS));
+    }
+
+    #[test]
+    fn a_database_url_in_a_message_has_no_password() {
+        assert_eq!(
+            redacted("postgres://app:s3cret@db.example:5432/safesteps"),
+            "postgres://app@db.example:5432/safesteps"
+        );
+        assert_eq!(redacted("postgres://app@db/x"), "postgres://app@db/x");
+        assert_eq!(
+            redacted("sqlite://data/safesteps.db"),
+            "sqlite://data/safesteps.db"
+        );
     }
 
     #[tokio::test]

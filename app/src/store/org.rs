@@ -47,11 +47,10 @@ pub async fn by_code(db: &Db, code: &str) -> Result<Option<OrgUnit>, StoreError>
 
 /// The unit and everything under it, parents before children.
 pub async fn subtree(db: &Db, code: &str) -> Result<Vec<OrgUnit>, StoreError> {
-    let whole = db;
+    let Some(root) = by_code(db, code).await? else {
+        return Ok(Vec::new());
+    };
     on_db!(db => {
-        let Some(root) = by_code(whole, code).await? else {
-            return Ok(Vec::new());
-        };
         Ok(sqlx::query_as(
             "SELECT id, code, parent_id, kind, name, path FROM org_units \
              WHERE path >= $1 AND path < $2 ORDER BY path",

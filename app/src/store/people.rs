@@ -139,7 +139,11 @@ pub async fn class_for(
 
 /// The classes in the viewer's scope, or only `only` if it is in it.
 async fn in_scope(db: &Db, viewer: &Viewer, only: Option<i64>) -> Result<Vec<Class>, StoreError> {
-    let whole = db;
+    let scope = scope(viewer.role);
+    let home = match scope {
+        Scope::Subtree => Some(home_path(db, viewer.person_id).await?),
+        _ => None,
+    };
     on_db!(db => {
         let order = "ORDER BY c.school_year DESC, u.name, c.name";
         // The class id is always the last parameter, when there is one.
@@ -147,7 +151,6 @@ async fn in_scope(db: &Db, viewer: &Viewer, only: Option<i64>) -> Result<Vec<Cla
             Some(_) => format!("AND c.id = ${n}"),
             None => String::new(),
         };
-        let scope = scope(viewer.role);
         let sql = match scope {
             Scope::MyClasses => format!(
                 "{CLASS} JOIN class_teachers t ON t.class_id = c.id WHERE t.person_id = $1 {} {order}",
@@ -164,7 +167,7 @@ async fn in_scope(db: &Db, viewer: &Viewer, only: Option<i64>) -> Result<Vec<Cla
         match scope {
             Scope::MyClasses => query = query.bind(viewer.person_id),
             Scope::Subtree => {
-                let path = home_path(whole, viewer.person_id).await?;
+                let path = home.unwrap_or_default();
                 let end = subtree_end(&path);
                 query = query.bind(path).bind(end);
             }
@@ -225,9 +228,8 @@ async fn home_path(db: &Db, person_id: i64) -> Result<String, StoreError> {
 
 /// The codes of a person's home unit and every unit under it.
 pub async fn home_subtree_codes(db: &Db, person_id: i64) -> Result<Vec<String>, StoreError> {
-    let whole = db;
+    let path = home_path(db, person_id).await?;
     on_db!(db => {
-        let path = home_path(whole, person_id).await?;
         Ok(
             sqlx::query_scalar("SELECT code FROM org_units WHERE path >= $1 AND path < $2")
                 .bind(&path)
