@@ -151,7 +151,7 @@ pub async fn delete_student(
     let Some(class) = people::class_for(db, actor, class_id).await? else {
         return Ok(false);
     };
-    let members = people::class_members(db, class.id).await?;
+    let members = people::class_members(&mut db.lease().await?, class.id).await?;
     if !members.iter().any(|m| m.id == student_id) {
         return Ok(false);
     }

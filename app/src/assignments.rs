@@ -13,7 +13,7 @@ use crate::export::{Table, Value};
 use crate::i18n::translate;
 use crate::i18n::Lang;
 use crate::store::assignments::{self, Assignment};
-use crate::store::{people, Db, StoreError};
+use crate::store::{people, Conn, Db, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AssignError {
@@ -180,42 +180,46 @@ pub async fn class_progress(
     id: i64,
     lang: Lang,
 ) -> Result<Option<ClassProgress>, StoreError> {
-    let Some(viewed) = viewed_class(db, viewer, id).await? else {
+    let mut lease = db.lease().await?;
+    let Some(viewed) = viewed_class(&mut lease, viewer, id).await? else {
         return Ok(None);
     };
-    Ok(Some(progress_of(db, catalog, &viewed, lang).await?))
+    Ok(Some(progress_of(&mut lease, catalog, &viewed, lang).await?))
 }
 
 /// A class as one who looks after it sees it: the class, all their classes (the others the
-/// assign form offers) and its students.
+/// assign form offers), its students and their failed sign-ins.
 pub struct ViewedClass {
     pub class: people::Class,
     pub classes: Vec<people::Class>,
     pub members: Vec<people::ClassMember>,
+    pub failures: people::ClassFailures,
 }
 
 /// The class `id` if the viewer looks after it: all their classes in one query (the scope
 /// check and the assign form's list), then the class's students.
 pub async fn viewed_class(
-    db: &Db,
+    conn: impl Into<Conn<'_>>,
     viewer: &Viewer,
     id: i64,
 ) -> Result<Option<ViewedClass>, StoreError> {
-    let classes = people::classes_for(db, viewer).await?;
+    let mut conn = conn.into();
+    let classes = people::classes_for(&mut conn, viewer).await?;
     let Some(class) = classes.iter().find(|c| c.id == id).cloned() else {
         return Ok(None);
     };
-    let members = people::class_members(db, id).await?;
+    let (members, failures) = people::class_roll(&mut conn, id).await?;
     Ok(Some(ViewedClass {
         class,
         classes,
         members,
+        failures,
     }))
 }
 
 /// The progress of a class the viewer looks after.
 pub async fn progress_of(
-    db: &Db,
+    conn: impl Into<Conn<'_>>,
     catalog: &Catalog,
     viewed: &ViewedClass,
     lang: Lang,
@@ -225,14 +229,26 @@ pub async fn progress_of(
         class,
         classes,
         members,
+        ..
     } = viewed;
     let id = class.id;
     let today = local_day(crate::auth::now());
-    let list = assignments::for_class(db, id).await?;
-    let progress = assignments::class_progress(db, id).await?;
+    let mut conn = conn.into();
+    let progress = assignments::class_progress(&mut conn, id).await?;
+    // The assignments, in the query's order (by due day).
+    let mut list: Vec<Assignment> = Vec::new();
+    for p in &progress {
+        if list.last().is_none_or(|a| a.module_id != p.module_id) {
+            list.push(Assignment {
+                class_id: id,
+                module_id: p.module_id.clone(),
+                due_on: p.due_on.clone(),
+            });
+        }
+    }
     let by_cell: std::collections::HashMap<(i64, &str), &assignments::StudentProgress> = progress
         .iter()
-        .map(|p| ((p.person_id, p.module_id.as_str()), p))
+        .filter_map(|p| Some(((p.person_id?, p.module_id.as_str()), p)))
         .collect();
     let title = |module: &str| catalog.title(module, lang);
     let cell = |person: i64, module: &str| {
@@ -291,11 +307,10 @@ pub async fn progress_of(
             (m.module.id.to_string(), m.texts(lang).title.clone(), codes)
         })
         .collect();
-    let ends = assignments::class_attempt_ends(db, id).await?;
     let insight = list
         .iter()
         .filter_map(|a| catalog.module(&a.module_id))
-        .map(|m| module_insight(m, &ends, lang))
+        .map(|m| module_insight(m, &progress, lang))
         .collect();
     let other_classes = classes
         .iter()
@@ -319,20 +334,31 @@ pub async fn progress_of(
 /// The question insight of one module from the class's first and latest attempts.
 fn module_insight(
     m: &crate::catalog::CatalogModule,
-    ends: &[crate::store::assignments::ClassAttempt],
+    progress: &[assignments::StudentProgress],
     lang: Lang,
 ) -> ModuleInsight {
     use crate::domain::content::QuestionKind;
     use crate::domain::insight::{question_misses, AttemptAnswers};
-    let attempts: Vec<AttemptAnswers> = ends
+    let attempts: Vec<AttemptAnswers> = progress
         .iter()
-        .filter(|e| e.module_id == m.module.id.as_str())
-        .map(|e| AttemptAnswers {
-            person_id: e.person_id,
-            attempt_id: e.attempt_id,
-            // Stored by the server from a graded form; unreadable would be a bug, counted as
-            // nothing chosen rather than failing the teacher's page.
-            answers: serde_json::from_str(&e.answers).unwrap_or_default(),
+        .filter(|p| p.module_id == m.module.id.as_str())
+        .filter_map(|p| Some((p.person_id?, p)))
+        .flat_map(|(person_id, p)| {
+            let first = p.first_attempt.zip(p.first_answers.as_deref());
+            let latest = p
+                .latest_attempt
+                .zip(p.latest_answers.as_deref())
+                .filter(|(id, _)| Some(*id) != p.first_attempt);
+            first
+                .into_iter()
+                .chain(latest)
+                .map(move |(attempt_id, answers)| AttemptAnswers {
+                    person_id,
+                    attempt_id,
+                    // Stored by the server from a graded form; unreadable would be a bug, counted
+                    // as nothing chosen rather than failing the teacher's page.
+                    answers: serde_json::from_str(answers).unwrap_or_default(),
+                })
         })
         .collect();
     let misses = question_misses(&m.module, &attempts);
@@ -395,12 +421,14 @@ pub async fn student_record(
     let Some(class) = people::class_for(db, viewer, class_id).await? else {
         return Ok(None);
     };
-    let members = people::class_members(db, class_id).await?;
+    let mut lease = db.lease().await?;
+    let members = people::class_members(&mut lease, class_id).await?;
     let Some(member) = members.into_iter().find(|m| m.id == student_id) else {
         return Ok(None);
     };
+    let list = assignments::for_class(&mut lease, class_id).await?;
+    drop(lease);
     let record = progress::record(db, student_id).await?;
-    let list = assignments::for_class(db, class_id).await?;
     let today = local_day(crate::auth::now());
     let title = |module: &str| catalog.title(module, lang);
     let completed_at = |module: &str| {

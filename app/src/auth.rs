@@ -970,7 +970,7 @@ pub async fn reset_student(
     let Some(_class) = people::class_for(db, actor, class_id).await? else {
         return Ok(false);
     };
-    let members = people::class_members(db, class_id).await?;
+    let members = people::class_members(&mut db.lease().await?, class_id).await?;
     let Some(student) = members.iter().find(|m| m.id == student_id) else {
         return Ok(false);
     };

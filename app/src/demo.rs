@@ -418,7 +418,7 @@ pub async fn sign_in_guide(db: &Db, base_url: &str) -> Result<String, StoreError
             "  Students of class {name} — class code {}, then the name and:\n",
             crate::domain::person::format_class_code(&code)
         ));
-        for member in people::class_members(db, id).await? {
+        for member in people::class_members(&mut db.lease().await?, id).await? {
             let secret = member
                 .secret
                 .as_deref()

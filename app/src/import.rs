@@ -36,7 +36,7 @@ pub async fn imported_classes(
     ids: &std::collections::BTreeSet<i64>,
 ) -> Result<Vec<crate::api::people::ImportedClass>, StoreError> {
     let mut out = Vec::new();
-    for class in store::people::classes_for(db, importer).await? {
+    for class in store::people::classes_for(&mut db.lease().await?, importer).await? {
         if !ids.contains(&class.id) {
             continue;
         }

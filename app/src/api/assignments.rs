@@ -217,17 +217,20 @@ pub async fn get_class_page(id: i64, lang: Lang) -> Result<Option<ClassPageView>
     use crate::api::people::server::{db, roster_of, signed_in, store_error};
     use crate::assignments::{progress_of, viewed_class};
     let viewer = signed_in()?;
-    let db = db()?;
     let catalog = crate::api::catalog::server_catalog()?;
-    let Some(viewed) = viewed_class(&db, &viewer, id).await.map_err(store_error)? else {
+    // All of the page's reads on one connection.
+    let mut lease = db()?.lease().await.map_err(store_error)?;
+    let Some(viewed) = viewed_class(&mut lease, &viewer, id)
+        .await
+        .map_err(store_error)?
+    else {
         return Ok(None);
     };
-    let progress = progress_of(&db, &catalog, &viewed, lang)
+    let progress = progress_of(&mut lease, &catalog, &viewed, lang)
         .await
         .map_err(store_error)?;
-    let roster = roster_of(&db, viewed.class, viewed.members)
-        .await
-        .map_err(store_error)?;
+    drop(lease);
+    let roster = roster_of(viewed.class, viewed.members, &viewed.failures);
     Ok(Some(ClassPageView { roster, progress }))
 }
 

@@ -214,16 +214,14 @@ pub mod server {
 
     /// A class's roster for its page and cards: each student's secret and lock state, and
     /// the class's recent wrong tries.
-    pub async fn roster_of(
-        db: &Db,
+    pub fn roster_of(
         class: crate::store::people::Class,
         members: Vec<crate::store::people::ClassMember>,
-    ) -> Result<ClassRoster, crate::store::StoreError> {
+        failures: &crate::store::people::ClassFailures,
+    ) -> ClassRoster {
         use crate::domain::secret::StudentSecret;
         use crate::domain::throttle::{self, student_failures};
-        use crate::store::sessions;
         let now = crate::auth::now();
-        let failures = sessions::class_student_failures(db, class.id).await?;
         let mut views = Vec::new();
         for m in members {
             let summary = failures
@@ -257,12 +255,12 @@ pub mod server {
             .flatten()
             .filter(|f| f.at > now - window)
             .count();
-        Ok(ClassRoster {
+        ClassRoster {
             class: summary(class),
             members: views,
             class_failures,
             class_slowed: class_failures >= throttle::CLASS_LIMITS.short_limit,
-        })
+        }
     }
 
     pub fn summary(class: crate::store::people::Class) -> ClassSummary {
@@ -296,9 +294,11 @@ pub async fn class_sign_in(
         ClassLookup::Unknown => return Ok(ClassRollLookup::Unknown),
         ClassLookup::Wait(minutes) => return Ok(ClassRollLookup::Wait(minutes)),
     };
-    let members = people::class_members(&db, class.id)
+    let mut lease = db.lease().await.map_err(server::store_error)?;
+    let members = people::class_members(&mut lease, class.id)
         .await
         .map_err(server::store_error)?;
+    drop(lease);
     let chosen = student
         .and_then(|id| members.iter().find(|m| m.id == id))
         .map(|m| {
@@ -352,7 +352,8 @@ pub async fn my_account() -> Result<AccountView, ServerFnError> {
 pub async fn my_classes() -> Result<Vec<ClassSummary>, ServerFnError> {
     let viewer = server::signed_in()?;
     let db = server::db()?;
-    let classes = crate::store::people::classes_for(&db, &viewer)
+    let mut lease = db.lease().await.map_err(server::store_error)?;
+    let classes = crate::store::people::classes_for(&mut lease, &viewer)
         .await
         .map_err(server::store_error)?;
     Ok(classes.into_iter().map(server::summary).collect())
@@ -371,11 +372,11 @@ pub async fn class_detail(id: i64) -> Result<Option<ClassRoster>, ServerFnError>
     else {
         return Ok(None);
     };
-    let members = people::class_members(&db, class.id)
-        .await
-        .map_err(server::store_error)?;
-    server::roster_of(&db, class, members)
-        .await
-        .map(Some)
-        .map_err(server::store_error)
+    let (members, failures) = people::class_roll(
+        &mut db.lease().await.map_err(server::store_error)?,
+        class.id,
+    )
+    .await
+    .map_err(server::store_error)?;
+    Ok(Some(server::roster_of(class, members, &failures)))
 }

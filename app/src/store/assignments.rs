@@ -1,6 +1,6 @@
 //! Assignments of modules to classes, and how far each student of a class got with them.
 
-use super::{Db, StoreError};
+use super::{Conn, Db, StoreError};
 
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Assignment {
@@ -63,14 +63,18 @@ pub async fn remove(db: &Db, class_id: i64, module_id: &str) -> Result<bool, Sto
 }
 
 /// A class's assignments, soonest due first.
-pub async fn for_class(db: &Db, class_id: i64) -> Result<Vec<Assignment>, StoreError> {
-    on_db!(db => {
+pub async fn for_class(
+    conn: impl Into<Conn<'_>>,
+    class_id: i64,
+) -> Result<Vec<Assignment>, StoreError> {
+    let conn = conn.into();
+    on_conn!(conn => {
         Ok(sqlx::query_as(
             "SELECT class_id, module_id, due_on FROM assignments WHERE class_id = $1 \
              ORDER BY due_on, module_id",
         )
         .bind(class_id)
-        .fetch_all(db)
+        .fetch_all(&mut *conn)
         .await?)
     })
 }
@@ -88,61 +92,50 @@ pub async fn for_student(db: &Db, person_id: i64) -> Result<Vec<Assignment>, Sto
     })
 }
 
-/// One student and one assigned module: completed, the best quiz score so far, whether a try
-/// passed, and the lessons read (ids, comma-separated).
+/// One assigned module and one student of the class: completed, the best quiz score so far,
+/// whether a try passed, the lessons read (ids, comma-separated), and the first and the latest
+/// attempt (the same one when there was only one) with their answers. A module assigned to a
+/// class without students has one row, without a student.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct StudentProgress {
-    pub person_id: i64,
     pub module_id: String,
+    /// `YYYY-MM-DD`.
+    pub due_on: String,
+    pub person_id: Option<i64>,
     pub completed: bool,
     pub best_percent: Option<i64>,
     pub passed: bool,
     pub lessons_seen: Option<String>,
+    pub first_attempt: Option<i64>,
+    /// JSON: question id → chosen option ids.
+    pub first_answers: Option<String>,
+    pub latest_attempt: Option<i64>,
+    pub latest_answers: Option<String>,
 }
 
-/// For every student of a class and every module assigned to it, in one query.
-pub async fn class_progress(db: &Db, class_id: i64) -> Result<Vec<StudentProgress>, StoreError> {
-    on_db!(db => {
+/// Every module assigned to a class (by due day, then id) with every student of the class, in
+/// one query: the class table and the question insight are both made from it.
+pub async fn class_progress(
+    conn: impl Into<Conn<'_>>,
+    class_id: i64,
+) -> Result<Vec<StudentProgress>, StoreError> {
+    let conn = conn.into();
+    on_conn!(conn => {
         Ok(sqlx::query_as(
-            "SELECT p.id AS person_id, a.module_id, \
+            "SELECT a.module_id, a.due_on, p.id AS person_id, \
                EXISTS (SELECT 1 FROM completions c WHERE c.person_id = p.id AND c.module_id = a.module_id) AS completed, \
                (SELECT max(t.percent) FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id) AS best_percent, \
                EXISTS (SELECT 1 FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id AND t.passed) AS passed, \
-               (SELECT string_agg(v.lesson_id, ',') FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen \
-             FROM people p JOIN assignments a ON a.class_id = p.class_id \
-             WHERE p.class_id = $1 AND p.role = 'student'",
+               (SELECT string_agg(v.lesson_id, ',') FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen, \
+               (SELECT t.id FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id ORDER BY t.id LIMIT 1) AS first_attempt, \
+               (SELECT t.answers FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id ORDER BY t.id LIMIT 1) AS first_answers, \
+               (SELECT t.id FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id ORDER BY t.id DESC LIMIT 1) AS latest_attempt, \
+               (SELECT t.answers FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id ORDER BY t.id DESC LIMIT 1) AS latest_answers \
+             FROM assignments a LEFT JOIN people p ON p.class_id = a.class_id AND p.role = 'student' \
+             WHERE a.class_id = $1 ORDER BY a.due_on, a.module_id, p.id",
         )
         .bind(class_id)
-        .fetch_all(db)
-        .await?)
-    })
-}
-
-/// An attempt of a class's student at a module assigned to the class, as stored.
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
-pub struct ClassAttempt {
-    pub person_id: i64,
-    pub module_id: String,
-    pub attempt_id: i64,
-    /// JSON: question id → chosen option ids.
-    pub answers: String,
-}
-
-/// Each student's first and latest attempt (one row when they are the same) at each module
-/// assigned to the class: what the question insight is computed from.
-pub async fn class_attempt_ends(db: &Db, class_id: i64) -> Result<Vec<ClassAttempt>, StoreError> {
-    on_db!(db => {
-        Ok(sqlx::query_as(
-            "SELECT t.person_id, t.module_id, t.id AS attempt_id, t.answers \
-             FROM people p \
-             JOIN assignments a ON a.class_id = p.class_id \
-             JOIN attempts t ON t.person_id = p.id AND t.module_id = a.module_id \
-             WHERE p.class_id = $1 AND p.role = 'student' \
-               AND (t.id = (SELECT min(f.id) FROM attempts f WHERE f.person_id = t.person_id AND f.module_id = t.module_id) \
-                 OR t.id = (SELECT max(l.id) FROM attempts l WHERE l.person_id = t.person_id AND l.module_id = t.module_id))",
-        )
-        .bind(class_id)
-        .fetch_all(db)
+        .fetch_all(&mut *conn)
         .await?)
     })
 }

@@ -136,6 +136,43 @@ impl Db {
             Db::Postgres(db) => db.close().await,
         }
     }
+
+    /// One connection of the pool for several reads in a row (a page's queries). A query
+    /// run on the pool takes a connection and gives it back, and sqlx tests the connection
+    /// it is given back — for SQLite a round trip to the connection's thread each time;
+    /// on a lease that happens once.
+    pub async fn lease(&self) -> Result<Lease, StoreError> {
+        Ok(match self {
+            Db::Sqlite(db) => Lease::Sqlite(db.acquire().await?),
+            Db::Postgres(db) => Lease::Postgres(db.acquire().await?),
+        })
+    }
+}
+
+/// A connection taken from the pool by [`Db::lease`]; back in the pool when dropped. Lent to
+/// store functions as a [`Conn`] with `&mut lease`.
+pub enum Lease {
+    Sqlite(sqlx::pool::PoolConnection<sqlx::Sqlite>),
+    Postgres(sqlx::pool::PoolConnection<sqlx::Postgres>),
+}
+
+impl<'a, 'b> From<&'b mut Conn<'a>> for Conn<'b> {
+    /// Lends the connection on to another helper and gets it back after.
+    fn from(conn: &'b mut Conn<'a>) -> Self {
+        match conn {
+            Conn::Sqlite(conn) => Conn::Sqlite(conn),
+            Conn::Postgres(conn) => Conn::Postgres(conn),
+        }
+    }
+}
+
+impl<'a> From<&'a mut Lease> for Conn<'a> {
+    fn from(lease: &'a mut Lease) -> Self {
+        match lease {
+            Lease::Sqlite(conn) => Conn::Sqlite(conn),
+            Lease::Postgres(conn) => Conn::Postgres(conn),
+        }
+    }
 }
 
 /// The schema, one folder per database with the same versions (see `migrations/README.md`).
@@ -278,8 +315,12 @@ async fn connect_sqlite(url: &str) -> Result<SqlitePool, StoreError> {
     }
     // Each connection to an in-memory database is a database of its own: keep one.
     let connections = if url.contains(":memory:") { 1 } else { 8 };
+    // No ping before lending a connection: a file opened in this process cannot be cut off
+    // the way a network connection can, and the ping is a round trip to the connection's
+    // thread for every query.
     SqlitePoolOptions::new()
         .max_connections(connections)
+        .test_before_acquire(false)
         .connect_with(options)
         .await
         .map_err(|source| StoreError::Open {

@@ -1,6 +1,6 @@
 //! People, classes and households in the database.
 
-use super::{Db, StoreError};
+use super::{Conn, Db, StoreError};
 use crate::domain::access::{scope, Scope};
 use crate::domain::org::subtree_end;
 use crate::domain::person::{Phone, Role, Username, Viewer};
@@ -108,24 +108,87 @@ pub struct ClassMember {
 }
 
 /// A class's students in the order of a Vietnamese class list (by given name).
-pub async fn class_members(db: &Db, class_id: i64) -> Result<Vec<ClassMember>, StoreError> {
-    on_db!(db => {
+pub async fn class_members(
+    conn: impl Into<Conn<'_>>,
+    class_id: i64,
+) -> Result<Vec<ClassMember>, StoreError> {
+    let conn = conn.into();
+    on_conn!(conn => {
         let mut members: Vec<ClassMember> = sqlx::query_as(
             "SELECT p.id, p.display_name, p.birth_year, p.secret \
              FROM people p WHERE p.class_id = $1 AND p.role = 'student' ORDER BY p.id",
         )
         .bind(class_id)
-        .fetch_all(db)
+        .fetch_all(&mut *conn)
         .await?;
         crate::domain::names::sort_by_name(&mut members, |m| &m.display_name);
         Ok(members)
     })
 }
 
+/// A class's failed sign-ins, per student.
+pub type ClassFailures =
+    std::collections::HashMap<i64, Vec<crate::domain::throttle::StudentFailure>>;
+
+/// A class's students (as [`class_members`]) and each one's failed sign-ins, in one query:
+/// what the class's roster shows.
+pub async fn class_roll(
+    conn: impl Into<Conn<'_>>,
+    class_id: i64,
+) -> Result<(Vec<ClassMember>, ClassFailures), StoreError> {
+    type Row = (
+        i64,
+        String,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+    );
+    let conn = conn.into();
+    let rows: Vec<Row> = on_conn!(conn => {
+        sqlx::query_as(
+            "SELECT p.id, p.display_name, p.birth_year, p.secret, f.at, f.client, f.browser \
+             FROM people p LEFT JOIN sign_in_failures f ON f.person_id = p.id \
+             WHERE p.class_id = $1 AND p.role = 'student' ORDER BY p.id",
+        )
+        .bind(class_id)
+        .fetch_all(&mut *conn)
+        .await?
+    });
+    let mut members: Vec<ClassMember> = Vec::new();
+    let mut failures = ClassFailures::new();
+    for (id, display_name, birth_year, secret, at, address, browser) in rows {
+        if members.last().is_none_or(|m| m.id != id) {
+            members.push(ClassMember {
+                id,
+                display_name,
+                birth_year,
+                secret,
+            });
+        }
+        if let (Some(at), Some(address)) = (at, address) {
+            failures
+                .entry(id)
+                .or_default()
+                .push(crate::domain::throttle::StudentFailure {
+                    at,
+                    address,
+                    browser,
+                });
+        }
+    }
+    crate::domain::names::sort_by_name(&mut members, |m| &m.display_name);
+    Ok((members, failures))
+}
+
 /// The classes this person may look after: a teacher's own, every class under a manager's
 /// unit, all for an admin, none for anyone else.
-pub async fn classes_for(db: &Db, viewer: &Viewer) -> Result<Vec<Class>, StoreError> {
-    in_scope(db, viewer, None).await
+pub async fn classes_for(
+    conn: impl Into<Conn<'_>>,
+    viewer: &Viewer,
+) -> Result<Vec<Class>, StoreError> {
+    in_scope(conn.into(), viewer, None).await
 }
 
 /// One class, if this person may look after it (one indexed lookup, scope included).
@@ -134,17 +197,25 @@ pub async fn class_for(
     viewer: &Viewer,
     class_id: i64,
 ) -> Result<Option<Class>, StoreError> {
-    Ok(in_scope(db, viewer, Some(class_id)).await?.pop())
+    Ok(
+        in_scope((&mut db.lease().await?).into(), viewer, Some(class_id))
+            .await?
+            .pop(),
+    )
 }
 
 /// The classes in the viewer's scope, or only `only` if it is in it.
-async fn in_scope(db: &Db, viewer: &Viewer, only: Option<i64>) -> Result<Vec<Class>, StoreError> {
+async fn in_scope(
+    mut conn: Conn<'_>,
+    viewer: &Viewer,
+    only: Option<i64>,
+) -> Result<Vec<Class>, StoreError> {
     let scope = scope(viewer.role);
     let home = match scope {
-        Scope::Subtree => Some(home_path(db, viewer.person_id).await?),
+        Scope::Subtree => Some(home_path(&mut conn, viewer.person_id).await?),
         _ => None,
     };
-    on_db!(db => {
+    on_conn!(conn => {
         let order = "ORDER BY c.school_year DESC, u.name, c.name";
         // The class id is always the last parameter, when there is one.
         let one = |n: usize| match only {
@@ -176,7 +247,7 @@ async fn in_scope(db: &Db, viewer: &Viewer, only: Option<i64>) -> Result<Vec<Cla
         if let Some(id) = only {
             query = query.bind(id);
         }
-        Ok(query.fetch_all(db).await?)
+        Ok(query.fetch_all(&mut *conn).await?)
     })
 }
 
@@ -215,20 +286,21 @@ pub async fn class_birth_years(db: &Db, class_id: i64) -> Result<Vec<i64>, Store
 }
 
 /// The materialized path of a person's home unit.
-async fn home_path(db: &Db, person_id: i64) -> Result<String, StoreError> {
-    on_db!(db => {
+async fn home_path(conn: impl Into<Conn<'_>>, person_id: i64) -> Result<String, StoreError> {
+    let conn = conn.into();
+    on_conn!(conn => {
         Ok(sqlx::query_scalar(
             "SELECT u.path FROM people p JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1",
         )
         .bind(person_id)
-        .fetch_one(db)
+        .fetch_one(&mut *conn)
         .await?)
     })
 }
 
 /// The codes of a person's home unit and every unit under it.
 pub async fn home_subtree_codes(db: &Db, person_id: i64) -> Result<Vec<String>, StoreError> {
-    let path = home_path(db, person_id).await?;
+    let path = home_path(&mut db.lease().await?, person_id).await?;
     on_db!(db => {
         Ok(
             sqlx::query_scalar("SELECT code FROM org_units WHERE path >= $1 AND path < $2")

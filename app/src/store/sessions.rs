@@ -171,32 +171,6 @@ pub async fn student_failures(db: &Db, person_id: i64) -> Result<Vec<StudentFail
     })
 }
 
-/// The failures of every student of a class since their last success or reset, by student.
-pub async fn class_student_failures(
-    db: &Db,
-    class_id: i64,
-) -> Result<std::collections::HashMap<i64, Vec<StudentFailure>>, StoreError> {
-    on_db!(db => {
-        let rows: Vec<(i64, i64, String, Option<String>)> = sqlx::query_as(
-            "SELECT f.person_id, f.at, f.client, f.browser FROM sign_in_failures f \
-             JOIN people p ON p.id = f.person_id WHERE p.class_id = $1",
-        )
-        .bind(class_id)
-        .fetch_all(db)
-        .await?;
-        let mut by_student: std::collections::HashMap<i64, Vec<StudentFailure>> =
-            std::collections::HashMap::new();
-        for (person, at, address, browser) in rows {
-            by_student.entry(person).or_default().push(StudentFailure {
-                at,
-                address,
-                browser,
-            });
-        }
-        Ok(by_student)
-    })
-}
-
 /// Failure times of a class's students after `since`.
 pub async fn class_failures(db: &Db, class_id: i64, since: i64) -> Result<Vec<i64>, StoreError> {
     on_db!(db => {
