@@ -15,6 +15,12 @@ mod state;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc for Rust's allocations: rendering a page is thousands of small allocations, and
+/// with glibc's malloc they were a fifth of the server's time under load (perf, the class
+/// page at 16 connections).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// glibc raises its mmap threshold (up to 32 MiB) after the first large block is freed; from
 /// then on argon2id's 19 MiB blocks come from the heaps of many arenas and are kept there, so
 /// a burst of sign-ins left the server at its peak (2 GB). A fixed threshold keeps large
