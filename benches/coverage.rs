@@ -91,7 +91,11 @@ async fn run() {
             .expect("checkpoint");
     }
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    println!("SQLite database: {:.0} MB ({})", size as f64 / 1e6, path.display());
+    println!(
+        "SQLite database: {:.0} MB ({})",
+        size as f64 / 1e6,
+        path.display()
+    );
     let (db, url) = match support::postgres() {
         None => (db, url),
         Some(target) => {

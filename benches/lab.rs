@@ -67,7 +67,11 @@ async fn run() {
     let url = support::postgres().unwrap_or_else(|| format!("sqlite://{}/lab.db", dir.display()));
     println!(
         "database: {}",
-        if url.starts_with("sqlite:") { "SQLite" } else { "PostgreSQL" }
+        if url.starts_with("sqlite:") {
+            "SQLite"
+        } else {
+            "PostgreSQL"
+        }
     );
     let server = support::Server::start(&url, &["--demo"]);
     let base = server.base.clone();

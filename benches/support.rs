@@ -75,6 +75,20 @@ impl Server {
         Server { child, base }
     }
 
+    /// The processor time the server has used so far (user and system, all its threads), in
+    /// seconds: steadier than requests a second on a shared machine, whose speed varies from
+    /// run to run. `/proc/PID/stat` counts it in ticks of 1/100 s (Linux's `USER_HZ`).
+    pub fn cpu_seconds(&self) -> f64 {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // The fields after the command name (which is in parentheses and may hold spaces):
+        // utime and stime are the 14th and 15th of the whole line.
+        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+        (ticks(11) + ticks(12)) / 100.0
+    }
+
     /// The most resident memory the server has used so far (`VmHWM`), in MB.
     pub fn peak_memory_mb(&self) -> f64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))

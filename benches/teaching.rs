@@ -121,6 +121,7 @@ async fn run() {
         )
         .await;
         let url = format!("{}/classes/1", server.base);
+        let cpu_before = server.cpu_seconds();
         match Command::new("wrk")
             .args(["-t2", "-c16", "-d10s", "--latency", "-H"])
             .arg(format!("Cookie: {cookie}"))
@@ -143,6 +144,20 @@ async fn run() {
                     pick("Transfer/sec:"),
                     if text.contains("Non-2xx") { pick("Non-2xx") } else { "0".to_owned() }
                 );
+                // "123456 requests in 10.00s, …"
+                let requests: f64 = text
+                    .lines()
+                    .find(|l| l.contains(" requests in "))
+                    .and_then(|l| l.split_whitespace().next())
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0.0);
+                if requests > 0.0 {
+                    println!(
+                        "{:<52} {:.2} ms (all threads, user + system)",
+                        "server processor time per class page",
+                        (server.cpu_seconds() - cpu_before) * 1000.0 / requests
+                    );
+                }
             }
             Err(error) => println!("(wrk not found: {error}; install the distribution's wrk)"),
         }
