@@ -46,6 +46,8 @@ pub fn render(
     let mut callouts: Vec<bool> = Vec::new();
     let mut skipped_links = 0usize;
     let mut has_body = false;
+    // The open section heading: where its start is in `out`, and its plain text so far.
+    let mut heading: Option<(usize, String)> = None;
 
     // The title: the first block must be a level-1 heading.
     match events.peek() {
@@ -97,27 +99,25 @@ pub fn render(
                         "only the title is a level-1 heading: use ## for sections",
                     );
                 }
-                let mut inner = Vec::new();
-                let mut plain = String::new();
-                for (event, _) in events.by_ref() {
-                    if let Event::End(TagEnd::Heading(_)) = event {
-                        break;
-                    }
-                    if let Event::Text(s) | Event::Code(s) = &event {
-                        plain.push_str(s);
-                    }
-                    inner.push(escape_raw(event));
-                }
-                let id = unique_slug(&plain, &mut slugs);
+                // The heading's content goes through this same loop (links and images
+                // are checked there too); its anchor is set when the heading ends.
+                heading = Some((out.len(), String::new()));
                 out.push(Event::Start(Tag::Heading {
                     level,
-                    id: Some(id.into()),
+                    id: None,
                     classes: vec![],
                     attrs: vec![],
                 }));
-                out.extend(inner);
-                out.push(Event::End(TagEnd::Heading(level)));
                 has_body = true;
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((at, plain)) = heading.take() {
+                    let anchor = unique_slug(&plain, &mut slugs);
+                    if let Some(Event::Start(Tag::Heading { id, .. })) = out.get_mut(at) {
+                        *id = Some(anchor.into());
+                    }
+                }
+                out.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let mut alt = String::new();
@@ -197,8 +197,11 @@ pub fn render(
                 }
             }
             other => {
-                if matches!(other, Event::Text(_) | Event::Code(_)) {
+                if let Event::Text(s) | Event::Code(s) = &other {
                     has_body = true;
+                    if let Some((_, plain)) = &mut heading {
+                        plain.push_str(s);
+                    }
                 }
                 out.push(other);
             }
@@ -214,14 +217,6 @@ pub fn render(
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     title.map(|title| RenderedLesson { title, html })
-}
-
-/// Raw HTML inside an inline context becomes plain text.
-fn escape_raw(event: Event) -> Event {
-    match event {
-        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
-        other => other,
-    }
 }
 
 fn safe_link(url: &str) -> bool {

@@ -457,6 +457,31 @@ fn rendering_never_passes_html_through() {
     assert!(messages.contains(&"x.md:5: link to \"javascript:alert(1)\": only http, https, mailto, tel and relative links are allowed".to_owned()), "{messages:?}");
 }
 
+/// Found by the fuzzer: a heading's links and images were not checked.
+#[test]
+fn headings_check_their_links_and_images_too() {
+    let mut problems = Problems::default();
+    let cx = markdown::RenderContext {
+        image_url_prefix: "/x/",
+        image_size: &|_| Some((4, 3)),
+        label_remember: "Nhớ nhé",
+        label_try_this: "Thử xem",
+    };
+    let text = "# T\n\n## Gọi [111](javascript:alert(1)) <b>ngay</b>\n\n## ![a](javascript:alert(2)) ![b](images/b.png)\n\n## [Luật](https://example.org/luat)\n";
+    let html = markdown::render(Path::new("x.md"), text, &cx, &mut problems)
+        .unwrap()
+        .html;
+    assert!(!html.contains("javascript:"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(html.contains("<h2 id=\"gọi-111-ngay\">Gọi 111 &lt;b&gt;ngay&lt;/b&gt;</h2>"), "{html}");
+    assert!(html.contains("<h2 id=\"section\"> <img src=\"/x/b.png\" alt=\"b\""), "{html}");
+    assert!(html.contains("<h2 id=\"luật\"><a href=\"https://example.org/luat\">Luật</a></h2>"), "{html}");
+    let messages: Vec<_> = problems.0.iter().map(|p| p.to_string()).collect();
+    assert!(messages.contains(&"x.md:3: link to \"javascript:alert(1)\": only http, https, mailto, tel and relative links are allowed".to_owned()), "{messages:?}");
+    assert!(messages.contains(&"x.md:3: raw HTML is not allowed in lessons: <b>".to_owned()), "{messages:?}");
+    assert!(messages.contains(&"x.md:5: image \"javascript:alert(2)\": images live in the module's images/ folder (images/<file>)".to_owned()), "{messages:?}");
+}
+
 #[test]
 fn empty_lesson() {
     let f = Fixture::valid();
