@@ -76,10 +76,33 @@ pub struct Grade {
     pub questions: Vec<QuestionResult>,
 }
 
+/// Whether `chosen` is exactly the question's right options (compared as sets, without
+/// allocating: a class page grades every first and latest attempt of the class again).
 fn is_right(question: &Question, chosen: &BTreeSet<String>) -> bool {
-    let right: BTreeSet<&str> = question.answer.iter().map(|a| a.as_str()).collect();
-    chosen.len() == right.len() && chosen.iter().all(|c| right.contains(c.as_str()))
+    chosen
+        .iter()
+        .all(|c| question.answer.iter().any(|a| a.as_str() == c.as_str()))
+        && question
+            .answer
+            .iter()
+            .all(|a| chosen.contains(a.as_str()))
 }
+
+/// Whether each question of the module's quiz, in its order, is answered right in `answers`
+/// (what `grade` finds, without building the whole grade).
+pub fn right_answers<'a>(
+    module: &'a Module,
+    answers: &'a Answers,
+) -> impl Iterator<Item = bool> + 'a {
+    module
+        .quiz
+        .questions
+        .iter()
+        .map(|q| is_right(q, answers.get(q.id.as_str()).unwrap_or(&NOTHING)))
+}
+
+/// What a question nobody answered has chosen.
+static NOTHING: BTreeSet<String> = BTreeSet::new();
 
 /// Only what a quiz can hold: the module's questions and each one's options. Anything else in
 /// a posted form is dropped (so answers kept for later are never bigger than the quiz).
@@ -102,13 +125,12 @@ pub fn only_known(module: &Module, answers: &Answers) -> Answers {
 
 /// Grades `answers` against the module's quiz and pass mark.
 pub fn grade(module: &Module, answers: &Answers) -> Grade {
-    let empty = BTreeSet::new();
     let questions: Vec<QuestionResult> = module
         .quiz
         .questions
         .iter()
         .map(|q| {
-            let chosen = answers.get(q.id.as_str()).unwrap_or(&empty);
+            let chosen = answers.get(q.id.as_str()).unwrap_or(&NOTHING);
             QuestionResult {
                 question: q.id.as_str().to_owned(),
                 correct: is_right(q, chosen),
@@ -379,6 +401,33 @@ mod tests {
                 })
                 .collect();
             prop_assert_eq!(grade(&m, &chosen), grade(&shuffled, &chosen));
+        }
+
+        /// `right_answers` says what `grade` says of each question, unknown options included.
+        #[test]
+        fn right_answers_agree_with_the_grade(picks in proptest::collection::vec(any::<u8>(), 0..=4)) {
+            let m = module(75);
+            let chosen: Answers = m
+                .quiz
+                .questions
+                .iter()
+                .zip(&picks)
+                .map(|(q, pick)| {
+                    let mut set: BTreeSet<String> = q
+                        .options
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| pick & (1 << j) != 0)
+                        .map(|(_, o)| o.as_str().to_owned())
+                        .collect();
+                    if pick & 0x80 != 0 {
+                        set.insert("not-an-option".to_owned());
+                    }
+                    (q.id.as_str().to_owned(), set)
+                })
+                .collect();
+            let graded: Vec<bool> = grade(&m, &chosen).questions.iter().map(|q| q.correct).collect();
+            prop_assert_eq!(right_answers(&m, &chosen).collect::<Vec<_>>(), graded);
         }
 
         /// More right answers never lower the score; the perfect attempt always passes.

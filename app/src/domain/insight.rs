@@ -5,7 +5,7 @@
 //! missed; a question removed since is not shown).
 
 use super::content::Module;
-use super::grading::{grade, Answers};
+use super::grading::{right_answers, Answers};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -80,11 +80,11 @@ pub fn question_misses(module: &Module, attempts: &[AttemptAnswers]) -> Vec<Ques
         })
         .collect();
     for (first, latest) in ends.values() {
-        let first_grade = grade(module, &first.answers);
-        let latest_grade = grade(module, &latest.answers);
-        for (i, m) in misses.iter_mut().enumerate() {
-            m.first.missed += usize::from(!first_grade.questions[i].correct);
-            m.latest.missed += usize::from(!latest_grade.questions[i].correct);
+        let first_right = right_answers(module, &first.answers);
+        let latest_right = right_answers(module, &latest.answers);
+        for ((m, first), latest) in misses.iter_mut().zip(first_right).zip(latest_right) {
+            m.first.missed += usize::from(!first);
+            m.latest.missed += usize::from(!latest);
         }
     }
     misses.sort_by(|a, b| {
