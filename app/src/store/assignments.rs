@@ -124,14 +124,17 @@ pub async fn class_progress(
         Ok(sqlx::query_as(
             "SELECT a.module_id, a.due_on, p.id AS person_id, \
                EXISTS (SELECT 1 FROM completions c WHERE c.person_id = p.id AND c.module_id = a.module_id) AS completed, \
-               (SELECT max(t.percent) FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id) AS best_percent, \
-               EXISTS (SELECT 1 FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id AND t.passed) AS passed, \
+               s.best_percent, COALESCE(s.passed, 0) = 1 AS passed, \
                (SELECT string_agg(v.lesson_id, ',') FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen, \
-               (SELECT t.id FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id ORDER BY t.id LIMIT 1) AS first_attempt, \
-               (SELECT t.answers FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id ORDER BY t.id LIMIT 1) AS first_answers, \
-               (SELECT t.id FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id ORDER BY t.id DESC LIMIT 1) AS latest_attempt, \
-               (SELECT t.answers FROM attempts t WHERE t.person_id = p.id AND t.module_id = a.module_id ORDER BY t.id DESC LIMIT 1) AS latest_answers \
+               s.first_attempt, f.answers AS first_answers, s.latest_attempt, l.answers AS latest_answers \
              FROM assignments a LEFT JOIN people p ON p.class_id = a.class_id AND p.role = 'student' \
+             LEFT JOIN (SELECT t.person_id, t.module_id, min(t.id) AS first_attempt, max(t.id) AS latest_attempt, \
+                          max(t.percent) AS best_percent, max(CASE WHEN t.passed THEN 1 ELSE 0 END) AS passed \
+                        FROM attempts t JOIN people q ON q.id = t.person_id \
+                        WHERE q.class_id = $1 AND q.role = 'student' GROUP BY t.person_id, t.module_id) s \
+               ON s.person_id = p.id AND s.module_id = a.module_id \
+             LEFT JOIN attempts f ON f.id = s.first_attempt \
+             LEFT JOIN attempts l ON l.id = s.latest_attempt \
              WHERE a.class_id = $1 ORDER BY a.due_on, a.module_id, p.id",
         )
         .bind(class_id)
