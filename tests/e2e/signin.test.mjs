@@ -54,10 +54,21 @@ for (const javaScriptEnabled of [true, false]) {
     assert.match(await page.textContent('.class-code'), new RegExp(cls.code));
     await page.locator('section.class .roster-table tbody tr').first().waitFor();
     assert.equal(await page.locator('section.class .roster-table tbody tr').count(), cls.students.length);
+    // The class's young students have picture secrets, drawn from the page's symbols: the
+    // first one shown draws two pictures (a reference to a missing symbol has no size).
+    assert.equal(await page.locator('section.class .roster-table .secret use').count(), 2 * cls.students.length);
+    await page.locator('section.class .roster-table details.reveal summary').first().click();
+    const drawn = (uses) => uses.map((u) => Math.round(u.getBBox().width));
+    const first = await page.$$eval('section.class .roster-table details.reveal[open] .secret use', drawn);
+    assert.equal(first.length, 2);
+    assert.ok(first.every((w) => w > 20), `the pictures are drawn: widths ${first}`);
     await page.getByRole('link', { name: 'In thẻ đăng nhập' }).click();
     await page.waitForURL(/\/cards$/);
     await page.locator('.sign-in-card').first().waitFor();
     assert.equal(await page.locator('.sign-in-card').count(), cls.students.length);
+    const cards = await page.$$eval('.sign-in-card .secret use', drawn);
+    assert.equal(cards.length, 2 * cls.students.length);
+    assert.ok(cards.every((w) => w > 20), `every card's pictures are drawn: widths ${cards}`);
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/cards-${javaScriptEnabled}.png`, fullPage: true });
     assert.deepEqual(realProblems(problems, { javaScriptEnabled }), []);
     await context.close();

@@ -3,7 +3,7 @@
 
 use super::assignments::ClassAssignments;
 use super::catalog::found_or_not;
-use super::pictures::Picture;
+use super::pictures::{PictureSymbols, PictureUse};
 use super::session::CsrfField;
 use crate::api::people::{class_detail, my_account, my_classes, MemberView, RosterOutcome};
 use crate::domain::person::Role;
@@ -11,7 +11,6 @@ use crate::domain::roster::ROSTER_HEADER;
 use crate::domain::secret::PICTURES;
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The big "sign out" button: on shared lab computers it must be impossible to miss.
@@ -63,20 +62,20 @@ pub fn AccountPage() -> impl IntoView {
                 })}
                 {changed.then(|| view! { <p class="notice" role="status">{t("password-changed")}</p> })}
                 <super::catalog::MyCertificates />
-                <p><A href="/account/data">{t("privacy-my-data")}</A></p>
-                <p><A href="/learn" attr:class="button primary">{t("account-go-learn")}</A></p>
+                <p><a href="/account/data">{t("privacy-my-data")}</a></p>
+                <p><a href="/learn" class="button primary">{t("account-go-learn")}</a></p>
                 {(role != Role::Student).then(|| view! {
-                    <p><A href="/account/password">{t("password-title")}</A></p>
+                    <p><a href="/account/password">{t("password-title")}</a></p>
                 })}
                 {matches!(role, Role::Teacher | Role::SchoolManager | Role::Admin).then(|| view! {
-                    <p><A href="/classes">{t("classes-title")}</A></p>
+                    <p><a href="/classes">{t("classes-title")}</a></p>
                 })}
                 {(role == Role::SchoolManager).then(|| view! {
-                    <p><A href="/school">{t("school-title-link")}</A></p>
+                    <p><a href="/school">{t("school-title-link")}</a></p>
                 })}
                 {matches!(role, Role::SchoolManager | Role::UnitManager | Role::Admin).then(|| view! {
-                    <p><A href="/roster">{t("roster-title")}</A></p>
-                    <p><A href="/people">{t("people-title")}</A></p>
+                    <p><a href="/roster">{t("roster-title")}</a></p>
+                    <p><a href="/people">{t("people-title")}</a></p>
                 })}
                 <SignOutButton big=true />
             </section>
@@ -105,7 +104,7 @@ pub fn ClassesPage() -> impl IntoView {
                             <tbody>
                                 {classes.into_iter().map(|c| view! {
                                     <tr>
-                                        <td><A href=format!("/classes/{}", c.id)>{c.name}</A></td>
+                                        <td><a href=format!("/classes/{}", c.id)>{c.name}</a></td>
                                         <td>{c.school_name}</td>
                                         <td>{c.school_year}</td>
                                         <td class="code">{c.code}</td>
@@ -131,7 +130,8 @@ fn class_id() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
     }
 }
 
-/// How a student's secret is shown to their teacher and on the card.
+/// How a student's secret is shown to their teacher and on the card (a page showing it has
+/// `PictureSymbols` once).
 #[component]
 fn SecretView(member: MemberView) -> impl IntoView {
     let i18n = use_i18n();
@@ -146,8 +146,8 @@ fn SecretView(member: MemberView) -> impl IntoView {
             };
             view! {
                 <span class="secret">
-                    <Picture index=a />
-                    <Picture index=b />
+                    <PictureUse index=a />
+                    <PictureUse index=b />
                     " "
                     <span>{names}</span>
                 </span>
@@ -224,13 +224,14 @@ pub fn ClassPage() -> impl IntoView {
                 <p class="lead">{class.school_name.clone()} " · " {class.school_year.clone()}</p>
                 <p class="class-code">{t("classes-code")} ": " <strong class="code">{class.code.clone()}</strong></p>
                 <p class="actions">
-                    <A href=format!("/classes/{}/cards", class.id) attr:class="button">{t("classes-print-cards")}</A>
-                    <A href=format!("/classes/{}/letters", class.id) attr:class="button">{t("classes-print-letters")}</A>
+                    <a href=format!("/classes/{}/cards", class.id) class="button">{t("classes-print-cards")}</a>
+                    <a href=format!("/classes/{}/letters", class.id) class="button">{t("classes-print-letters")}</a>
                 </p>
                 {reset_notice}
                 {deleted_notice}
                 {class_notice}
                 <p class="hint">{t("classes-secrets-hidden")}</p>
+                {roster.members.iter().any(|m| m.pictures.is_some()).then(|| view! { <PictureSymbols /> })}
                 <div class="table-scroll">
                 <table class="table roster-table">
                     <thead><tr>
@@ -345,6 +346,7 @@ pub fn CardsPage() -> impl IntoView {
             <section class="cards-page">
                 <h1 class="no-print">{t("classes-print-cards")} " · " {class.name.clone()}</h1>
                 <p class="no-print">{t("classes-print-hint")}</p>
+                {roster.members.iter().any(|m| m.pictures.is_some()).then(|| view! { <PictureSymbols /> })}
                 <ul class="sign-in-cards">
                     {roster.members.into_iter().map(|m| view! {
                         <li class="sign-in-card">
@@ -413,16 +415,16 @@ pub fn RosterPage() -> impl IntoView {
                         <tbody>
                             {classes.into_iter().map(|c| view! {
                                 <tr>
-                                    <th scope="row"><A href=format!("/classes/{}", c.id)>{c.name}</A></th>
+                                    <th scope="row"><a href=format!("/classes/{}", c.id)>{c.name}</a></th>
                                     <td>{c.school_name}</td>
                                     <td>{c.school_year}</td>
                                     <td class="code">{c.code}</td>
                                     <td>{c.teachers.join(", ")}</td>
                                     <td>{c.students}</td>
                                     <td>
-                                        <A href=format!("/classes/{}/cards", c.id)>{t("classes-print-cards")}</A>
+                                        <a href=format!("/classes/{}/cards", c.id)>{t("classes-print-cards")}</a>
                                         " · "
-                                        <A href=format!("/classes/{}/letters", c.id)>{t("classes-print-letters")}</A>
+                                        <a href=format!("/classes/{}/letters", c.id)>{t("classes-print-letters")}</a>
                                     </td>
                                 </tr>
                             }).collect_view()}

@@ -2,11 +2,85 @@
 //! (many lab machines have none), and a child who cannot read goes by the picture alone.
 
 use leptos::prelude::*;
+use std::sync::LazyLock;
 
 /// Picture `index` (0–8, in the order of `domain::secret::PICTURES`).
 #[component]
 pub fn Picture(index: u8) -> impl IntoView {
-    let drawing = match index {
+    view! {
+        <svg class="glyph" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"
+            inner_html=drawing_html(index)>
+        </svg>
+    }
+}
+
+/// Picture `index` drawn by reference to the page's `PictureSymbols` (which must be on the
+/// page): a class page or a sheet of cards shows two pictures a student, and each drawn in full
+/// was a third of the class page's bytes.
+#[component]
+pub fn PictureUse(index: u8) -> impl IntoView {
+    view! {
+        <svg class="glyph" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"
+            inner_html=use_html(index)>
+        </svg>
+    }
+}
+
+/// The nine drawings as symbols, once on a page that shows `PictureUse`.
+#[component]
+pub fn PictureSymbols() -> impl IntoView {
+    view! {
+        <svg class="picture-symbols" width="0" height="0" aria-hidden="true" focusable="false"
+            inner_html=symbols_html()>
+        </svg>
+    }
+}
+
+/// Every drawing's SVG markup, rendered once (not again for every page).
+static DRAWINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    (0..crate::domain::secret::PICTURES.len())
+        .map(|i| drawing(i as u8).to_html())
+        .collect()
+});
+
+/// The drawing `index` (the last one for any index past the end).
+fn drawing_html(index: u8) -> &'static str {
+    DRAWINGS
+        .get(usize::from(index))
+        .or(DRAWINGS.last())
+        .map_or("", String::as_str)
+}
+
+fn symbol_id(index: u8) -> usize {
+    usize::from(index).min(DRAWINGS.len().saturating_sub(1))
+}
+
+/// `<use>` of symbol `index`; `xlink:href` too, for the older browsers of some school labs.
+fn use_html(index: u8) -> &'static str {
+    static USES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        (0..DRAWINGS.len())
+            .map(|i| format!("<use href=\"#picture-{i}\" xlink:href=\"#picture-{i}\"></use>"))
+            .collect()
+    });
+    USES.get(symbol_id(index)).map_or("", String::as_str)
+}
+
+fn symbols_html() -> &'static str {
+    static SYMBOLS: LazyLock<String> = LazyLock::new(|| {
+        DRAWINGS
+            .iter()
+            .enumerate()
+            .map(|(i, drawing)| {
+                format!("<symbol id=\"picture-{i}\" viewBox=\"0 0 48 48\">{drawing}</symbol>")
+            })
+            .collect()
+    });
+    &SYMBOLS
+}
+
+/// The shapes of picture `index` (the last one for any index past the end).
+fn drawing(index: u8) -> AnyView {
+    match index {
         0 => view! {
             <g stroke="#e39b00" stroke-width="3" stroke-linecap="round">
                 <line x1="24" y1="3" x2="24" y2="10" /><line x1="24" y1="38" x2="24" y2="45" />
@@ -70,10 +144,5 @@ pub fn Picture(index: u8) -> impl IntoView {
             <rect x="12" y="26" width="6" height="6" fill="#81d4fa" />
         }
         .into_any(),
-    };
-    view! {
-        <svg class="glyph" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false">
-            {drawing}
-        </svg>
     }
 }
