@@ -7,7 +7,6 @@ use super::sign_in::FormError;
 use crate::api::assignments::{ClassProgress, ModuleInsight, Share};
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -121,7 +120,7 @@ fn Assignments(p: ClassProgress) -> impl IntoView {
                             let title = a.title;
                             view! {
                                 <tr class:overdue=a.overdue>
-                                    <td><A href=format!("/modules/{}", a.module_id)>{title}</A></td>
+                                    <td><a href=format!("/modules/{}", a.module_id)>{title}</a></td>
                                     <td><time datetime=a.due_on.clone()>{crate::i18n::day_text(&a.due_on, i18n.lang())}</time>
                                         {a.overdue.then(|| view! { " " <strong>{t("assign-overdue")}</strong> })}
                                     </td>
@@ -147,7 +146,7 @@ fn Assignments(p: ClassProgress) -> impl IntoView {
                         <tbody>
                             {p.rows.into_iter().map(|row| view! {
                                 <tr>
-                                    <th scope="row"><A href=format!("/classes/{class_id}/students/{}", row.id)>{row.name}</A></th>
+                                    <th scope="row"><a href=format!("/classes/{class_id}/students/{}", row.id)>{row.name}</a></th>
                                     {row.cells.into_iter().map(|cell| {
                                         let text = move || cell.text(&|key, args| match args {
                                             Some(args) => i18n.tr_args(key, args),
@@ -315,7 +314,7 @@ pub fn StudentRecordPage() -> impl IntoView {
                 let due = m.due_on.clone().map(|d| crate::i18n::day_text(&d, i18n.lang()));
                 view! {
                     <tr class:overdue=m.overdue class:done=m.completed_at.is_some()>
-                        <td><A href=format!("/modules/{}", m.module_id)>{m.title}</A></td>
+                        <td><a href=format!("/modules/{}", m.module_id)>{m.title}</a></td>
                         {assigned.then(|| view! {
                             <td>{due}{m.overdue.then(|| view! { " " <strong>{t("assign-overdue")}</strong> })}</td>
                         })}
@@ -330,7 +329,7 @@ pub fn StudentRecordPage() -> impl IntoView {
                 <h1>{heading}</h1>
                 <p class="lead">{t("classes-class")} " " {r.class_name.clone()}
                     {r.birth_year.map(|y| view! { " · " {t("account-birth-year")} " " {y}})}</p>
-                <p><A href=format!("/classes/{}#assignments", r.class_id)>{t("record-back")}</A></p>
+                <p><a href=format!("/classes/{}#assignments", r.class_id)>{t("record-back")}</a></p>
                 <h2>{t("record-assigned")}</h2>
                 {if r.assigned.is_empty() {
                     view! { <p>{t("assign-none")}</p> }.into_any()
@@ -453,7 +452,7 @@ pub fn SchoolPage() -> impl IntoView {
                                     let late = c.tally.overdue > 0;
                                     view! {
                                         <tr class:overdue=late>
-                                            <th scope="row"><A href=format!("/classes/{}", c.id)>{c.name}</A>
+                                            <th scope="row"><a href=format!("/classes/{}", c.id)>{c.name}</a>
                                                 " " <small>{c.school_year}</small></th>
                                             <td class="number">{c.tally.students}</td>
                                             <td>
