@@ -146,6 +146,71 @@ pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
 
 /// The text of `key` in `lang`, spoken to `voice`.
 pub fn translate_for(lang: Lang, voice: Voice, key: &str, args: Option<&FluentArgs>) -> String {
+    #[cfg(feature = "ssr")]
+    if args.is_none() {
+        if let Some(text) = without_arguments(lang, voice, key) {
+            return text.to_owned();
+        }
+    }
+    format_message(lang, voice, key, args)
+}
+
+/// The messages that take no argument but the voice, formatted once for each language and
+/// voice: a class page asks for some three hundred texts, most of them the same each time.
+#[cfg(feature = "ssr")]
+fn without_arguments(lang: Lang, voice: Voice, key: &str) -> Option<&'static str> {
+    use std::collections::HashMap;
+    type Texts = HashMap<String, String>;
+    static TEXTS: LazyLock<Vec<Texts>> = LazyLock::new(|| {
+        let ids: Vec<String> = LOCALE_FILES
+            .iter()
+            .filter_map(|f| FluentResource::try_new(f.source.to_owned()).ok())
+            .flat_map(|r| {
+                r.entries()
+                    .filter_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) => {
+                            Some(m.id.name.to_owned())
+                        }
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut all = Vec::new();
+        for lang in Lang::ALL {
+            for voice in [Voice::Child, Voice::Adult] {
+                let mut texts = Texts::new();
+                for id in &ids {
+                    let mut args = FluentArgs::new();
+                    args.set("voice", voice.code());
+                    // Only a message that formats without a missing argument is kept.
+                    if let Some(text) = format_checked(lang, id, &args) {
+                        texts.insert(id.clone(), text);
+                    }
+                }
+                all.push(texts);
+            }
+        }
+        all
+    });
+    let index = lang.index() * 2 + usize::from(voice == Voice::Adult);
+    TEXTS.get(index)?.get(key).map(String::as_str)
+}
+
+/// `key` in `lang` (or the default language), or `None` when it is missing or formatting
+/// reported an error (an argument the message needs and was not given).
+#[cfg(feature = "ssr")]
+fn format_checked(lang: Lang, key: &str, args: &FluentArgs) -> Option<String> {
+    [lang, Lang::default()].into_iter().find_map(|lang| {
+        let bundle = &BUNDLES[lang.index()];
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+        Some(errors.is_empty().then(|| text.into_owned()))
+    })?
+}
+
+fn format_message(lang: Lang, voice: Voice, key: &str, args: Option<&FluentArgs>) -> String {
     let mut all = FluentArgs::new();
     for (name, value) in args.into_iter().flat_map(FluentArgs::iter) {
         all.set(name, value.clone());

@@ -339,3 +339,24 @@ fn vietnamese_speaks_to_children_as_em_and_never_as_ban() {
         }
     }
 }
+
+#[test]
+fn the_texts_formatted_once_are_what_fluent_formats() {
+    for lang in Lang::ALL {
+        for voice in [Voice::Child, Voice::Adult] {
+            for id in ids_of(lang).iter().filter(|id| !id.contains('.')) {
+                assert_eq!(
+                    translate_for(lang, voice, id, None),
+                    format_message(lang, voice, id, None),
+                    "{id} in {lang:?} to {voice:?}"
+                );
+            }
+        }
+    }
+    // Kept: a message without arguments. Not kept: one that needs an argument (formatted
+    // each time, as it comes) and one that does not exist (the key, as before).
+    assert_eq!(without_arguments(Lang::En, Voice::Adult, "classes-ok"), Some("OK"));
+    assert_eq!(without_arguments(Lang::Vi, Voice::Adult, "classes-failures-today"), None);
+    assert_eq!(without_arguments(Lang::Vi, Voice::Adult, "no-such-key"), None);
+    assert_eq!(translate(Lang::Vi, "no-such-key", None), "no-such-key");
+}
