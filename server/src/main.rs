@@ -21,26 +21,11 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// glibc raises its mmap threshold (up to 32 MiB) after the first large block is freed; from
-/// then on argon2id's 19 MiB blocks come from the heaps of many arenas and are kept there, so
-/// a burst of sign-ins left the server at its peak (2 GB). A fixed threshold keeps large
-/// blocks mapped on their own: freed, they go back to the system at once. (Measured: trimming
-/// the heaps instead keeps the throughput but not the peak.)
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn give_large_blocks_back() {
-    // SAFETY: mallopt only changes a tuning parameter of the allocator; it is called first
-    // thing in `main`, before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn give_large_blocks_back() {}
-
 /// mimalloc gives freed memory back to the system a second after (its `purge_delay`); the
 /// 19 MiB argon2id block of every sign-in was kept that long, and a lab's sign-ins, one after
-/// another, held the server at 129 MB instead of 78. Given back at once, as with glibc above.
+/// another, held the server at 129 MB instead of 78. Given back at once. (Only SQLite's own
+/// allocations still go to glibc's malloc; argon2id's blocks, like every Rust allocation, come
+/// from mimalloc.)
 fn purge_at_once() {
     // `mi_option_purge_delay`: its place in mimalloc's `mi_option_e` (the version in
     // Cargo.lock, v3); the Rust bindings do not name it. Checked against its documented
@@ -57,7 +42,6 @@ fn purge_at_once() {
 
 fn main() -> ExitCode {
     purge_at_once();
-    give_large_blocks_back();
     match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime.block_on(run()),
         Err(error) => {
