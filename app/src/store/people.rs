@@ -112,26 +112,15 @@ pub async fn class_members(
     conn: impl Into<Conn<'_>>,
     class_id: i64,
 ) -> Result<Vec<ClassMember>, StoreError> {
-    let conn = conn.into();
-    on_conn!(conn => {
-        let mut members: Vec<ClassMember> = sqlx::query_as(
-            "SELECT p.id, p.display_name, p.birth_year, p.secret \
-             FROM people p WHERE p.class_id = $1 AND p.role = 'student' ORDER BY p.id",
-        )
-        .bind(class_id)
-        .fetch_all(&mut *conn)
-        .await?;
-        crate::domain::names::sort_by_name(&mut members, |m| &m.display_name);
-        Ok(members)
-    })
+    Ok(class_roll(conn, class_id).await?.0)
 }
 
 /// A class's failed sign-ins, per student.
 pub type ClassFailures =
     std::collections::HashMap<i64, Vec<crate::domain::throttle::StudentFailure>>;
 
-/// A class's students (as [`class_members`]) and each one's failed sign-ins, in one query:
-/// what the class's roster shows.
+/// A class's students, in the order of a Vietnamese class list (by given name), and each
+/// one's failed sign-ins, in one query: what the class's roster shows.
 pub async fn class_roll(
     conn: impl Into<Conn<'_>>,
     class_id: i64,
