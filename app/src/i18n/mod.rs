@@ -168,9 +168,7 @@ fn without_arguments(lang: Lang, voice: Voice, key: &str) -> Option<&'static str
             .flat_map(|r| {
                 r.entries()
                     .filter_map(|e| match e {
-                        fluent_syntax::ast::Entry::Message(m) => {
-                            Some(m.id.name.to_owned())
-                        }
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
                         _ => None,
                     })
                     .collect::<Vec<_>>()
@@ -180,9 +178,8 @@ fn without_arguments(lang: Lang, voice: Voice, key: &str) -> Option<&'static str
         for lang in Lang::ALL {
             for voice in [Voice::Child, Voice::Adult] {
                 let mut texts = Texts::new();
+                let args = with_voice(voice, None);
                 for id in &ids {
-                    let mut args = FluentArgs::new();
-                    args.set("voice", voice.code());
                     // Only a message that formats without a missing argument is kept.
                     if let Some(text) = format_checked(lang, id, &args) {
                         texts.insert(id.clone(), text);
@@ -201,35 +198,36 @@ fn without_arguments(lang: Lang, voice: Voice, key: &str) -> Option<&'static str
 /// reported an error (an argument the message needs and was not given).
 #[cfg(feature = "ssr")]
 fn format_checked(lang: Lang, key: &str, args: &FluentArgs) -> Option<String> {
-    [lang, Lang::default()].into_iter().find_map(|lang| {
-        let bundle = &BUNDLES[lang.index()];
-        let pattern = bundle.get_message(key)?.value()?;
-        let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(args), &mut errors);
-        Some(errors.is_empty().then(|| text.into_owned()))
-    })?
+    let (text, clean) = formatted(lang, key, args)?;
+    clean.then_some(text)
 }
 
 fn format_message(lang: Lang, voice: Voice, key: &str, args: Option<&FluentArgs>) -> String {
+    formatted(lang, key, &with_voice(voice, args))
+        .map(|(text, _)| text)
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// `args` and the voice, as every message gets them.
+fn with_voice<'a>(voice: Voice, args: Option<&'a FluentArgs<'a>>) -> FluentArgs<'a> {
     let mut all = FluentArgs::new();
     for (name, value) in args.into_iter().flat_map(FluentArgs::iter) {
         all.set(name, value.clone());
     }
     all.set("voice", voice.code());
-    let args = Some(&all);
-    [lang, Lang::default()]
-        .into_iter()
-        .find_map(|lang| {
-            let bundle = &BUNDLES[lang.index()];
-            let pattern = bundle.get_message(key)?.value()?;
-            let mut errors = Vec::new();
-            Some(
-                bundle
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned(),
-            )
-        })
-        .unwrap_or_else(|| key.to_owned())
+    all
+}
+
+/// `key` formatted in `lang`, or else in the default language, and whether Fluent formatted it
+/// without an error; `None` when neither has it.
+fn formatted(lang: Lang, key: &str, args: &FluentArgs) -> Option<(String, bool)> {
+    [lang, Lang::default()].into_iter().find_map(|lang| {
+        let bundle = &BUNDLES[lang.index()];
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+        Some((text.into_owned(), errors.is_empty()))
+    })
 }
 
 #[cfg(test)]

@@ -355,8 +355,17 @@ fn the_texts_formatted_once_are_what_fluent_formats() {
     }
     // Kept: a message without arguments. Not kept: one that needs an argument (formatted
     // each time, as it comes) and one that does not exist (the key, as before).
-    assert_eq!(without_arguments(Lang::En, Voice::Adult, "classes-ok"), Some("OK"));
-    assert_eq!(without_arguments(Lang::Vi, Voice::Adult, "classes-failures-today"), None);
-    assert_eq!(without_arguments(Lang::Vi, Voice::Adult, "no-such-key"), None);
+    assert_eq!(
+        without_arguments(Lang::En, Voice::Adult, "classes-ok"),
+        Some("OK")
+    );
+    assert_eq!(
+        without_arguments(Lang::Vi, Voice::Adult, "classes-failures-today"),
+        None
+    );
+    assert_eq!(
+        without_arguments(Lang::Vi, Voice::Adult, "no-such-key"),
+        None
+    );
     assert_eq!(translate(Lang::Vi, "no-such-key", None), "no-such-key");
 }
