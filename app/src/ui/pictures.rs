@@ -7,11 +7,7 @@ use std::sync::LazyLock;
 /// Picture `index` (0–8, in the order of `domain::secret::PICTURES`).
 #[component]
 pub fn Picture(index: u8) -> impl IntoView {
-    view! {
-        <svg class="glyph" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"
-            inner_html=drawing_html(index)>
-        </svg>
-    }
+    glyph(drawing_html(index))
 }
 
 /// Picture `index` drawn by reference to the page's `PictureSymbols` (which must be on the
@@ -19,9 +15,14 @@ pub fn Picture(index: u8) -> impl IntoView {
 /// was a third of the class page's bytes.
 #[component]
 pub fn PictureUse(index: u8) -> impl IntoView {
+    glyph(use_html(index))
+}
+
+/// A picture's frame around its markup (a drawing, or a reference to one).
+fn glyph(inner: &'static str) -> impl IntoView {
     view! {
         <svg class="glyph" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"
-            inner_html=use_html(index)>
+            inner_html=inner>
         </svg>
     }
 }
@@ -45,12 +46,10 @@ static DRAWINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// The drawing `index` (the last one for any index past the end).
 fn drawing_html(index: u8) -> &'static str {
-    DRAWINGS
-        .get(usize::from(index))
-        .or(DRAWINGS.last())
-        .map_or("", String::as_str)
+    DRAWINGS.get(symbol_id(index)).map_or("", String::as_str)
 }
 
+/// Where picture `index` is among the drawings: the last one for any index past the end.
 fn symbol_id(index: u8) -> usize {
     usize::from(index).min(DRAWINGS.len().saturating_sub(1))
 }
