@@ -123,8 +123,7 @@ fn under_wrk(
     if let Some(encoding) = encoding {
         wrk.arg("-H").arg(format!("Accept-Encoding: {encoding}"));
     }
-    let out = match wrk.arg(&url).output()
-    {
+    let out = match wrk.arg(&url).output() {
         Ok(out) => out,
         Err(error) => {
             println!("(wrk not found: {error}; install the distribution's wrk)");
@@ -144,7 +143,11 @@ fn under_wrk(
         pick("50%"),
         pick("99%"),
         pick("Transfer/sec:"),
-        if text.contains("Non-2xx") { pick("Non-2xx") } else { "0".to_owned() }
+        if text.contains("Non-2xx") {
+            pick("Non-2xx")
+        } else {
+            "0".to_owned()
+        }
     );
     // "123456 requests in 10.00s, …"
     let requests: f64 = text
@@ -160,6 +163,23 @@ fn under_wrk(
             (server.cpu_seconds() - cpu_before) * 1000.0 / requests
         );
     }
+}
+
+/// Moves students of `school`'s other classes into `class` until it has `size`, none from `spare`
+/// (`class` itself when any other class may give).
+async fn fill_class(pool: &sqlx::SqlitePool, class: i64, school: i64, size: i64, spare: i64) {
+    sqlx::query(
+        "UPDATE people SET class_id = $1 WHERE id IN (SELECT p.id FROM people p JOIN classes c \
+         ON c.id = p.class_id WHERE c.school_id = $2 AND p.class_id NOT IN ($1, $3) AND p.role = 'student' \
+         LIMIT max(0, $4 - (SELECT count(*) FROM people WHERE class_id = $1 AND role = 'student')))",
+    )
+    .bind(class)
+    .bind(school)
+    .bind(spare)
+    .bind(size)
+    .execute(pool)
+    .await
+    .expect("fill a class");
 }
 
 async fn run() {
@@ -271,17 +291,7 @@ async fn run() {
         .fetch_one(pool)
         .await
         .expect("a class");
-    sqlx::query(
-        "UPDATE people SET class_id = $1 WHERE id IN (SELECT p.id FROM people p JOIN classes c \
-         ON c.id = p.class_id WHERE c.school_id = $2 AND p.class_id != $1 AND p.role = 'student' \
-         LIMIT max(0, $3 - (SELECT count(*) FROM people WHERE class_id = $1 AND role = 'student')))",
-    )
-    .bind(big)
-    .bind(school)
-    .bind(BIG_CLASS)
-    .execute(pool)
-    .await
-    .expect("fill the class");
+    fill_class(pool, big, school, BIG_CLASS, big).await;
     let mut modules: Vec<String> = catalog::load(&content)
         .catalog
         .modules()
@@ -339,26 +349,14 @@ async fn run() {
     .expect("the class's teacher");
     // The goal's class: another class of the school at 30 students (filled from, or trimmed
     // into, the school's other classes), with its three assignments and a teacher of its own.
-    let (class30, other): (i64, i64) = sqlx::query_as(
-        "SELECT min(id), max(id) FROM classes WHERE school_id = $1 AND id != $2",
-    )
-    .bind(school)
-    .bind(big)
-    .fetch_one(pool)
-    .await
-    .expect("two more classes");
-    sqlx::query(
-        "UPDATE people SET class_id = $1 WHERE id IN (SELECT p.id FROM people p JOIN classes c \
-         ON c.id = p.class_id WHERE c.school_id = $2 AND p.class_id NOT IN ($1, $3) AND p.role = 'student' \
-         LIMIT max(0, $4 - (SELECT count(*) FROM people WHERE class_id = $1 AND role = 'student')))",
-    )
-    .bind(class30)
-    .bind(school)
-    .bind(big)
-    .bind(CLASS)
-    .execute(pool)
-    .await
-    .expect("fill the class of 30");
+    let (class30, other): (i64, i64) =
+        sqlx::query_as("SELECT min(id), max(id) FROM classes WHERE school_id = $1 AND id != $2")
+            .bind(school)
+            .bind(big)
+            .fetch_one(pool)
+            .await
+            .expect("two more classes");
+    fill_class(pool, class30, school, CLASS, big).await;
     sqlx::query(
         "UPDATE people SET class_id = $2 WHERE id IN (SELECT id FROM people WHERE class_id = $1 \
          AND role = 'student' ORDER BY id DESC \
