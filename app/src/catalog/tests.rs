@@ -473,12 +473,24 @@ fn headings_check_their_links_and_images_too() {
         .html;
     assert!(!html.contains("javascript:"), "{html}");
     assert!(!html.contains("<b>"), "{html}");
-    assert!(html.contains("<h2 id=\"gọi-111-ngay\">Gọi 111 &lt;b&gt;ngay&lt;/b&gt;</h2>"), "{html}");
-    assert!(html.contains("<h2 id=\"section\"> <img src=\"/x/b.png\" alt=\"b\""), "{html}");
-    assert!(html.contains("<h2 id=\"luật\"><a href=\"https://example.org/luat\">Luật</a></h2>"), "{html}");
+    assert!(
+        html.contains("<h2 id=\"gọi-111-ngay\">Gọi 111 &lt;b&gt;ngay&lt;/b&gt;</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"section\"> <img src=\"/x/b.png\" alt=\"b\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"luật\"><a href=\"https://example.org/luat\">Luật</a></h2>"),
+        "{html}"
+    );
     let messages: Vec<_> = problems.0.iter().map(|p| p.to_string()).collect();
     assert!(messages.contains(&"x.md:3: link to \"javascript:alert(1)\": only http, https, mailto, tel and relative links are allowed".to_owned()), "{messages:?}");
-    assert!(messages.contains(&"x.md:3: raw HTML is not allowed in lessons: <b>".to_owned()), "{messages:?}");
+    assert!(
+        messages.contains(&"x.md:3: raw HTML is not allowed in lessons: <b>".to_owned()),
+        "{messages:?}"
+    );
     assert!(messages.contains(&"x.md:5: image \"javascript:alert(2)\": images live in the module's images/ folder (images/<file>)".to_owned()), "{messages:?}");
 }
 
