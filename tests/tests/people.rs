@@ -369,6 +369,16 @@ async fn wrong_pictures_lock_the_student_until_the_teacher_resets() {
     let (name, secret) = &students[1];
     let child = Browser::new(&demo.server);
     let id = student_id(&child, code, name).await;
+    let teacher = Browser::new(&demo.server);
+    teacher.sign_in_staff("giaovien.demo").await;
+    // The reset form posts to this address twice in a row: to unlock (offered only once
+    // there are wrong tries) and to give new pictures (always).
+    let resets = |page: &str| {
+        page.matches(&format!("action=\"/classes/1/students/{id}/reset\""))
+            .count()
+    };
+    let before = teacher.get("/classes/1").await.body;
+    assert_eq!(resets(&before), 1, "no unlock button without wrong tries");
     for attempt in 1..=3 {
         let reply = student_sign_in(&child, code, &id, &wrong_fields(secret)).await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "attempt {attempt}");
@@ -385,13 +395,12 @@ async fn wrong_pictures_lock_the_student_until_the_teacher_resets() {
         locked.body
     );
 
-    let teacher = Browser::new(&demo.server);
-    teacher.sign_in_staff("giaovien.demo").await;
     let class = teacher.get("/classes/1").await.body;
     assert!(
         class.contains("3 lần thử sai hôm nay, từ 1 máy"),
         "the teacher sees the tries"
     );
+    assert_eq!(resets(&class), 2, "and can unlock");
     let reset = teacher
         .post(&format!("/classes/1/students/{id}/reset"), &[])
         .await;

@@ -308,10 +308,13 @@ pub fn ClassPage() -> impl IntoView {
                                     </td>
                                     <td>{if locked { view! { <strong>{state}</strong> }.into_any() } else { view! { <span>{state}</span> }.into_any() }}</td>
                                     <td class="row-actions">
-                                        <form method="post" action=action.clone() class="inline">
-                                            <CsrfField />
-                                            <button type="submit" class="button">{t("classes-unlock")}</button>
-                                        </form>
+                                        // Unlocking clears the wrong tries: offered once there are some.
+                                        {(locked || failures > 0).then(|| view! {
+                                            <form method="post" action=action.clone() class="inline">
+                                                <CsrfField />
+                                                <button type="submit" class="button">{t("classes-unlock")}</button>
+                                            </form>
+                                        })}
                                         <details class="confirm">
                                             <summary class="button">{t("classes-new-secret")}</summary>
                                             <form method="post" action=action class="stack">
