@@ -54,49 +54,23 @@ pub fn fingerprint(rules: &[TargetRule]) -> String {
 }
 
 /// Recounts every subject from people, households and completions, and replaces the
-/// rollups with what they add up to.
+/// rollups with what they add up to (without losing a change made meanwhile on another
+/// server: see [`rollups::rebuild`]).
 pub async fn rebuild(db: &Db, rules: &[TargetRule], this_year: i32) -> Result<usize, StoreError> {
-    let counted = count_from_scratch(db, rules, this_year).await?;
     let meta = [
         ("rules", fingerprint(rules)),
         ("year", this_year.to_string()),
     ];
-    rollups::replace_all(
-        db,
-        &counted.subjects,
-        &counted.rollups,
-        &counted.institutions,
-        &meta,
-    )
-    .await?;
-    Ok(counted.subjects.len())
+    rollups::rebuild(db, rules, this_year, &institution_targets(rules), &meta).await
 }
 
-/// Every subject's state and what they add up to, counted from the people and completions.
-struct Recounted {
-    subjects: HashMap<(String, SubjectKind, i64), crate::domain::coverage::SubjectState>,
-    rollups: rollups::Rollups,
-    institutions: HashMap<(String, i64), Option<i32>>,
-}
-
-async fn count_from_scratch(
-    db: &Db,
-    rules: &[TargetRule],
-    this_year: i32,
-) -> Result<Recounted, StoreError> {
-    let subjects = rollups::recount_subjects(db, rules, this_year).await?;
-    let ancestors = rollups::all_ancestors(db).await?;
-    let institution_targets: Vec<String> = rules
+/// The targets that count institutions (schools, stations) rather than people.
+fn institution_targets(rules: &[TargetRule]) -> Vec<String> {
+    rules
         .iter()
         .filter(|r| r.institutions)
         .map(|r| r.id.clone())
-        .collect();
-    let (rollups, institutions) = rollups::rollups_of(&subjects, &institution_targets, &ancestors);
-    Ok(Recounted {
-        subjects,
-        rollups,
-        institutions,
-    })
+        .collect()
 }
 
 /// Rebuilds the rollups when the targets or the year changed since they were built (students
@@ -123,7 +97,10 @@ pub async fn recount(
     rules: &[TargetRule],
     this_year: i32,
 ) -> Result<rollups::Rollups, StoreError> {
-    Ok(count_from_scratch(db, rules, this_year).await?.rollups)
+    let mut lease = db.lease().await?;
+    let subjects = rollups::recount_subjects(&mut lease, rules, this_year).await?;
+    let ancestors = rollups::all_ancestors(&mut lease).await?;
+    Ok(rollups::rollups_of(&subjects, &institution_targets(rules), &ancestors).0)
 }
 
 /// The subjects of every target per kind, for tests and checks.

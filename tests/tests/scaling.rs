@@ -48,16 +48,7 @@ async fn sign_in_on_one_quiz_on_the_other_sign_out_on_the_first() {
         assert_eq!(me.get(&path).await.status, StatusCode::OK, "{path}");
     }
     to(&mut me, first);
-    let quiz = me.get(&format!("/modules/{module}/quiz")).await.body;
-    let mut form = vec![
-        ("csrf".to_owned(), field(&quiz, "csrf")),
-        ("submission".to_owned(), field(&quiz, "submission")),
-    ];
-    for (question, answers) in &key {
-        for answer in answers {
-            form.push((format!("q-{question}"), answer.clone()));
-        }
-    }
+    let form = right_answers(&me, module, &key).await;
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     to(&mut me, &second);
     let sent = me.post(&format!("/modules/{module}/quiz"), &form).await;
@@ -118,6 +109,81 @@ async fn sign_in_on_one_quiz_on_the_other_sign_out_on_the_first() {
         StatusCode::SEE_OTHER,
         "signed out everywhere"
     );
+}
+
+/// The quiz form of `module` with every right answer, as the browser would send it.
+async fn right_answers(
+    me: &Browser,
+    module: &str,
+    key: &[(String, Vec<String>)],
+) -> Vec<(String, String)> {
+    let quiz = me.get(&format!("/modules/{module}/quiz")).await.body;
+    let mut form = vec![
+        ("csrf".to_owned(), field(&quiz, "csrf")),
+        ("submission".to_owned(), field(&quiz, "submission")),
+    ];
+    for (question, answers) in key {
+        for answer in answers {
+            form.push((format!("q-{question}"), answer.clone()));
+        }
+    }
+    form
+}
+
+/// A server rebuilds the rollups when it starts with new targets or in a new year, while the
+/// others go on serving. A completion recorded meanwhile must not be lost between the
+/// rebuild's count and its replacement of the rows: it waits for the rebuild (here a
+/// transaction holding what a rebuild holds — PostgreSQL's rebuild lock, SQLite's write
+/// lock) and is then added to what the rebuild counted.
+#[tokio::test]
+async fn a_completion_during_a_rebuild_waits_for_it_and_counts() {
+    let demo = demo();
+    let url = demo.server.database_url();
+    let db = support::connect(&url).await;
+    let me = Browser::new(&demo.server);
+    me.sign_in_staff("giaovien2.demo").await;
+    let module = "law-on-children";
+    let (lessons, key) = key_of(module);
+    for lesson in &lessons {
+        let path = format!("/modules/{module}/lessons/{lesson}");
+        assert_eq!(me.get(&path).await.status, StatusCode::OK, "{path}");
+    }
+    let form = right_answers(&me, module, &key).await;
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+
+    let mut rebuild = db.begin().await.unwrap();
+    if url.starts_with("postgres") {
+        // `store::coverage::REBUILD_LOCK`.
+        sqlx::query("SELECT pg_advisory_xact_lock(6751863)")
+            .execute(&mut *rebuild)
+            .await
+            .unwrap();
+    } else {
+        sqlx::query("DELETE FROM coverage_meta WHERE key = 'none'")
+            .execute(&mut *rebuild)
+            .await
+            .unwrap();
+    }
+    let path = format!("/modules/{module}/quiz");
+    let sent = me.post(&path, &form);
+    tokio::pin!(sent);
+    let early = tokio::time::timeout(std::time::Duration::from_millis(800), &mut sent).await;
+    assert!(early.is_err(), "the completion waits for the rebuild");
+    rebuild.commit().await.unwrap();
+    let sent = sent.await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+
+    let completions: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM completions c JOIN people p ON p.id = c.person_id \
+         WHERE p.username = 'giaovien2.demo' AND c.module_id = $1",
+    )
+    .bind(module)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(completions, 1);
+    let check = support::coverage_check(&url);
+    assert!(check.status.success(), "{}", support::said(&check));
 }
 
 #[tokio::test]

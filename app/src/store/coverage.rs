@@ -98,7 +98,15 @@ pub async fn apply(
     subject_id: i64,
     new: Option<SubjectState>,
 ) -> Result<(), StoreError> {
-    let conn = conn.into();
+    let mut conn = conn.into();
+    // A rebuild holds the lock whole: this change waits for it, and is then applied to what
+    // the rebuild counted (it never lands between the count and the replacement).
+    if let Conn::Postgres(pg) = &mut conn {
+        sqlx::query("SELECT pg_advisory_xact_lock_shared($1)")
+            .bind(REBUILD_LOCK)
+            .execute(&mut **pg)
+            .await?;
+    }
     on_conn!(conn => {
         let old: Option<(i64, Option<i32>)> = sqlx::query_as(
             "SELECT unit_id, CAST(reached_month AS INTEGER) FROM coverage_subjects \
@@ -272,10 +280,13 @@ pub async fn stored_rollups(db: &Db) -> Result<Rollups, StoreError> {
 }
 
 /// Every unit's ancestors (itself included), by id.
-pub async fn all_ancestors(db: &Db) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
-    on_db!(db => {
+pub async fn all_ancestors(
+    conn: impl Into<Conn<'_>>,
+) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
+    let conn = conn.into();
+    on_conn!(conn => {
         let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, path FROM org_units")
-            .fetch_all(db)
+            .fetch_all(&mut *conn)
             .await?;
         Ok(rows
             .into_iter()
@@ -338,20 +349,24 @@ pub fn rollups_of(
     (rollups.without_zeros(), institutions)
 }
 
-/// Replaces every subject, rollup and institution row with these (a full rebuild), in one
-/// transaction.
-/// The PostgreSQL advisory lock a rebuild of the rollups holds (any fixed number of ours).
+/// The PostgreSQL advisory lock a rebuild of the rollups holds whole, and every [`apply`]
+/// shared (any fixed number of ours).
 const REBUILD_LOCK: i64 = 675_1863;
 
-pub async fn replace_all(
+/// Recounts every subject from people, households and completions and replaces every subject,
+/// rollup and institution row with what they add up to (the targets in `institution_targets`
+/// count institutions), with `meta`, in one transaction. Changes made meanwhile are not lost:
+/// on PostgreSQL the rebuild holds [`REBUILD_LOCK`], which every [`apply`] shares, so a
+/// change waits and then applies to the rebuilt rows (several servers starting at once rebuild
+/// one after the other); on SQLite the rebuild writes before it counts, and one writer at a
+/// time is SQLite's rule. Returns how many subjects it counted.
+pub async fn rebuild(
     db: &Db,
-    subjects: &HashMap<(String, SubjectKind, i64), SubjectState>,
-    rollups: &Rollups,
-    institutions: &HashMap<(String, i64), Option<i32>>,
+    rules: &[crate::domain::coverage::TargetRule],
+    this_year: i32,
+    institution_targets: &[String],
     meta: &[(&str, String)],
-) -> Result<(), StoreError> {
-    // Several servers starting at once on PostgreSQL rebuild one after the other, never
-    // interleaved (SQLite has one writer anyway).
+) -> Result<usize, StoreError> {
     let postgres = db.dialect() == super::Dialect::Postgres;
     on_db!(db => {
         let mut tx = db.begin().await?;
@@ -371,7 +386,10 @@ pub async fn replace_all(
                 .execute(&mut *tx)
                 .await?;
         }
-        for ((target, kind, id), state) in subjects {
+        let subjects = recount_subjects(&mut *tx, rules, this_year).await?;
+        let ancestors = all_ancestors(&mut *tx).await?;
+        let (rollups, institutions) = rollups_of(&subjects, institution_targets, &ancestors);
+        for ((target, kind, id), state) in &subjects {
             sqlx::query(
                 "INSERT INTO coverage_subjects (target_id, subject_kind, subject_id, unit_id, reached_month) \
                  VALUES ($1, $2, $3, $4, $5)",
@@ -406,7 +424,7 @@ pub async fn replace_all(
             .execute(&mut *tx)
             .await?;
         }
-        for ((target, unit), month) in institutions {
+        for ((target, unit), month) in &institutions {
             sqlx::query(
                 "INSERT INTO coverage_institutions (target_id, unit_id, reached_month) VALUES ($1, $2, $3)",
             )
@@ -427,7 +445,7 @@ pub async fn replace_all(
             .await?;
         }
         tx.commit().await?;
-        Ok(())
+        Ok(subjects.len())
     })
 }
 
@@ -577,11 +595,12 @@ pub async fn refresh_household(
 /// Every subject's state computed afresh from people, households and completions (a full
 /// recount, independent of the rollups kept so far).
 pub async fn recount_subjects(
-    db: &Db,
+    conn: impl Into<Conn<'_>>,
     rules: &[crate::domain::coverage::TargetRule],
     this_year: i32,
 ) -> Result<HashMap<(String, SubjectKind, i64), SubjectState>, StoreError> {
-    on_db!(db => {
+    let conn = conn.into();
+    on_conn!(conn => {
         use crate::domain::coverage::{household_state, parent_reached, person_state, PersonFacts};
         use crate::domain::person::Role;
         use futures_util::TryStreamExt;
@@ -589,7 +608,7 @@ pub async fn recount_subjects(
             "SELECT p.id, p.role, p.birth_year, p.unit_id, u.kind, p.household_id FROM people p \
              JOIN org_units u ON u.id = p.unit_id ORDER BY p.id",
         )
-        .fetch_all(db)
+        .fetch_all(&mut *conn)
         .await?;
         // Completions streamed in person order, merged with the people list.
         let mut by_person: HashMap<i64, Vec<(String, i32)>> = HashMap::new();
@@ -597,7 +616,7 @@ pub async fn recount_subjects(
             let mut rows = sqlx::query_as::<_, (i64, String, i64)>(
                 "SELECT person_id, module_id, completed_at FROM completions",
             )
-            .fetch(db);
+            .fetch(&mut *conn);
             while let Some((person, module, at)) = rows.try_next().await? {
                 by_person
                     .entry(person)
@@ -631,7 +650,7 @@ pub async fn recount_subjects(
             }
         }
         let households: Vec<(i64, i64)> = sqlx::query_as("SELECT id, unit_id FROM households")
-            .fetch_all(db)
+            .fetch_all(&mut *conn)
             .await?;
         for (household, unit) in households {
             let parents = parents_by_household
