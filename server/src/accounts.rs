@@ -102,7 +102,7 @@ pub async fn issue_reset(
 ) -> Response {
     match accounts::issue_reset(&state.db, &viewer, person_id, &client).await {
         Ok(Some(issued)) => {
-            let until = safesteps_app::domain::dates::vi_date_time(issued.expires_at);
+            let until = safesteps_app::domain::dates::display_date_time(issued.expires_at, lang);
             let outcome = PeopleOutcome {
                 issued: Some((issued.name, issued.code, until)),
             };

@@ -2,6 +2,7 @@
 //! codes), their students' households (family codes, linked parents), and family letters.
 
 use crate::domain::person::Role;
+use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -63,20 +64,12 @@ pub struct LettersView {
     pub letters: Vec<Letter>,
 }
 
-#[cfg(feature = "ssr")]
-fn vietnam_time(unix: i64) -> String {
-    crate::domain::dates::vi_date_time(unix)
-}
-
-#[cfg(feature = "ssr")]
-fn vietnam_date(unix: i64) -> String {
-    crate::domain::dates::vi_date(crate::domain::dates::local_day(unix))
-}
-
-/// The staff and parents of the manager's units, and their students' households.
+/// The staff and parents of the manager's units, and their students' households (dates in
+/// `lang`).
 #[server(input = GetUrl, endpoint = "accounts/people")]
-pub async fn manage_people() -> Result<PeopleView, ServerFnError> {
+pub async fn manage_people(lang: Lang) -> Result<PeopleView, ServerFnError> {
     use crate::api::people::server as s;
+    use crate::domain::dates::{display_date, display_date_time, local_day};
     use crate::domain::person::format_family_code;
     use crate::store::accounts;
     let viewer = s::signed_in()?;
@@ -98,7 +91,7 @@ pub async fn manage_people() -> Result<PeopleView, ServerFnError> {
                 reset_until: p
                     .reset_expires_at
                     .filter(|at| *at > crate::auth::now())
-                    .map(vietnam_time),
+                    .map(|at| display_date_time(at, lang)),
             })
         })
         .collect();
@@ -114,7 +107,7 @@ pub async fn manage_people() -> Result<PeopleView, ServerFnError> {
             parents: h
                 .parents
                 .into_iter()
-                .map(|(id, name, phone, at)| (id, name, phone, vietnam_date(at)))
+                .map(|(id, name, phone, at)| (id, name, phone, display_date(local_day(at), lang)))
                 .collect(),
         })
         .collect();

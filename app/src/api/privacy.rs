@@ -109,7 +109,7 @@ pub async fn my_data(lang: Lang) -> Result<PersonalData, ServerFnError> {
 pub mod server {
     use super::*;
     use crate::catalog::Catalog;
-    use crate::domain::dates::vi_date_time;
+    use crate::domain::dates::display_date_time;
     use crate::store::{people, privacy, Db, StoreError};
 
     fn learning(catalog: &Catalog, lang: Lang, l: privacy::Learning) -> LearningRecord {
@@ -121,7 +121,7 @@ pub mod server {
                 .map(|(module, lesson, at)| LessonRecord {
                     module: title(module),
                     lesson,
-                    at: vi_date_time(at),
+                    at: display_date_time(at, lang),
                 })
                 .collect(),
             attempts: l
@@ -131,7 +131,7 @@ pub mod server {
                     module: title(module),
                     percent,
                     passed,
-                    at: vi_date_time(at),
+                    at: display_date_time(at, lang),
                 })
                 .collect(),
             completions: l
@@ -139,7 +139,7 @@ pub mod server {
                 .into_iter()
                 .map(|(module, at, certificate)| CompletionRecord {
                     module: title(module),
-                    at: vi_date_time(at),
+                    at: display_date_time(at, lang),
                     certificate,
                 })
                 .collect(),
@@ -171,7 +171,7 @@ pub mod server {
             }
         }
         Ok(PersonalData {
-            made_at: vi_date_time(crate::auth::now()),
+            made_at: display_date_time(crate::auth::now(), lang),
             notice_version: crate::domain::privacy::NOTICE_VERSION.to_owned(),
             person: PersonRecord {
                 name: profile.display_name,
@@ -181,9 +181,9 @@ pub mod server {
                 phone: profile.phone,
                 class: profile.class_name,
                 birth_year: profile.birth_year,
-                account_made: vi_date_time(made),
+                account_made: display_date_time(made, lang),
                 consent: consent.map(|(at, version)| ConsentRecord {
-                    at: vi_date_time(at),
+                    at: display_date_time(at, lang),
                     notice_version: version,
                 }),
             },
@@ -193,15 +193,15 @@ pub mod server {
                 .await?
                 .into_iter()
                 .map(|(started, last)| SessionRecord {
-                    started: vi_date_time(started),
-                    last_used: vi_date_time(last),
+                    started: display_date_time(started, lang),
+                    last_used: display_date_time(last, lang),
                 })
                 .collect(),
             events: privacy::events_of(db, person_id)
                 .await?
                 .into_iter()
                 .map(|(at, action, client)| EventRecord {
-                    at: vi_date_time(at),
+                    at: display_date_time(at, lang),
                     action,
                     client,
                 })

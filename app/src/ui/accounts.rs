@@ -14,7 +14,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// `/people`: the staff and parents of the manager's units, and their students' families.
 #[component]
 pub fn PeoplePage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| async move { manage_people().await.map(Some) });
+    let i18n = use_i18n();
+    let data = Resource::new(
+        move || i18n.lang(),
+        |lang| async move { manage_people(lang).await.map(Some) },
+    );
     let outcome = use_context::<PeopleOutcome>().unwrap_or_default();
     let query = use_query_map();
     let done = {
@@ -27,7 +31,6 @@ pub fn PeoplePage() -> impl IntoView {
             None
         }
     };
-    let i18n = use_i18n();
     let issued = outcome.issued.map(|(name, code, until)| {
         let text = move || {
             let mut args = fluent_bundle::FluentArgs::new();
