@@ -711,7 +711,10 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
             "/api/people/class" => format!("{path}?id=1"),
             "/api/learning/progress" => format!("{path}?module=my-body-belongs-to-me"),
             "/api/learning/certificate" => format!("{path}?code={certificate}&lang=Vi"),
-            "/api/learning/certificates" | "/api/learning/home" | "/api/privacy/mine" => {
+            "/api/learning/certificates"
+            | "/api/learning/home"
+            | "/api/privacy/mine"
+            | "/api/accounts/people" => {
                 format!("{path}?lang=Vi")
             }
             "/api/learning/attempt" => {
