@@ -155,7 +155,7 @@ async fn run() {
         http(&url, commune.id).await;
     } else {
         println!(
-            "(no {} — build it with `cargo leptos build --release` to time the page over HTTP)",
+            "(no {} — build it with `scripts/build` to time the page over HTTP)",
             binary.display()
         );
     }

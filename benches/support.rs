@@ -46,7 +46,7 @@ impl Server {
         let binary = binary();
         assert!(
             binary.exists(),
-            "build the release binary first: cargo leptos build --release"
+            "build the release binary first: scripts/build"
         );
         let mut child = Command::new(binary)
             .current_dir(root())

@@ -9,8 +9,8 @@
 //! 3. a class of 45 students with 20 assigned modules, one request at a time;
 //! 4. the school view of a school of 2,000 students, the same.
 //!
-//! Run: `cargo bench -p safesteps-benches --bench teaching` (after `cargo leptos build
-//! --release`; `wrk` from the distribution for part 1). `SAFESTEPS_BENCH_DB` reuses the
+//! Run: `cargo bench -p safesteps-benches --bench teaching` (after `scripts/build`; `wrk`
+//! from the distribution for part 1). `SAFESTEPS_BENCH_DB` reuses the
 //! coverage bench's province database (it is copied first, never changed).
 
 mod support;

@@ -313,7 +313,9 @@ async fn choose_language(Form(choice): Form<LanguageChoice>) -> Response {
 
 /// Hashed files under `/pkg` never change: cache them for a year. Anything else under
 /// `/pkg` (a build without hashes) must be revalidated. The site's icon is kept a week, so a
-/// repeat visit downloads only the page.
+/// repeat visit downloads only the page. A `/pkg` file is sent as written at build time —
+/// brotli, gzip or plain, as the browser accepts (`scripts/build`) — so it varies with
+/// `Accept-Encoding`, which caches on the way must know.
 async fn cache_control(request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let policy = match path.strip_prefix("/pkg/") {
@@ -322,12 +324,15 @@ async fn cache_control(request: Request, next: Next) -> Response {
         None if path == "/favicon.svg" => Some("public, max-age=604800"),
         None => None,
     };
+    let site_file = path.starts_with("/pkg/");
     let mut response = next.run(request).await;
     if let Some(value) = policy {
         if response.status() == StatusCode::OK {
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+            let headers = response.headers_mut();
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+            if site_file {
+                headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+            }
         }
     }
     response

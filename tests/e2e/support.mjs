@@ -16,7 +16,7 @@ export const PASSWORD = 'hoa ban trắng nở trên núi';
 /// wrote before it was ready (the demo accounts).
 export async function startServer(args = []) {
   const bin = process.env.SAFESTEPS_BIN || join(root, 'target/release/safesteps');
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run cargo leptos build --release first`);
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run scripts/build first`);
   const dir = mkdtempSync(join(tmpdir(), 'safesteps-e2e-'));
   const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--database-url', `sqlite://${dir}/e2e.db`, ...args], {
     cwd: root,

@@ -188,25 +188,54 @@ fn pkg_links(body: &str) -> Vec<String> {
         .collect()
 }
 
+/// The site's files are sent as `scripts/build` compressed them (brotli or gzip, whichever the
+/// browser accepts; plain otherwise), byte for byte, cached for a year, and say that they
+/// vary with `Accept-Encoding`.
 #[tokio::test]
 async fn hashed_assets_are_compressed_and_cached_for_a_year() {
     let server = TestServer::start();
     let body = get(&server, "/", &[]).await.text().await.unwrap();
     let links = pkg_links(&body);
+    // The server runs in the repository, its site in `target/site`.
+    let site = support::repo_root().join("target/site");
     for ext in [".wasm", ".js", ".css"] {
         let link = links
             .iter()
             .find(|l| l.ends_with(ext))
             .unwrap_or_else(|| panic!("no {ext} in {links:?}"));
-        let response = get(&server, link, &[("accept-encoding", "gzip")]).await;
-        assert_eq!(response.status(), 200, "{link}");
-        let headers = response.headers();
-        assert_eq!(
-            headers[header::CACHE_CONTROL],
-            "public, max-age=31536000, immutable",
-            "{link}"
-        );
-        assert_eq!(headers[header::CONTENT_ENCODING], "gzip", "{link}");
+        let file = site.join(link.trim_start_matches('/'));
+        for (accepted, encoding, written) in [
+            (
+                "gzip, deflate, br",
+                Some("br"),
+                format!("{}.br", file.display()),
+            ),
+            ("gzip", Some("gzip"), format!("{}.gz", file.display())),
+            ("identity", None, file.display().to_string()),
+        ] {
+            let response = get(&server, link, &[("accept-encoding", accepted)]).await;
+            assert_eq!(response.status(), 200, "{link}");
+            let headers = response.headers();
+            assert_eq!(
+                headers[header::CACHE_CONTROL],
+                "public, max-age=31536000, immutable",
+                "{link}"
+            );
+            assert_eq!(headers[header::VARY], "accept-encoding", "{link}");
+            assert_eq!(
+                headers
+                    .get(header::CONTENT_ENCODING)
+                    .map(|v| v.to_str().unwrap()),
+                encoding,
+                "{link} for {accepted}"
+            );
+            let bytes = response.bytes().await.unwrap();
+            let on_disk = std::fs::read(&written).unwrap_or_else(|e| panic!("{written}: {e}"));
+            assert!(
+                bytes[..] == on_disk[..],
+                "{link} for {accepted}: {written} as it is"
+            );
+        }
     }
     let html = get(&server, "/", &[("accept-encoding", "gzip")]).await;
     assert_eq!(html.headers()[header::CONTENT_ENCODING], "gzip");

@@ -32,7 +32,7 @@ pub fn binary() -> PathBuf {
         .unwrap_or_else(|| repo_root().join("target/release/safesteps"));
     assert!(
         path.exists(),
-        "{} does not exist: run `cargo leptos build --release` first (scripts/test does)",
+        "{} does not exist: run `scripts/build` first (scripts/test does)",
         path.display()
     );
     path
