@@ -296,7 +296,7 @@ pub async fn province(
                     household_of.push(household);
                     let age = 5 + grade;
                     let secret = StudentSecret::generate(
-                        age <= crate::domain::secret::PICTURES_UNTIL_AGE as i32,
+                        age <= crate::domain::secret::PICTURES_UNTIL_AGE,
                         rng.u32(..),
                     );
                     student_rows.push((

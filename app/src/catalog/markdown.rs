@@ -50,26 +50,24 @@ pub fn render(
     let mut heading: Option<(usize, String)> = None;
 
     // The title: the first block must be a level-1 heading.
-    match events.peek() {
-        Some((
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }),
-            _,
-        )) => {
-            events.next();
-            let mut t = String::new();
-            for (event, _) in events.by_ref() {
-                match event {
-                    Event::End(TagEnd::Heading(_)) => break,
-                    Event::Text(s) | Event::Code(s) => t.push_str(&s),
-                    _ => {}
-                }
+    if let Some((
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            ..
+        }),
+        _,
+    )) = events.peek()
+    {
+        events.next();
+        let mut t = String::new();
+        for (event, _) in events.by_ref() {
+            match event {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(s) | Event::Code(s) => t.push_str(&s),
+                _ => {}
             }
-            title = Some(t.trim().to_owned()).filter(|t| !t.is_empty());
         }
-        _ => {}
+        title = Some(t.trim().to_owned()).filter(|t| !t.is_empty());
     }
     if title.is_none() {
         problems.error(

@@ -93,7 +93,7 @@ pub fn check_distractors(
         let Some(texts) = ftl.questions.get(question.id.as_str()) else {
             continue;
         };
-        let Some(right) = question.answer.iter().next() else {
+        let Some(right) = question.answer.first() else {
             continue;
         };
         let length = |option: &str| texts.options.get(option).map(|t| t.chars().count());

@@ -138,11 +138,7 @@ pub fn grade(module: &Module, answers: &Answers) -> Grade {
         .collect();
     let total = questions.len();
     let correct = questions.iter().filter(|q| q.correct).count();
-    let percent = if total == 0 {
-        0
-    } else {
-        (correct * 100 / total) as u8
-    };
+    let percent = (correct * 100).checked_div(total).unwrap_or(0) as u8;
     // Compared in whole numbers: correct / total >= pass_mark / 100.
     let passed = total > 0 && correct * 100 >= usize::from(module.pass_mark) * total;
     Grade {

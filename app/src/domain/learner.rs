@@ -39,10 +39,10 @@ pub fn prerequisites_bind(role: Role) -> bool {
 }
 
 /// The prerequisites of `module` the learner has not completed, in the module's order.
-pub fn prerequisites_missing<'m>(
-    module: &'m Module,
+pub fn prerequisites_missing(
+    module: &Module,
     completed: impl Fn(&ModuleId) -> bool,
-) -> Vec<&'m ModuleId> {
+) -> Vec<&ModuleId> {
     module
         .prerequisites
         .iter()
