@@ -1,5 +1,7 @@
 //! What the HTTP benchmarks share: the release binary started on a free loopback port, the
-//! CSRF field of a page, and a staff sign-in.
+//! CSRF field of a page, and a staff sign-in. Each bench compiles this module on its own and
+//! uses part of it, so the parts another bench uses are not dead code.
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
