@@ -71,15 +71,7 @@ async fn sign_in_on_one_quiz_on_the_other_sign_out_on_the_first() {
     let result = me.get(&sent.location).await;
     assert_eq!(result.status, StatusCode::OK);
     assert!(result.body.contains("/certificates/"), "a certificate link");
-    let completions: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM completions c JOIN people p ON p.id = c.person_id \
-         WHERE p.username = 'giaovien2.demo' AND c.module_id = $1",
-    )
-    .bind(module)
-    .fetch_one(&db)
-    .await
-    .unwrap();
-    assert_eq!(completions, 1);
+    assert_eq!(completions(&db, "giaovien2.demo", module).await, 1);
     let (subjects, reached): (i64, i64) = sqlx::query_as(
         "SELECT count(*), count(s.reached_month) FROM coverage_subjects s \
          JOIN people p ON p.id = s.subject_id \
@@ -109,6 +101,19 @@ async fn sign_in_on_one_quiz_on_the_other_sign_out_on_the_first() {
         StatusCode::SEE_OTHER,
         "signed out everywhere"
     );
+}
+
+/// How many times `username` completed `module` (once at most, whichever server recorded it).
+async fn completions(db: &sqlx::AnyPool, username: &str, module: &str) -> i64 {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM completions c JOIN people p ON p.id = c.person_id \
+         WHERE p.username = $1 AND c.module_id = $2",
+    )
+    .bind(username)
+    .bind(module)
+    .fetch_one(db)
+    .await
+    .unwrap()
 }
 
 /// The quiz form of `module` with every right answer, as the browser would send it.
@@ -173,15 +178,7 @@ async fn a_completion_during_a_rebuild_waits_for_it_and_counts() {
     let sent = sent.await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
 
-    let completions: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM completions c JOIN people p ON p.id = c.person_id \
-         WHERE p.username = 'giaovien2.demo' AND c.module_id = $1",
-    )
-    .bind(module)
-    .fetch_one(&db)
-    .await
-    .unwrap();
-    assert_eq!(completions, 1);
+    assert_eq!(completions(&db, "giaovien2.demo", module).await, 1);
     let check = support::coverage_check(&url);
     assert!(check.status.success(), "{}", support::said(&check));
 }

@@ -1,7 +1,7 @@
 //! Coverage rollups (migration `0009_coverage.sql`): each subject's state, and per unit — at
 //! every level of the tree — how many are registered and how many were reached each month.
-//! Writers change a subject with [`apply`], inside the transaction that changed it; readers
-//! sum a few rows.
+//! Writers bring a subject up to date with [`refresh_person`] or [`refresh_household`], inside
+//! the transaction that changed it; readers sum a few rows.
 
 use super::Conn;
 use super::{Db, StoreError};
@@ -87,10 +87,25 @@ async fn add_reached(
     })
 }
 
+/// Makes the calling transaction wait for a rebuild of the rollups, and keeps the next one
+/// from starting until it commits (PostgreSQL: [`REBUILD_LOCK`], shared). The change it
+/// then makes applies to what the rebuild counted, never between its count and its
+/// replacement of the rows. SQLite needs nothing: one writer at a time.
+async fn hold_off_rebuild(conn: &mut Conn<'_>) -> Result<(), StoreError> {
+    if let Conn::Postgres(pg) = conn {
+        sqlx::query("SELECT pg_advisory_xact_lock_shared($1)")
+            .bind(REBUILD_LOCK)
+            .execute(&mut **pg)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Sets a subject's state for a target (`None`: it no longer counts) and moves the rollups
 /// of its old and new units and all their ancestors by the difference. For targets that count
-/// institutions, the institutions concerned are looked at again.
-pub async fn apply(
+/// institutions, the institutions concerned are looked at again. The caller's transaction
+/// holds off a rebuild ([`hold_off_rebuild`]).
+async fn apply(
     conn: impl Into<Conn<'_>>,
     target: &str,
     institutions: bool,
@@ -98,15 +113,7 @@ pub async fn apply(
     subject_id: i64,
     new: Option<SubjectState>,
 ) -> Result<(), StoreError> {
-    let mut conn = conn.into();
-    // A rebuild holds the lock whole: this change waits for it, and is then applied to what
-    // the rebuild counted (it never lands between the count and the replacement).
-    if let Conn::Postgres(pg) = &mut conn {
-        sqlx::query("SELECT pg_advisory_xact_lock_shared($1)")
-            .bind(REBUILD_LOCK)
-            .execute(&mut **pg)
-            .await?;
-    }
+    let conn = conn.into();
     on_conn!(conn => {
         let old: Option<(i64, Option<i32>)> = sqlx::query_as(
             "SELECT unit_id, CAST(reached_month AS INTEGER) FROM coverage_subjects \
@@ -349,14 +356,14 @@ pub fn rollups_of(
     (rollups.without_zeros(), institutions)
 }
 
-/// The PostgreSQL advisory lock a rebuild of the rollups holds whole, and every [`apply`]
-/// shared (any fixed number of ours).
+/// The PostgreSQL advisory lock a rebuild of the rollups holds whole, and every change to them
+/// shared ([`hold_off_rebuild`]; any fixed number of ours).
 const REBUILD_LOCK: i64 = 675_1863;
 
 /// Recounts every subject from people, households and completions and replaces every subject,
 /// rollup and institution row with what they add up to (the targets in `institution_targets`
 /// count institutions), with `meta`, in one transaction. Changes made meanwhile are not lost:
-/// on PostgreSQL the rebuild holds [`REBUILD_LOCK`], which every [`apply`] shares, so a
+/// on PostgreSQL the rebuild holds [`REBUILD_LOCK`], which every change shares, so a
 /// change waits and then applies to the rebuilt rows (several servers starting at once rebuild
 /// one after the other); on SQLite the rebuild writes before it counts, and one writer at a
 /// time is SQLite's rule. Returns how many subjects it counted.
@@ -487,7 +494,8 @@ pub async fn refresh_person(
     person_id: i64,
     this_year: i32,
 ) -> Result<(), StoreError> {
-    let conn = conn.into();
+    let mut conn = conn.into();
+    hold_off_rebuild(&mut conn).await?;
     on_conn!(conn => {
         use crate::domain::coverage::{person_state, PersonFacts};
         use crate::domain::person::Role;
@@ -536,15 +544,17 @@ pub async fn refresh_person(
     })
 }
 
-/// [`refresh_household`] on a connection of its own (after a change made elsewhere).
+/// [`refresh_household`] in a transaction of its own (after a change made elsewhere).
 pub async fn refresh_household_in(
     db: &Db,
     rules: &[crate::domain::coverage::TargetRule],
     household_id: i64,
 ) -> Result<(), StoreError> {
     on_db!(db => {
-        let mut conn = db.acquire().await?;
-        refresh_household(&mut conn, rules, household_id).await
+        let mut tx = db.begin().await?;
+        refresh_household(&mut tx, rules, household_id).await?;
+        tx.commit().await?;
+        Ok(())
     })
 }
 
@@ -554,7 +564,8 @@ pub async fn refresh_household(
     rules: &[crate::domain::coverage::TargetRule],
     household_id: i64,
 ) -> Result<(), StoreError> {
-    let conn = conn.into();
+    let mut conn = conn.into();
+    hold_off_rebuild(&mut conn).await?;
     on_conn!(conn => {
         use crate::domain::coverage::{household_state, parent_reached};
         let unit: Option<i64> = sqlx::query_scalar("SELECT unit_id FROM households WHERE id = $1")
