@@ -94,16 +94,18 @@ pub async fn for_student(db: &Db, person_id: i64) -> Result<Vec<Assignment>, Sto
 
 /// One assigned module and one student of the class: completed, the best quiz score so far,
 /// whether a try passed, the lessons read (ids, comma-separated), and the first and the latest
-/// attempt (the same one when there was only one) with their answers. A module assigned to a
-/// class without students has one row, without a student.
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+/// attempt with their answers (the latest's only when it is another one). A module assigned to
+/// a class without students has one row, without a student.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
 pub struct StudentProgress {
     pub module_id: String,
     /// `YYYY-MM-DD`.
     pub due_on: String,
     pub person_id: Option<i64>,
+    #[serde(deserialize_with = "flag")]
     pub completed: bool,
     pub best_percent: Option<i64>,
+    #[serde(deserialize_with = "flag")]
     pub passed: bool,
     pub lessons_seen: Option<String>,
     pub first_attempt: Option<i64>,
@@ -113,33 +115,72 @@ pub struct StudentProgress {
     pub latest_answers: Option<String>,
 }
 
+/// A truth value as each database writes it in JSON: `true` (PostgreSQL) or `1` (SQLite).
+fn flag<'de, D: serde::Deserializer<'de>>(from: D) -> Result<bool, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Flag {
+        Bool(bool),
+        Int(i64),
+    }
+    Ok(match serde::Deserialize::deserialize(from)? {
+        Flag::Bool(b) => b,
+        Flag::Int(i) => i != 0,
+    })
+}
+
+/// The rows of [`class_progress`], before they are gathered into one JSON array.
+const CLASS_PROGRESS_ROWS: &str = "SELECT a.module_id, a.due_on, p.id AS person_id, \
+       EXISTS (SELECT 1 FROM completions c WHERE c.person_id = p.id AND c.module_id = a.module_id) AS completed, \
+       s.best_percent, COALESCE(s.passed, 0) = 1 AS passed, \
+       (SELECT string_agg(v.lesson_id, ',') FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen, \
+       s.first_attempt, f.answers AS first_answers, s.latest_attempt, \
+       CASE WHEN s.latest_attempt <> s.first_attempt THEN l.answers END AS latest_answers \
+     FROM assignments a LEFT JOIN people p ON p.class_id = a.class_id AND p.role = 'student' \
+     LEFT JOIN (SELECT t.person_id, t.module_id, min(t.id) AS first_attempt, max(t.id) AS latest_attempt, \
+                  max(t.percent) AS best_percent, max(CASE WHEN t.passed THEN 1 ELSE 0 END) AS passed \
+                FROM attempts t JOIN people q ON q.id = t.person_id \
+                WHERE q.class_id = $1 AND q.role = 'student' GROUP BY t.person_id, t.module_id) s \
+       ON s.person_id = p.id AND s.module_id = a.module_id \
+     LEFT JOIN attempts f ON f.id = s.first_attempt \
+     LEFT JOIN attempts l ON l.id = s.latest_attempt \
+     WHERE a.class_id = $1";
+
 /// Every module assigned to a class (by due day, then id) with every student of the class, in
-/// one query: the class table and the question insight are both made from it.
+/// one query: the class table and the question insight are both made from it. The database
+/// gathers the rows into one JSON array: handing a class of 30's 90 rows over one by one (each
+/// value copied, each row passed between threads) cost more than the query itself.
 pub async fn class_progress(
     conn: impl Into<Conn<'_>>,
     class_id: i64,
 ) -> Result<Vec<StudentProgress>, StoreError> {
+    const FIELDS: &str = "module_id, due_on, person_id, completed, best_percent, passed, \
+        lessons_seen, first_attempt, first_answers, latest_attempt, latest_answers";
+    const ORDER: &str = "ORDER BY module_due_on, module_id, person_id";
     let conn = conn.into();
-    on_conn!(conn => {
-        Ok(sqlx::query_as(
-            "SELECT a.module_id, a.due_on, p.id AS person_id, \
-               EXISTS (SELECT 1 FROM completions c WHERE c.person_id = p.id AND c.module_id = a.module_id) AS completed, \
-               s.best_percent, COALESCE(s.passed, 0) = 1 AS passed, \
-               (SELECT string_agg(v.lesson_id, ',') FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen, \
-               s.first_attempt, f.answers AS first_answers, s.latest_attempt, l.answers AS latest_answers \
-             FROM assignments a LEFT JOIN people p ON p.class_id = a.class_id AND p.role = 'student' \
-             LEFT JOIN (SELECT t.person_id, t.module_id, min(t.id) AS first_attempt, max(t.id) AS latest_attempt, \
-                          max(t.percent) AS best_percent, max(CASE WHEN t.passed THEN 1 ELSE 0 END) AS passed \
-                        FROM attempts t JOIN people q ON q.id = t.person_id \
-                        WHERE q.class_id = $1 AND q.role = 'student' GROUP BY t.person_id, t.module_id) s \
-               ON s.person_id = p.id AND s.module_id = a.module_id \
-             LEFT JOIN attempts f ON f.id = s.first_attempt \
-             LEFT JOIN attempts l ON l.id = s.latest_attempt \
-             WHERE a.class_id = $1 ORDER BY a.due_on, a.module_id, p.id",
-        )
-        .bind(class_id)
-        .fetch_all(&mut *conn)
-        .await?)
+    let json: String = match conn {
+        Conn::Sqlite(conn) => {
+            sqlx::query_scalar(&format!(
+                "SELECT json_group_array(json_array({FIELDS}) {ORDER}) \
+                 FROM (SELECT *, due_on AS module_due_on FROM ({CLASS_PROGRESS_ROWS}))"
+            ))
+            .bind(class_id)
+            .fetch_one(&mut *conn)
+            .await?
+        }
+        Conn::Postgres(conn) => {
+            sqlx::query_scalar(&format!(
+                "SELECT COALESCE(json_agg(json_build_array({FIELDS}) {ORDER}), '[]')::text \
+                 FROM (SELECT *, due_on AS module_due_on FROM ({CLASS_PROGRESS_ROWS}) r) x"
+            ))
+            .bind(class_id)
+            .fetch_one(&mut *conn)
+            .await?
+        }
+    };
+    serde_json::from_str(&json).map_err(|source| StoreError::Decode {
+        what: "a class's progress",
+        source,
     })
 }
 

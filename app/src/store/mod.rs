@@ -201,6 +201,11 @@ pub enum StoreError {
     SchemaBehind { missing: usize, latest: i64 },
     #[error("database error: {0}")]
     Query(#[from] sqlx::Error),
+    #[error("the database sent {what} that cannot be read: {source}")]
+    Decode {
+        what: &'static str,
+        source: serde_json::Error,
+    },
     #[error("there is no database at {0}")]
     Missing(PathBuf),
     #[error("{0} already exists; a backup never overwrites a file")]
