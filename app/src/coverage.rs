@@ -235,8 +235,10 @@ pub struct CoverageReport {
     /// The units above, from the top (for the breadcrumb).
     pub lineage: Vec<UnitRef>,
     pub year: i32,
-    /// `31/12/2026`, or today when the year is not over.
+    /// `2026-12-31`, or today when the year is not over (reports closed before this was
+    /// stored so hold `31/12/2026`: read them with `dates::display_written`).
     pub until: String,
+    /// `2026-12-06 14:05`, in Vietnam's time (or `06/12/2026 14:05`, as `until`).
     pub computed_at: String,
     pub targets: Vec<TargetReport>,
     pub closed: Option<Closing>,
@@ -496,12 +498,12 @@ pub async fn report(
         unit: unit.into(),
         lineage,
         year,
-        until: dates::vi_date(until_day),
-        computed_at: dates::vi_date_time(now),
+        until: until_day.to_string(),
+        computed_at: dates::iso_date_time(now),
         targets,
         closed: None,
         behind_from: plan.behind_from,
-        plan_start: dates::vi_date(plan.start),
+        plan_start: plan.start.to_string(),
     })
 }
 
@@ -536,7 +538,7 @@ fn notes(lang: Lang, line: &Line) -> Value {
     if let Some((source, as_of, year)) = &line.official_source {
         let mut args = fluent_bundle::FluentArgs::new();
         args.set("source", source.clone());
-        args.set("date", as_of.clone());
+        args.set("date", dates::display_written(as_of, lang));
         args.set("year", *year);
         parts.push(translate(lang, "coverage-official-source", Some(&args)));
     }
@@ -615,7 +617,7 @@ pub fn tables(report: &CoverageReport, lang: Lang) -> Vec<Table> {
                 Value::Percent(u32::from(target.threshold) * 10),
                 Value::Percent(target.expected),
                 band_text(lang, line.band),
-                Value::Text(target.deadline.clone()),
+                Value::Text(dates::display_written(&target.deadline, lang)),
                 people_reached,
                 people_registered,
                 notes(lang, line),
@@ -751,7 +753,7 @@ pub fn csv_header(report: &CoverageReport, lang: Lang) -> Vec<String> {
         tr(lang, "coverage-col-year"),
         report.year.to_string(),
         tr(lang, "coverage-computed-at"),
-        report.computed_at.clone(),
+        dates::display_written(&report.computed_at, lang),
     ]
 }
 
@@ -807,7 +809,7 @@ pub async fn frozen(db: &Db, unit: i64, id: i64) -> Result<Option<CoverageReport
         id: listing.id,
         version: listing.version,
         closed_by: listing.closed_by.unwrap_or_default(),
-        closed_at: dates::vi_date_time(listing.closed_at),
+        closed_at: dates::iso_date_time(listing.closed_at),
     });
     Ok(Some(report))
 }

@@ -6,7 +6,7 @@
 mod support;
 
 use reqwest::StatusCode;
-use support::web::{csrf_in, demo, Browser, Reply};
+use support::web::{csrf_in, demo, has_iso_date, has_vietnamese_date, Browser, Reply};
 
 fn this_year() -> i32 {
     // Vietnam time (UTC+7), as the server counts.
@@ -553,6 +553,78 @@ async fn a_closed_report_stays_as_it_was_and_counts_are_uploaded_whole_or_not_at
     assert!(reply
         .body
         .contains("không thuộc các đơn vị anh/chị quản lý"));
+}
+
+/// The texts of a unit's live report (period, plan start, each target's deadline, when its
+/// reports were closed), of its closed `report`, and of that report's CSV.
+async fn report_texts(browser: &Browser, top: i64, report: &str) -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    for path in [format!("/coverage/{top}"), report.to_owned()] {
+        let page = browser.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        texts.push((path, strip(&page.body)));
+    }
+    let (status, _, csv) = bytes(browser, &format!("{report}/export.csv")).await;
+    assert_eq!(status, StatusCode::OK);
+    texts.push(("CSV".to_owned(), String::from_utf8(csv).unwrap()));
+    texts
+}
+
+#[tokio::test]
+async fn a_reports_dates_are_written_as_the_reader_writes_them() {
+    let demo = demo();
+    let province = signed_in(&demo, "tinh.demo").await;
+    let top = own_unit(&province.get("/coverage").await.body);
+    let year = this_year().to_string();
+    let closed = province
+        .post(&format!("/coverage/{top}/close"), &[("year", &year)])
+        .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
+    let report = closed.location.split('?').next().unwrap().to_owned();
+    for (what, text) in report_texts(&province, top, &report).await {
+        assert!(
+            has_vietnamese_date(&text) && !has_iso_date(&text),
+            "{what} in Vietnamese: {text}"
+        );
+    }
+    let switched = province
+        .post("/lang", &[("lang", "en"), ("next", "/coverage")])
+        .await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    for (what, text) in report_texts(&province, top, &report).await {
+        assert!(
+            has_iso_date(&text) && !has_vietnamese_date(&text),
+            "{what} in English: {text}"
+        );
+    }
+
+    // A report closed before dates were stored in the ISO form holds them the Vietnamese way;
+    // it too is read in the reader's language.
+    let db = support::connect(&demo.server.database_url()).await;
+    let id: i64 = report.rsplit('/').next().unwrap().parse().unwrap();
+    let stored: String = sqlx::query_scalar("SELECT report FROM coverage_reports WHERE id = $1")
+        .bind(id)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let mut old: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    old["until"] = format!("30/11/{year}").into();
+    old["computed_at"] = format!("30/11/{year} 09:15").into();
+    old["plan_start"] = "01/01/2020".into();
+    sqlx::query("UPDATE coverage_reports SET report = $1 WHERE id = $2")
+        .bind(old.to_string())
+        .bind(id)
+        .execute(&db)
+        .await
+        .unwrap();
+    let english = strip(&province.get(&report).await.body);
+    assert!(
+        english.contains(&format!("{year}-11-30 09:15"))
+            && english.contains(&format!("{year}-11-30"))
+            && english.contains("2020-01-01")
+            && !has_vietnamese_date(&english),
+        "an older closed report in English: {english}"
+    );
 }
 
 #[tokio::test]

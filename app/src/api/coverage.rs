@@ -138,6 +138,7 @@ pub mod server {
             p.map(|p| format!("{}%", crate::i18n::per_mille_text(p, lang)))
                 .unwrap_or_default()
         };
+        let written = |text: &str| crate::domain::dates::display_written(text, lang);
         let count = |cell: Cell| match cell {
             Cell::Exact(n) => n.to_string(),
             Cell::Hidden => translate(lang, "coverage-fewer-than-5", None),
@@ -182,7 +183,7 @@ pub mod server {
                         .band
                         .map(|b| translate(lang, &format!("coverage-band-{}", b.code()), None))
                         .unwrap_or_default(),
-                    deadline: t.deadline.clone(),
+                    deadline: written(&t.deadline),
                     flags: line
                         .flags
                         .iter()
@@ -228,17 +229,17 @@ pub mod server {
             lineage,
             year: report.year,
             years: (2020..=this_year).rev().collect(),
-            until: report.until.clone(),
-            computed_at: report.computed_at.clone(),
+            until: written(&report.until),
+            computed_at: written(&report.computed_at),
             cards,
             tables,
             closed: report
                 .closed
                 .as_ref()
-                .map(|c| (c.id, c.version, c.closed_by.clone(), c.closed_at.clone())),
+                .map(|c| (c.id, c.version, c.closed_by.clone(), written(&c.closed_at))),
             closed_reports,
             can_close,
-            plan_start: report.plan_start.clone(),
+            plan_start: written(&report.plan_start),
             behind_from: report.behind_from,
         }
     }
@@ -246,6 +247,7 @@ pub mod server {
     pub async fn closed_list(
         db: &Db,
         unit: i64,
+        lang: Lang,
     ) -> Result<Vec<(i64, i32, i64, String, String)>, crate::store::StoreError> {
         Ok(store::closed_reports(db, unit)
             .await?
@@ -256,7 +258,7 @@ pub mod server {
                     r.year,
                     r.version,
                     r.closed_by.unwrap_or_default(),
-                    crate::domain::dates::vi_date_time(r.closed_at),
+                    crate::domain::dates::display_date_time(r.closed_at, lang),
                 )
             })
             .collect())
@@ -288,7 +290,7 @@ pub async fn coverage_report(
     let report = crate::coverage::report(&db, &catalog, &unit, year, crate::auth::now())
         .await
         .map_err(s::store_error)?;
-    let closed = server::closed_list(&db, unit.id)
+    let closed = server::closed_list(&db, unit.id, lang)
         .await
         .map_err(s::store_error)?;
     Ok(Some(server::view_of(
@@ -322,7 +324,7 @@ pub async fn closed_report(
     else {
         return Ok(None);
     };
-    let closed = server::closed_list(&db, unit.id)
+    let closed = server::closed_list(&db, unit.id, lang)
         .await
         .map_err(s::store_error)?;
     Ok(Some(server::view_of(&frozen, &home, lang, false, closed)))

@@ -70,12 +70,6 @@ pub fn vi_date(date: Date) -> String {
     )
 }
 
-/// A moment in Vietnam as readers write it: `06/12/2026 14:05`.
-pub fn vi_date_time(unix_seconds: i64) -> String {
-    let at = local(unix_seconds);
-    format!("{} {:02}:{:02}", vi_date(at.date()), at.hour(), at.minute())
-}
-
 /// A moment in the reader's language, to the minute, in Vietnam's time: `06/12/2026 14:05`,
 /// or `2026-12-06 14:05` in English.
 pub fn display_date_time(unix_seconds: i64, lang: crate::i18n::Lang) -> String {
@@ -94,6 +88,36 @@ pub fn display_date(date: Date, lang: crate::i18n::Lang) -> String {
     match lang {
         crate::i18n::Lang::Vi => vi_date(date),
         crate::i18n::Lang::En => date.to_string(),
+    }
+}
+
+/// A moment in Vietnam as stored in a report: `2026-12-06 14:05`.
+pub fn iso_date_time(unix_seconds: i64) -> String {
+    display_date_time(unix_seconds, crate::i18n::Lang::En)
+}
+
+/// A day, or a day and a time, stored as text (`2026-12-06`, `2026-12-06 14:05`; reports
+/// closed before dates were stored this way hold `06/12/2026`, `06/12/2026 14:05`), in the
+/// reader's language. Text that is neither comes back as it is.
+pub fn display_written(text: &str, lang: crate::i18n::Lang) -> String {
+    let (day, time) = match text.trim().split_once(' ') {
+        Some((day, time)) => (day, Some(time)),
+        None => (text.trim(), None),
+    };
+    let date = parse_date(day).or_else(|| {
+        let mut parts = day.splitn(3, '/');
+        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+        parse_date(&format!("{y}-{m}-{d}"))
+    });
+    let time_ok = time.is_none_or(|t| {
+        t.len() == 5 && t.as_bytes()[2] == b':' && t.bytes().filter(u8::is_ascii_digit).count() == 4
+    });
+    match date {
+        Some(date) if time_ok => match time {
+            Some(time) => format!("{} {time}", display_date(date, lang)),
+            None => display_date(date, lang),
+        },
+        _ => text.to_owned(),
     }
 }
 
@@ -117,7 +141,11 @@ mod tests {
             (2026, 1)
         );
         assert_eq!(vi_date(parse_date("2026-12-06").unwrap()), "06/12/2026");
-        assert_eq!(vi_date_time(unix), "29/11/2026 00:30");
+        assert_eq!(
+            display_date_time(unix, crate::i18n::Lang::Vi),
+            "29/11/2026 00:30"
+        );
+        assert_eq!(iso_date_time(unix), "2026-11-29 00:30");
         assert_eq!(
             local_year(1_798_736_400 - 1),
             2026,
@@ -141,5 +169,21 @@ mod tests {
         ] {
             assert!(parse_date(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn stored_dates_are_written_in_the_readers_language() {
+        use crate::i18n::Lang::{En, Vi};
+        assert_eq!(display_written("2026-12-06", Vi), "06/12/2026");
+        assert_eq!(display_written("2026-12-06", En), "2026-12-06");
+        assert_eq!(display_written("2026-12-06 14:05", Vi), "06/12/2026 14:05");
+        // As reports closed before stored them.
+        assert_eq!(display_written("06/12/2026 14:05", En), "2026-12-06 14:05");
+        assert_eq!(display_written("31/12/2026", En), "2026-12-31");
+        assert_eq!(display_written("31/12/2026", Vi), "31/12/2026");
+        // Anything else is left alone.
+        assert_eq!(display_written("31/02/2026", En), "31/02/2026");
+        assert_eq!(display_written("2026-12-06 late", En), "2026-12-06 late");
+        assert_eq!(display_written("", En), "");
     }
 }

@@ -383,3 +383,25 @@ pub fn key_of(module: &str) -> (Vec<String>, Vec<(String, Vec<String>)>) {
     }
     (lessons, quiz)
 }
+
+/// `06/12/2026` (as Vietnamese readers write a day) somewhere in `text`.
+pub fn has_vietnamese_date(text: &str) -> bool {
+    text.as_bytes().windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, b)| match i {
+            2 | 5 => *b == b'/',
+            _ => b.is_ascii_digit(),
+        })
+    })
+}
+
+/// `2026-12-06` (the ISO form English pages use) somewhere in `text`'s words (not as an
+/// attribute's value, `datetime="…"`).
+pub fn has_iso_date(text: &str) -> bool {
+    text.as_bytes().windows(11).any(|w| {
+        !matches!(w[0], b'"' | b'-' | b'0'..=b'9')
+            && w[1..].iter().enumerate().all(|(i, b)| match i {
+                4 | 7 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+    })
+}
