@@ -167,8 +167,7 @@ pub struct Line {
     pub reached: Cell,
     pub registered: Cell,
     pub official: Option<Cell>,
-    /// Source, as-of date and year of the official count.
-    pub official_source: Option<(String, String, i32)>,
+    pub official_source: Option<rollups::CountSource>,
     /// Coverage in tenths of a percent: of the official count (of registered when there is
     /// none), and of registered.
     pub coverage: Option<u32>,
@@ -354,7 +353,7 @@ pub async fn report(
         let make_line = |u: UnitRef,
                          reached: Cell,
                          registered: Cell,
-                         official: Option<(Cell, Option<(String, String, i32)>)>,
+                         official: Option<(Cell, Option<rollups::CountSource>)>,
                          official_raw: Option<u64>,
                          registered_raw: u64,
                          inst: Option<(u64, u64)>,

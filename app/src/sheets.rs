@@ -208,17 +208,18 @@ pub fn roster_csv(text: &str, this_year: i32) -> (Vec<RosterRow>, Vec<RosterProb
     (rows, problems)
 }
 
-/// Parses a counts file: the rows valid on their own, every problem, and each row's raw unit
-/// code and target (to check them all, bad rows included).
-pub fn counts_csv(
-    text: &str,
-    today: &str,
-) -> (
+/// A counts file read: the rows valid on their own, every problem, each row's raw unit code
+/// and target (by row number), and each row's year.
+pub type CountsRead = (
     Vec<crate::domain::counts::CountRow>,
     Vec<crate::domain::counts::CountProblem>,
     Vec<(usize, String, String)>,
     HashMap<usize, i32>,
-) {
+);
+
+/// Parses a counts file: the rows valid on their own, every problem, and each row's raw unit
+/// code and target (to check them all, bad rows included).
+pub fn counts_csv(text: &str, today: &str) -> CountsRead {
     use crate::domain::counts::{parse_row, CountProblem, CountProblemKind, COUNTS_HEADER};
     let mut reader = csv_reader(text);
     let mut problems = Vec::new();

@@ -545,6 +545,10 @@ fn required(rules: &[TargetRule], role: Role, age: Option<i32>) -> Vec<String> {
     modules
 }
 
+/// An attempt to write: person, module, content version, submission key, answers (JSON),
+/// correct, total, percent, passed, when.
+type AttemptRow<'a> = (i64, &'a str, i64, String, &'a str, i64, i64, i64, bool, i64);
+
 /// Lessons seen, attempts (a first one failed now and then) and completions, spread over two
 /// years with more of it recent. Returns (lesson views, attempts, completions).
 #[allow(clippy::too_many_arguments)]
@@ -595,7 +599,7 @@ async fn learn(
         );
     }
     let mut views: Vec<(i64, &str, &str, i64, i64)> = Vec::new();
-    let mut attempts: Vec<(i64, &str, i64, String, &str, i64, i64, i64, bool, i64)> = Vec::new();
+    let mut attempts: Vec<AttemptRow> = Vec::new();
     let mut completions: Vec<(i64, &str, i64, i64, Option<String>)> = Vec::new();
     let (mut n_views, mut n_attempts, mut n_completions) = (0, 0, 0);
     let total = learners.len() as u64;

@@ -499,7 +499,7 @@ pub async fn refresh_person(
     on_conn!(conn => {
         use crate::domain::coverage::{person_state, PersonFacts};
         use crate::domain::person::Role;
-        let row: Option<(String, Option<i64>, i64, String, Option<i64>)> = sqlx::query_as(
+        let row: Option<PersonRow> = sqlx::query_as(
             "SELECT p.role, p.birth_year, p.unit_id, u.kind, p.household_id FROM people p \
              JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1",
         )
@@ -615,7 +615,7 @@ pub async fn recount_subjects(
         use crate::domain::coverage::{household_state, parent_reached, person_state, PersonFacts};
         use crate::domain::person::Role;
         use futures_util::TryStreamExt;
-        let people: Vec<(i64, String, Option<i64>, i64, String, Option<i64>)> = sqlx::query_as(
+        let people: Vec<IdentifiedPersonRow> = sqlx::query_as(
             "SELECT p.id, p.role, p.birth_year, p.unit_id, u.kind, p.household_id FROM people p \
              JOIN org_units u ON u.id = p.unit_id ORDER BY p.id",
         )
@@ -883,13 +883,21 @@ pub fn institutions_in(
         .collect()
 }
 
+/// A person as coverage reads them: role, birth year, unit, the unit's kind, household.
+type PersonRow = (String, Option<i64>, i64, String, Option<i64>);
+/// The same with the person's id first.
+type IdentifiedPersonRow = (i64, String, Option<i64>, i64, String, Option<i64>);
+
+/// Where an official count comes from: its source, as-of date (`YYYY-MM-DD`) and year.
+pub type CountSource = (String, String, i32);
+
 /// An official count: given for the unit (with its source), or the sum of the counts given
 /// below it (`source` is `None`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Official {
     pub count: i64,
-    /// Source, as-of date and year of a count given for this unit.
-    pub source: Option<(String, String, i32)>,
+    /// Where a count given for this unit comes from.
+    pub source: Option<CountSource>,
 }
 
 /// The official counts of `root` and every unit below it for `year` per (unit, target): a
@@ -928,7 +936,7 @@ pub async fn official_tree(
         .fetch_all(db)
         .await?;
         // Ordered by year: the latest one stays.
-        let mut own: HashMap<String, HashMap<i64, (u64, (String, String, i32))>> = HashMap::new();
+        let mut own: HashMap<String, HashMap<i64, (u64, CountSource)>> = HashMap::new();
         for (unit, target, count, source, as_of, year) in given {
             own.entry(target)
                 .or_default()

@@ -9,6 +9,16 @@ use crate::domain::roster::{Entry, RosterRow};
 use crate::domain::secret::{StudentSecret, PICTURES_UNTIL_AGE};
 use std::collections::HashMap;
 
+/// A student already on the roll: id, name, birth year, class, secret, household.
+type StudentRow = (
+    i64,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+);
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub added: usize,
@@ -105,7 +115,7 @@ pub async fn import(
                     family,
                     secret,
                 } => {
-                    let current: Option<(i64, String, Option<i64>, Option<i64>, Option<String>, Option<i64>)> = sqlx::query_as(
+                    let current: Option<StudentRow> = sqlx::query_as(
                         "SELECT id, display_name, birth_year, class_id, secret, household_id FROM people \
                          WHERE unit_id = $1 AND student_key = $2 AND role = 'student'",
                     )
