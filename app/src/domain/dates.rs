@@ -91,18 +91,21 @@ pub fn display_date(date: Date, lang: crate::i18n::Lang) -> String {
     }
 }
 
-/// A moment in Vietnam as stored in a report: `2026-12-06 14:05`.
+/// A moment in Vietnam as stored in a report: `2026-12-06 14:05` (what `display_written`
+/// reads).
 pub fn iso_date_time(unix_seconds: i64) -> String {
-    display_date_time(unix_seconds, crate::i18n::Lang::En)
+    let at = local(unix_seconds);
+    format!("{} {:02}:{:02}", at.date(), at.hour(), at.minute())
 }
 
 /// A day, or a day and a time, stored as text (`2026-12-06`, `2026-12-06 14:05`; reports
 /// closed before dates were stored this way hold `06/12/2026`, `06/12/2026 14:05`), in the
 /// reader's language. Text that is neither comes back as it is.
 pub fn display_written(text: &str, lang: crate::i18n::Lang) -> String {
-    let (day, time) = match text.trim().split_once(' ') {
+    let text = text.trim();
+    let (day, time) = match text.split_once(' ') {
         Some((day, time)) => (day, Some(time)),
-        None => (text.trim(), None),
+        None => (text, None),
     };
     let date = parse_date(day).or_else(|| {
         let mut parts = day.splitn(3, '/');

@@ -129,22 +129,35 @@ fn flag<'de, D: serde::Deserializer<'de>>(from: D) -> Result<bool, D::Error> {
     })
 }
 
-/// The rows of [`class_progress`], before they are gathered into one JSON array.
-const CLASS_PROGRESS_ROWS: &str = "SELECT a.module_id, a.due_on, p.id AS person_id, \
-       EXISTS (SELECT 1 FROM completions c WHERE c.person_id = p.id AND c.module_id = a.module_id) AS completed, \
-       s.best_percent, COALESCE(s.passed, 0) = 1 AS passed, \
-       (SELECT string_agg(v.lesson_id, ',') FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen, \
-       s.first_attempt, f.answers AS first_answers, s.latest_attempt, \
-       CASE WHEN s.latest_attempt <> s.first_attempt THEN l.answers END AS latest_answers \
-     FROM assignments a LEFT JOIN people p ON p.class_id = a.class_id AND p.role = 'student' \
-     LEFT JOIN (SELECT t.person_id, t.module_id, min(t.id) AS first_attempt, max(t.id) AS latest_attempt, \
-                  max(t.percent) AS best_percent, max(CASE WHEN t.passed THEN 1 ELSE 0 END) AS passed \
-                FROM attempts t JOIN people q ON q.id = t.person_id \
-                WHERE q.class_id = $1 AND q.role = 'student' GROUP BY t.person_id, t.module_id) s \
-       ON s.person_id = p.id AND s.module_id = a.module_id \
-     LEFT JOIN attempts f ON f.id = s.first_attempt \
-     LEFT JOIN attempts l ON l.id = s.latest_attempt \
-     WHERE a.class_id = $1";
+/// The rows of [`class_progress`], before they are gathered into one JSON array (a macro, so
+/// that each database's statement is one constant).
+macro_rules! class_progress_rows {
+    () => {
+        "SELECT a.module_id, a.due_on, p.id AS person_id, \
+           EXISTS (SELECT 1 FROM completions c WHERE c.person_id = p.id AND c.module_id = a.module_id) AS completed, \
+           s.best_percent, COALESCE(s.passed, 0) = 1 AS passed, \
+           (SELECT string_agg(v.lesson_id, ',') FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen, \
+           s.first_attempt, f.answers AS first_answers, s.latest_attempt, \
+           CASE WHEN s.latest_attempt <> s.first_attempt THEN l.answers END AS latest_answers \
+         FROM assignments a LEFT JOIN people p ON p.class_id = a.class_id AND p.role = 'student' \
+         LEFT JOIN (SELECT t.person_id, t.module_id, min(t.id) AS first_attempt, max(t.id) AS latest_attempt, \
+                      max(t.percent) AS best_percent, max(CASE WHEN t.passed THEN 1 ELSE 0 END) AS passed \
+                    FROM attempts t JOIN people q ON q.id = t.person_id \
+                    WHERE q.class_id = $1 AND q.role = 'student' GROUP BY t.person_id, t.module_id) s \
+           ON s.person_id = p.id AND s.module_id = a.module_id \
+         LEFT JOIN attempts f ON f.id = s.first_attempt \
+         LEFT JOIN attempts l ON l.id = s.latest_attempt \
+         WHERE a.class_id = $1"
+    };
+}
+
+/// The fields of a row of [`class_progress`], in the order of [`StudentProgress`]'s fields.
+macro_rules! class_progress_fields {
+    () => {
+        "module_id, due_on, person_id, completed, best_percent, passed, lessons_seen, \
+         first_attempt, first_answers, latest_attempt, latest_answers"
+    };
+}
 
 /// Every module assigned to a class (by due day, then id) with every student of the class, in
 /// one query: the class table and the question insight are both made from it. The database
@@ -154,28 +167,32 @@ pub async fn class_progress(
     conn: impl Into<Conn<'_>>,
     class_id: i64,
 ) -> Result<Vec<StudentProgress>, StoreError> {
-    const FIELDS: &str = "module_id, due_on, person_id, completed, best_percent, passed, \
-        lessons_seen, first_attempt, first_answers, latest_attempt, latest_answers";
-    const ORDER: &str = "ORDER BY module_due_on, module_id, person_id";
-    let conn = conn.into();
-    let json: String = match conn {
+    const SQLITE: &str = concat!(
+        "SELECT json_group_array(json_array(",
+        class_progress_fields!(),
+        ") ORDER BY due_on, module_id, person_id) FROM (",
+        class_progress_rows!(),
+        ")"
+    );
+    const POSTGRES: &str = concat!(
+        "SELECT COALESCE(json_agg(json_build_array(",
+        class_progress_fields!(),
+        ") ORDER BY due_on, module_id, person_id), '[]')::text FROM (",
+        class_progress_rows!(),
+        ") r"
+    );
+    let json: String = match conn.into() {
         Conn::Sqlite(conn) => {
-            sqlx::query_scalar(&format!(
-                "SELECT json_group_array(json_array({FIELDS}) {ORDER}) \
-                 FROM (SELECT *, due_on AS module_due_on FROM ({CLASS_PROGRESS_ROWS}))"
-            ))
-            .bind(class_id)
-            .fetch_one(&mut *conn)
-            .await?
+            sqlx::query_scalar(SQLITE)
+                .bind(class_id)
+                .fetch_one(&mut *conn)
+                .await?
         }
         Conn::Postgres(conn) => {
-            sqlx::query_scalar(&format!(
-                "SELECT COALESCE(json_agg(json_build_array({FIELDS}) {ORDER}), '[]')::text \
-                 FROM (SELECT *, due_on AS module_due_on FROM ({CLASS_PROGRESS_ROWS}) r) x"
-            ))
-            .bind(class_id)
-            .fetch_one(&mut *conn)
-            .await?
+            sqlx::query_scalar(POSTGRES)
+                .bind(class_id)
+                .fetch_one(&mut *conn)
+                .await?
         }
     };
     serde_json::from_str(&json).map_err(|source| StoreError::Decode {
