@@ -183,6 +183,96 @@ async fn a_completion_during_a_rebuild_waits_for_it_and_counts() {
     assert!(check.status.success(), "{}", support::said(&check));
 }
 
+/// On PostgreSQL a change to the rollups shares the rebuild lock, and a rebuild waits for
+/// every change that holds it. A completion that arrives while a rebuild is waiting must wait
+/// before it writes anything: had it written its attempt first (which holds its person's row
+/// against deletion), a writer that already shares the lock and then needs that row (as
+/// deleting the person does) would wait for it, it for the rebuild, and the rebuild for that
+/// writer. PostgreSQL untangles such a cycle only when its `deadlock_timeout` (1 s) runs out,
+/// by letting the completion's share go ahead of the rebuild: the writer stood still for a
+/// second. SQLite has one writer at a time.
+#[tokio::test]
+async fn a_completion_waiting_for_a_rebuild_holds_nothing_another_writer_needs() {
+    let demo = demo();
+    let url = demo.server.database_url();
+    if !url.starts_with("postgres") {
+        return;
+    }
+    let db = support::connect(&url).await;
+    let me = Browser::new(&demo.server);
+    me.sign_in_staff("giaovien2.demo").await;
+    let module = "law-on-children";
+    let (lessons, key) = key_of(module);
+    for lesson in &lessons {
+        let path = format!("/modules/{module}/lessons/{lesson}");
+        assert_eq!(me.get(&path).await.status, StatusCode::OK, "{path}");
+    }
+    let form = right_answers(&me, module, &key).await;
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+
+    // A writer in the middle of its change: it holds its share of `REBUILD_LOCK`.
+    let mut writer = db.begin().await.unwrap();
+    sqlx::query("SELECT pg_advisory_xact_lock_shared(6751863)")
+        .execute(&mut *writer)
+        .await
+        .unwrap();
+    // A rebuild starts on another server and waits for the writer.
+    let rebuild = tokio::spawn({
+        let db = db.clone();
+        async move {
+            let mut rebuild = db.begin().await.unwrap();
+            sqlx::query("SELECT pg_advisory_xact_lock(6751863)")
+                .execute(&mut *rebuild)
+                .await
+                .unwrap();
+            rebuild.commit().await.unwrap();
+        }
+    });
+    let waiting = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 6751863 \
+             AND mode = 'ExclusiveLock' AND NOT granted \
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        )
+        .fetch_one(&db)
+        .await
+        .unwrap()
+    };
+    for _ in 0..100 {
+        if waiting().await == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(waiting().await, 1, "the rebuild waits for the writer");
+    // The completion arrives and waits behind the rebuild.
+    let path = format!("/modules/{module}/quiz");
+    let sent = me.post(&path, &form);
+    tokio::pin!(sent);
+    // Longer than `deadlock_timeout`: its one check, made with no cycle yet, is behind it.
+    let early = tokio::time::timeout(std::time::Duration::from_millis(1500), &mut sent).await;
+    assert!(early.is_err(), "the completion waits for the rebuild");
+    // The writer now needs the person's row whole, and gets it at once (well before the
+    // second PostgreSQL would take to find a cycle).
+    let person = tokio::time::timeout(
+        std::time::Duration::from_millis(500),
+        sqlx::query_scalar::<_, i64>(
+            "SELECT id FROM people WHERE username = 'giaovien2.demo' FOR UPDATE",
+        )
+        .fetch_one(&mut *writer),
+    )
+    .await
+    .expect("the writer is not kept waiting by the completion");
+    assert!(person.is_ok(), "no deadlock: {person:?}");
+    writer.commit().await.unwrap();
+    rebuild.await.unwrap();
+    let sent = sent.await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert_eq!(completions(&db, "giaovien2.demo", module).await, 1);
+    let check = support::coverage_check(&url);
+    assert!(check.status.success(), "{}", support::said(&check));
+}
+
 #[tokio::test]
 async fn failed_sign_ins_on_either_server_count_together() {
     let demo = demo();

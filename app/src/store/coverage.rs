@@ -91,11 +91,17 @@ async fn add_reached(
 /// from starting until it commits (PostgreSQL: [`REBUILD_LOCK`], shared). The change it
 /// then makes applies to what the rebuild counted, never between its count and its
 /// replacement of the rows. SQLite needs nothing: one writer at a time.
-async fn hold_off_rebuild(conn: &mut Conn<'_>) -> Result<(), StoreError> {
-    if let Conn::Postgres(pg) = conn {
+///
+/// A transaction that may change the rollups calls it first, before it writes anything: one
+/// that waited here holding a row would close a cycle when a writer already sharing the lock
+/// needs that row (the writer waits for it, it waits behind the rebuild, the rebuild waits for
+/// the writer), which PostgreSQL untangles only after its `deadlock_timeout` (a second). Taking
+/// it again later (as [`refresh_person`] and [`refresh_household`] do) costs nothing.
+pub async fn hold_off_rebuild(conn: impl Into<Conn<'_>>) -> Result<(), StoreError> {
+    if let Conn::Postgres(pg) = conn.into() {
         sqlx::query("SELECT pg_advisory_xact_lock_shared($1)")
             .bind(REBUILD_LOCK)
-            .execute(&mut **pg)
+            .execute(&mut *pg)
             .await?;
     }
     Ok(())

@@ -114,6 +114,8 @@ pub async fn delete_student(
 ) -> Result<bool, StoreError> {
     on_db!(db => {
         let mut tx = db.begin().await?;
+        // The rollups change too: wait for a rebuild before writing anything.
+        super::coverage::hold_off_rebuild(&mut tx).await?;
         let household: Option<Option<i64>> =
             sqlx::query_scalar("SELECT household_id FROM people WHERE id = $1 AND role = 'student'")
                 .bind(student_id)

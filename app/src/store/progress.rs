@@ -79,6 +79,10 @@ pub async fn submit(db: &Db, s: &Submission<'_>, now: i64) -> Result<Stored, Sto
     on_db!(db => {
         let answers = serde_json::to_string(s.answers).unwrap_or_else(|_| "{}".to_owned());
         let mut tx = db.begin().await?;
+        if s.grade.passed && s.lessons_done {
+            // A completion would change the rollups: wait for a rebuild before writing.
+            super::coverage::hold_off_rebuild(&mut tx).await?;
+        }
         let created = sqlx::query(
             "INSERT INTO attempts (person_id, module_id, content_version, submission_key, answers, correct, total, percent, passed, submitted_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (person_id, submission_key) DO NOTHING",

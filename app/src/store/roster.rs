@@ -89,6 +89,8 @@ pub async fn import(
 ) -> Result<RosterSummary, StoreError> {
     on_db!(db => {
         let mut tx = db.begin().await?;
+        // The rollups change at the end: wait for a rebuild before writing anything.
+        super::coverage::hold_off_rebuild(&mut tx).await?;
         let total = rows.len() as u64;
         // Whose coverage may have changed (new people, people moved): brought up to date at the end,
         // in the same transaction.
