@@ -115,18 +115,27 @@ pub struct StudentProgress {
     pub latest_answers: Option<String>,
 }
 
-/// A truth value as each database writes it in JSON: `true` (PostgreSQL) or `1` (SQLite).
+/// A truth value as each database writes it in JSON: `true` (PostgreSQL) or `1` (SQLite). Read
+/// by a visitor taking either, not by trying one then the other (an `untagged` enum buffers the
+/// value and builds an error message for every SQLite row).
 fn flag<'de, D: serde::Deserializer<'de>>(from: D) -> Result<bool, D::Error> {
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum Flag {
-        Bool(bool),
-        Int(i64),
+    struct Flag;
+    impl serde::de::Visitor<'_> for Flag {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("true, false, 0 or 1")
+        }
+        fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<bool, E> {
+            Ok(b)
+        }
+        fn visit_i64<E: serde::de::Error>(self, i: i64) -> Result<bool, E> {
+            Ok(i != 0)
+        }
+        fn visit_u64<E: serde::de::Error>(self, i: u64) -> Result<bool, E> {
+            Ok(i != 0)
+        }
     }
-    Ok(match serde::Deserialize::deserialize(from)? {
-        Flag::Bool(b) => b,
-        Flag::Int(i) => i != 0,
-    })
+    from.deserialize_any(Flag)
 }
 
 /// The rows of [`class_progress`], before they are gathered into one JSON array (a macro, so
@@ -275,4 +284,29 @@ pub async fn school_staff(
         .await?;
         Ok((people, done))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StudentProgress;
+
+    fn read(completed: &str, passed: &str) -> Result<StudentProgress, serde_json::Error> {
+        serde_json::from_str(&format!(
+            r#"["m", "2026-12-20", 7, {completed}, 80, {passed}, null, 1, "{{}}", 1, null]"#
+        ))
+    }
+
+    #[test]
+    fn a_flag_is_read_as_either_database_writes_it() {
+        for (completed, passed, expected) in [
+            ("1", "0", (true, false)),
+            ("0", "1", (false, true)),
+            ("true", "false", (true, false)),
+            ("false", "true", (false, true)),
+        ] {
+            let p = read(completed, passed).expect("a row");
+            assert_eq!((p.completed, p.passed), expected, "{completed} {passed}");
+        }
+        assert!(read("\"yes\"", "0").is_err());
+    }
 }
