@@ -6,6 +6,9 @@
 //! 2. in the synthetic province: a class of 30 students with its 3 assigned modules and their
 //!    attempts, warm, one request at a time (p50/p99), then under `wrk` as in 1 — the page the
 //!    3,000 requests a second goal is about — and again compressed, as browsers ask for it;
+//!    Then, for the same class and session, what the page is made of: a small signed-in page
+//!    (the floor every page pays), the class's cards page (its students and their secrets) and
+//!    the class's progress and insight as JSON (the data without the HTML);
 //! 3. a class of 45 students with 20 assigned modules, one request at a time;
 //! 4. the school view of a school of 2,000 students, the same.
 //!
@@ -440,6 +443,23 @@ async fn run() {
         &format!("/classes/{class30}"),
         "the same, compressed (Accept-Encoding: gzip, deflate, br)",
     );
+    // Where a page's time goes, on the same server and the same session: the floor of any
+    // signed-in page (a small one: session, layout, transport), the same class's students with
+    // their secrets (the cards page), and the class's progress and question insight without any
+    // HTML (the server function behind the page's tables, as JSON).
+    for (path, name) in [
+        ("/privacy".to_owned(), "floor: a small signed-in page (8 KB)"),
+        (
+            format!("/classes/{class30}/cards"),
+            "the class's students and secrets (cards page)",
+        ),
+        (
+            format!("/api/assignments/class?id={class30}&lang=Vi"),
+            "the class's progress and insight, as data (JSON)",
+        ),
+    ] {
+        under_wrk(&server, &cookie30, None, &path, name);
+    }
     let (manager, _) = signed_in(&server.base, &head).await;
     sequential(
         &manager,
