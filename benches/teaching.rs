@@ -448,7 +448,10 @@ async fn run() {
     // their secrets (the cards page), and the class's progress and question insight without any
     // HTML (the server function behind the page's tables, as JSON).
     for (path, name) in [
-        ("/privacy".to_owned(), "floor: a small signed-in page (8 KB)"),
+        (
+            "/privacy".to_owned(),
+            "floor: a small signed-in page (8 KB)",
+        ),
         (
             format!("/classes/{class30}/cards"),
             "the class's students and secrets (cards page)",
