@@ -64,6 +64,9 @@ async fn dump(db: &sqlx::AnyPool) -> Vec<String> {
     out
 }
 
+/// A bad form to post: what it is, who posts it, where, and its fields.
+type Post<'a> = (&'a str, &'a Browser, &'a str, Vec<(&'a str, String)>);
+
 #[tokio::test]
 async fn bad_input_gets_a_clear_refusal_and_changes_nothing() {
     let demo = demo();
@@ -82,7 +85,7 @@ async fn bad_input_gets_a_clear_refusal_and_changes_nothing() {
     let teacher_csrf = teacher.csrf().await;
     let visitor_csrf = visitor.csrf().await;
     // (who, path, form) posted as forms.
-    let forms: Vec<(&str, &Browser, &str, Vec<(&str, String)>)> = vec![
+    let forms: Vec<Post> = vec![
         (
             "an oversized username",
             &visitor,

@@ -317,9 +317,6 @@ async fn the_answer_key_is_nowhere_before_submitting() {
     }
 }
 
-/// A module's lessons and answer key, read from its module.toml (a tiny reader: the lines
-/// `lessons = [...]`, and `id` / `answer` in each `[[quiz]]`).
-
 /// Reads every lesson of `module` and sends its quiz with every answer right.
 async fn pass(browser: &Browser, module: &str) -> (StatusCode, String) {
     let (lessons, key) = key_of(module);
