@@ -763,11 +763,12 @@ pub async fn sign_up_family(
     let client_failures =
         sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window).await?;
     wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now)?;
-    let household = match parse_code(form.family_code, FAMILY_CODE_LEN) {
-        Ok(code) => people::household_by_code(db, &code).await?,
-        Err(_) => None,
+    let code = parse_code(form.family_code, FAMILY_CODE_LEN).ok();
+    let household = match &code {
+        Some(code) => people::household_by_code(db, code).await?,
+        None => None,
     };
-    let Some((household_id, unit_id)) = household else {
+    let (Some(code), Some((household_id, unit_id))) = (code, household) else {
         sessions::record_failure(db, None, client, None, now).await?;
         let event = Event {
             action: "sign-up-failed",
@@ -806,12 +807,23 @@ pub async fn sign_up_family(
         household_id: Some(household_id),
         consent_version: Some(crate::domain::privacy::NOTICE_VERSION),
     };
-    let person_id = people::create_account(db, &account, now).await?;
-    // A used code is replaced: the printed letter cannot link anyone else.
-    let code = unused_family_code(db).await?;
-    crate::store::accounts::set_family_code(db, household_id, &code).await?;
-    // The household now has a parent who may complete the families' modules.
-    crate::store::coverage::refresh_household_in(db, rules, household_id).await?;
+    // A used code is replaced as the parent is linked, in one step: the printed letter cannot
+    // link anyone else, not even someone sending it at the same moment. The household now has
+    // a parent who may complete the families' modules.
+    let new_code = unused_family_code(db).await?;
+    use crate::store::accounts::{link_parent_by_code, FamilyCodeUse, ParentLink};
+    let code = FamilyCodeUse {
+        household_id,
+        code: &code,
+        new_code: &new_code,
+        max_parents: MAX_PARENTS_BY_CODE,
+    };
+    let person_id = match link_parent_by_code(db, &code, &account, rules, now).await? {
+        ParentLink::Linked(person_id) => person_id,
+        ParentLink::CodeGone => return Err(AuthError::UnknownFamily),
+        ParentLink::Full => return Err(AuthError::FamilyFull),
+        ParentLink::PhoneTaken => return Err(AuthError::PhoneTaken),
+    };
     let detail = format!("parent linked to household {household_id}; family code replaced");
     let event = Event {
         action: "sign-up",

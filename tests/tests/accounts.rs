@@ -35,6 +35,61 @@ async fn family_code(db: &sqlx::AnyPool, household: i64) -> String {
         .unwrap()
 }
 
+/// Two people typing the same printed code at the same moment (the letter photographed and
+/// passed on): one of them is linked, the other finds the code used, as they would a moment
+/// later. Checking the code and replacing it were apart (with the password's hashing between
+/// them), so both could be linked by one code.
+#[tokio::test]
+async fn a_family_code_sent_twice_at_once_links_one_parent() {
+    let demo = demo();
+    let db = database(&demo).await;
+    let code = demo.new_family_code.clone();
+    let household: i64 = sqlx::query_scalar("SELECT id FROM households WHERE family_code = $1")
+        .bind(code.replace('-', ""))
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let parents = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM people WHERE household_id = $1 AND role = 'parent'",
+        )
+        .bind(household)
+        .fetch_one(&db)
+        .await
+        .unwrap()
+    };
+    let before = parents().await;
+    let (one, other) = (Browser::new(&demo.server), Browser::new(&demo.server));
+    let (a, b) = tokio::join!(
+        sign_up(
+            &one,
+            &code,
+            "Lò Văn Tâm",
+            "0912000077",
+            "suối Nậm Na chảy qua bản tôi"
+        ),
+        sign_up(
+            &other,
+            &code,
+            "Vàng Thị Dung",
+            "0912000078",
+            "mây trắng bay qua đỉnh Pu Ta Leng"
+        ),
+    );
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [StatusCode::SEE_OTHER, StatusCode::UNAUTHORIZED],
+        "{}\n{}",
+        a.body,
+        b.body
+    );
+    assert_eq!(parents().await, before + 1, "one parent linked");
+    let check = support::coverage_check(&demo.server.database_url());
+    assert!(check.status.success(), "{}", support::said(&check));
+}
+
 #[tokio::test]
 async fn a_family_code_links_at_most_two_parents_and_is_replaced_once_used() {
     let demo = demo();

@@ -303,6 +303,84 @@ pub async fn unlink_parent(db: &Db, household_id: i64, parent_id: i64) -> Result
     })
 }
 
+/// How linking a parent to a household by its family code ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParentLink {
+    /// Linked: the new parent's person id.
+    Linked(i64),
+    /// The code was used (and so replaced) meanwhile.
+    CodeGone,
+    /// The household has as many parents as a code may link.
+    Full,
+    /// The phone number got an account meanwhile.
+    PhoneTaken,
+}
+
+/// A household's family code as a parent typed it, and what replaces it once used.
+pub struct FamilyCodeUse<'a> {
+    pub household_id: i64,
+    /// The code as stored (normalised).
+    pub code: &'a str,
+    pub new_code: &'a str,
+    /// How many parents a code may link to one household.
+    pub max_parents: i64,
+}
+
+/// Makes a parent's account and links it to the household by its family code, in one
+/// transaction. The code is replaced first: of two sign-ups with the same code, the second
+/// waits for the first and then finds it gone, as it would a moment later. The household's
+/// parents are counted after that, and the household's coverage is brought up to date with its
+/// new parent.
+pub async fn link_parent_by_code(
+    db: &Db,
+    code: &FamilyCodeUse<'_>,
+    account: &super::people::NewAccount<'_>,
+    rules: &[crate::domain::coverage::TargetRule],
+    now: i64,
+) -> Result<ParentLink, StoreError> {
+    let FamilyCodeUse {
+        household_id,
+        code,
+        new_code,
+        max_parents,
+    } = *code;
+    on_db!(db => {
+        let mut tx = db.begin().await?;
+        super::coverage::hold_off_rebuild(&mut tx).await?;
+        let claimed = sqlx::query(
+            "UPDATE households SET family_code = $1 WHERE id = $2 AND family_code = $3",
+        )
+        .bind(new_code)
+        .bind(household_id)
+        .bind(code)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed == 0 {
+            return Ok(ParentLink::CodeGone);
+        }
+        let parents: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM people WHERE household_id = $1 AND role = 'parent'",
+        )
+        .bind(household_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if parents >= max_parents {
+            return Ok(ParentLink::Full);
+        }
+        let person_id = match super::people::insert_account(&mut tx, account, now).await {
+            Ok(id) => id,
+            Err(StoreError::Query(sqlx::Error::Database(e))) if e.is_unique_violation() => {
+                return Ok(ParentLink::PhoneTaken)
+            }
+            Err(e) => return Err(e),
+        };
+        super::coverage::refresh_household(&mut tx, rules, household_id).await?;
+        tx.commit().await?;
+        Ok(ParentLink::Linked(person_id))
+    })
+}
+
 /// Replaces a household's family code with `code` (the old one stops working).
 pub async fn set_family_code(db: &Db, household_id: i64, code: &str) -> Result<(), StoreError> {
     on_db!(db => {

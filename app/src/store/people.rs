@@ -413,7 +413,18 @@ pub async fn create_account(
     account: &NewAccount<'_>,
     now: i64,
 ) -> Result<i64, StoreError> {
-    on_db!(db => {
+    let mut lease = db.lease().await?;
+    insert_account(&mut lease, account, now).await
+}
+
+/// [`create_account`] on a connection (in the caller's transaction).
+pub async fn insert_account(
+    conn: impl Into<Conn<'_>>,
+    account: &NewAccount<'_>,
+    now: i64,
+) -> Result<i64, StoreError> {
+    let conn = conn.into();
+    on_conn!(conn => {
         Ok(sqlx::query_scalar(
             "INSERT INTO people (role, unit_id, display_name, username, phone, password_hash, household_id, created_at, \
                                  consent_version, consent_at) \
@@ -428,7 +439,7 @@ pub async fn create_account(
         .bind(account.household_id)
         .bind(now)
         .bind(account.consent_version)
-        .fetch_one(db)
+        .fetch_one(&mut *conn)
         .await?)
     })
 }
