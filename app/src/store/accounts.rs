@@ -135,14 +135,40 @@ pub async fn reset_for(db: &Db, person_id: i64) -> Result<Option<(String, i64)>,
     })
 }
 
-/// A reset code works once: used (or replaced), it is gone.
-pub async fn delete_reset(db: &Db, person_id: i64) -> Result<(), StoreError> {
+/// Uses a reset code: if `code_hash` is still the person's pending code, the code is gone,
+/// their password is `password_hash` and every session of theirs ends, in one transaction. A
+/// code sent twice at once is used once: the second finds it gone. Whether it was used.
+pub async fn use_reset(
+    db: &Db,
+    person_id: i64,
+    code_hash: &str,
+    password_hash: &str,
+) -> Result<bool, StoreError> {
     on_db!(db => {
-        sqlx::query("DELETE FROM password_resets WHERE person_id = $1")
+        let mut tx = db.begin().await?;
+        let used = sqlx::query("DELETE FROM password_resets WHERE person_id = $1 AND code_hash = $2")
             .bind(person_id)
-            .execute(db)
+            .bind(code_hash)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if used == 0 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "UPDATE people SET password_hash = $1, must_change_password = FALSE \
+             WHERE id = $2 AND password_hash IS NOT NULL",
+        )
+        .bind(password_hash)
+        .bind(person_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM sessions WHERE person_id = $1")
+            .bind(person_id)
+            .execute(&mut *tx)
             .await?;
-        Ok(())
+        tx.commit().await?;
+        Ok(true)
     })
 }
 
