@@ -457,14 +457,13 @@ async fn audit_throttled(
     Ok(())
 }
 
-async fn record_wrong(
+/// A wrong try stays counted ([`sessions::count_try`]) and is audited.
+async fn audit_wrong(
     db: &Db,
     subject: Option<i64>,
     client: &str,
-    browser: Option<&str>,
     now: i64,
 ) -> Result<(), AuthError> {
-    sessions::record_failure(db, subject, client, browser, now).await?;
     let event = Event {
         action: "sign-in-failed",
         actor: None,
@@ -476,8 +475,9 @@ async fn record_wrong(
     Ok(())
 }
 
-/// Throttle, then check the secret; a failure is recorded (and audited) against the account
-/// and the client, a success clears the account's failures.
+/// Count the try, throttle, then check the secret; a failure stays counted (and is audited)
+/// against the account and the client, a success clears the account's failures. Counting
+/// first makes tries sent at once see each other (see [`sessions::count_try`]).
 async fn checked(
     db: &Db,
     account: Option<Account>,
@@ -485,15 +485,17 @@ async fn checked(
     now: i64,
     check: impl std::future::Future<Output = bool>,
 ) -> Result<(i64, Role), AuthError> {
+    let subject = account.as_ref().map(|a| a.id);
+    let this_try = sessions::count_try(db, subject, client, None, now).await?;
     let client_failures =
-        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window).await?;
+        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window, this_try).await?;
     let role = account.as_ref().and_then(Account::role);
     let throttled = match wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now)
     {
         Err(e) => Err(e),
         Ok(()) => match (&account, role) {
             (Some(account), Some(role)) => {
-                let failures = sessions::person_failures(db, account.id).await?;
+                let failures = sessions::person_failures(db, account.id, this_try).await?;
                 wait_or_ask(
                     throttle::verdict(throttle::account_limits(role), &failures, now),
                     now,
@@ -502,19 +504,20 @@ async fn checked(
             _ => Ok(()),
         },
     };
-    let subject = account.as_ref().map(|a| a.id);
     if let Err(error) = throttled {
+        sessions::forget_try(db, this_try).await?;
         audit_throttled(db, subject, client, "", now).await?;
         return Err(error);
     }
     let ok = check.await;
     match (account, role) {
         (Some(account), Some(role)) if ok => {
+            sessions::forget_try(db, this_try).await?;
             sessions::clear_failures(db, account.id).await?;
             Ok((account.id, role))
         }
         _ => {
-            record_wrong(db, subject, client, None, now).await?;
+            audit_wrong(db, subject, client, now).await?;
             Err(AuthError::Wrong)
         }
     }
@@ -576,15 +579,17 @@ pub async fn sign_in_student(
     let now = now();
     let account = people::student_in_class(db, &code, student_id).await?;
     let subject = account.as_ref().map(|a| a.id);
+    // Counted before it is looked at: a burst of guesses sees itself (see `count_try`).
+    let this_try = sessions::count_try(db, subject, client, browser, now).await?;
     let client_failures =
-        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window).await?;
+        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window, this_try).await?;
     let mut throttled = wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now);
     if let (Ok(()), Some(account)) = (&throttled, &account) {
-        let child = sessions::student_failures(db, account.id).await?;
+        let child = sessions::student_failures(db, account.id, this_try).await?;
         let class = match account.class_id {
             Some(class_id) => {
-                sessions::class_failures(db, class_id, now - throttle::CLASS_LIMITS.short_window)
-                    .await?
+                let since = now - throttle::CLASS_LIMITS.short_window;
+                sessions::class_failures(db, class_id, since, this_try).await?
             }
             None => Vec::new(),
         };
@@ -594,6 +599,7 @@ pub async fn sign_in_student(
         );
     }
     if let Err(error) = throttled {
+        sessions::forget_try(db, this_try).await?;
         audit_throttled(db, subject, client, "student", now).await?;
         return Err(error);
     }
@@ -604,11 +610,12 @@ pub async fn sign_in_student(
     let matches = matches!((stored, entered), (Some(s), Some(e)) if s.matches(&e));
     match account {
         Some(account) if matches => {
+            sessions::forget_try(db, this_try).await?;
             sessions::clear_client_failures(db, account.id, client, browser).await?;
             open_session(db, account.id, Role::Student, client, now).await
         }
         _ => {
-            record_wrong(db, subject, client, browser, now).await?;
+            audit_wrong(db, subject, client, now).await?;
             Err(AuthError::Wrong)
         }
     }
@@ -763,16 +770,20 @@ pub async fn sign_up_family(
     rules: &[crate::domain::coverage::TargetRule],
 ) -> Result<NewSession, AuthError> {
     let now = now();
+    // The code is a guessable secret too: counted before it is looked at (see `count_try`).
+    let this_try = sessions::count_try(db, None, client, None, now).await?;
     let client_failures =
-        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window).await?;
-    wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now)?;
+        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window, this_try).await?;
+    if let Err(error) = wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now) {
+        sessions::forget_try(db, this_try).await?;
+        return Err(error);
+    }
     let code = parse_code(form.family_code, FAMILY_CODE_LEN).ok();
     let household = match &code {
         Some(code) => people::household_by_code(db, code).await?,
         None => None,
     };
     let (Some(code), Some((household_id, unit_id))) = (code, household) else {
-        sessions::record_failure(db, None, client, None, now).await?;
         let event = Event {
             action: "sign-up-failed",
             actor: None,
@@ -783,6 +794,8 @@ pub async fn sign_up_family(
         sessions::audit(db, &event, now).await?;
         return Err(AuthError::UnknownFamily);
     };
+    // A code that exists is no failure, whatever happens next.
+    sessions::forget_try(db, this_try).await?;
     // At most two parents follow a household by code; the school can unlink one.
     if crate::store::accounts::parent_count(db, household_id).await? >= MAX_PARENTS_BY_CODE {
         return Err(AuthError::FamilyFull);

@@ -437,6 +437,91 @@ async fn wrong_pictures_lock_the_student_until_the_teacher_resets() {
     );
 }
 
+/// Every pair of pictures (36), each from a browser of its own, sent at once: as many are looked
+/// at as would be one after another (a child's account takes 5 wrong tries in 15 minutes), and
+/// the rest are told to wait. Each try is counted before its pictures are compared; before, every
+/// request read the failures before any of them was written, and a burst went through whole: a
+/// child's pictures fell in one go.
+#[tokio::test]
+async fn a_burst_of_guesses_at_a_childs_pictures_is_limited_as_one_after_another() {
+    let demo = demo();
+    let (code, students) = &demo.classes[0];
+    let (name, secret) = students
+        .iter()
+        .find(|(_, secret)| secret.contains('+'))
+        .expect("a child with pictures");
+    let id = student_id(&Browser::new(&demo.server), code, name).await;
+    let right = secret_fields(secret);
+    let mut tries = tokio::task::JoinSet::new();
+    for a in 0..9 {
+        for b in a + 1..9 {
+            let fields = vec![("picture", a.to_string()), ("picture", b.to_string())];
+            let is_right = fields.iter().all(|f| right.contains(f));
+            let (browser, code, id) = (Browser::new(&demo.server), code.clone(), id.clone());
+            tries.spawn(async move {
+                let reply = student_sign_in(&browser, &code, &id, &fields).await;
+                (reply.status, is_right)
+            });
+        }
+    }
+    let replies = tries.join_all().await;
+    assert_eq!(replies.len(), 36);
+    // Wrong pairs looked at: no more than one after another (none at all is possible too:
+    // every try saw the others first, and all were told to wait). The right pair, if it was
+    // looked at among them, does not count as a wrong try, as it would not one after another.
+    let wrong = replies
+        .iter()
+        .filter(|(status, _)| *status == StatusCode::UNAUTHORIZED)
+        .count();
+    assert!(
+        wrong <= 5,
+        "{wrong} wrong pairs of 35 looked at: {replies:?}"
+    );
+    for (status, is_right) in &replies {
+        assert!(
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::UNAUTHORIZED,
+                StatusCode::TOO_MANY_REQUESTS
+            ]
+            .contains(status),
+            "{status}"
+        );
+        if *status == StatusCode::SEE_OTHER {
+            assert!(is_right, "only the right pair signs in");
+        }
+    }
+}
+
+/// The same for a password: 30 wrong ones for one account sent at once are looked at no more
+/// than the account's 10 tries in 15 minutes allow; the rest are told to wait.
+#[tokio::test]
+async fn a_burst_of_wrong_passwords_is_limited_as_one_after_another() {
+    let demo = demo();
+    let mut tries = tokio::task::JoinSet::new();
+    for n in 0..30 {
+        let browser = Browser::new(&demo.server);
+        tries.spawn(async move {
+            let password = format!("không phải mật khẩu số {n}");
+            let fields = [
+                ("kind", "staff"),
+                ("username", "giaovien2.demo"),
+                ("password", password.as_str()),
+            ];
+            browser.post("/sign-in", &fields).await.status
+        });
+    }
+    let statuses = tries.join_all().await;
+    let looked_at = statuses
+        .iter()
+        .filter(|status| **status != StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(looked_at <= 10, "{looked_at} of 30 looked at: {statuses:?}");
+    assert!(statuses
+        .iter()
+        .all(|s| [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(s)));
+}
+
 #[tokio::test]
 async fn a_parent_signs_up_with_the_family_code_then_uses_phone_and_password() {
     let demo = demo();

@@ -104,62 +104,97 @@ pub async fn delete_for_person(db: &Db, person_id: i64) -> Result<(), StoreError
     })
 }
 
-/// Failure times for an account since its last success or reset.
-pub async fn person_failures(db: &Db, person_id: i64) -> Result<Vec<i64>, StoreError> {
+/// Failure times for an account since its last success or reset, besides the caller's own try
+/// (`this_try`, see [`count_try`]).
+pub async fn person_failures(
+    db: &Db,
+    person_id: i64,
+    this_try: i64,
+) -> Result<Vec<i64>, StoreError> {
     on_db!(db => {
         Ok(
-            sqlx::query_scalar("SELECT at FROM sign_in_failures WHERE person_id = $1")
+            sqlx::query_scalar("SELECT at FROM sign_in_failures WHERE person_id = $1 AND id <> $2")
                 .bind(person_id)
+                .bind(this_try)
                 .fetch_all(db)
                 .await?,
         )
     })
 }
 
-/// Failure times from a client address after `since`.
-pub async fn client_failures(db: &Db, client: &str, since: i64) -> Result<Vec<i64>, StoreError> {
+/// Failure times from a client address after `since`, besides the caller's own try.
+pub async fn client_failures(
+    db: &Db,
+    client: &str,
+    since: i64,
+    this_try: i64,
+) -> Result<Vec<i64>, StoreError> {
     on_db!(db => {
         Ok(
-            sqlx::query_scalar("SELECT at FROM sign_in_failures WHERE client = $1 AND at > $2")
-                .bind(client)
-                .bind(since)
-                .fetch_all(db)
-                .await?,
+            sqlx::query_scalar(
+                "SELECT at FROM sign_in_failures WHERE client = $1 AND at > $2 AND id <> $3",
+            )
+            .bind(client)
+            .bind(since)
+            .bind(this_try)
+            .fetch_all(db)
+            .await?,
         )
     })
 }
 
-/// Records a failed sign-in: the account (when one was named), the client address and, for
-/// students, the browser (a hash of its anonymous token).
-pub async fn record_failure(
+/// Counts a sign-in try as failed before it is looked at: the account (when one was named),
+/// the client address and, for students, the browser (a hash of its anonymous token). Tries
+/// sent at the same moment then see each other when they are throttled; before, each read the
+/// failures before any was written, and a burst was looked at whole. Returns the try's id: a
+/// try that is throttled, or right, is forgotten again ([`forget_try`]); a wrong one stays.
+pub async fn count_try(
     db: &Db,
     person_id: Option<i64>,
     client: &str,
     browser: Option<&str>,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<i64, StoreError> {
     on_db!(db => {
-        sqlx::query(
-            "INSERT INTO sign_in_failures (person_id, client, browser, at) VALUES ($1, $2, $3, $4)",
+        Ok(sqlx::query_scalar(
+            "INSERT INTO sign_in_failures (person_id, client, browser, at) VALUES ($1, $2, $3, $4) \
+             RETURNING id",
         )
         .bind(person_id)
         .bind(client)
         .bind(browser)
         .bind(now)
-        .execute(db)
-        .await?;
+        .fetch_one(db)
+        .await?)
+    })
+}
+
+/// A try [`count_try`] counted that was not a failure after all (throttled, or right).
+pub async fn forget_try(db: &Db, this_try: i64) -> Result<(), StoreError> {
+    on_db!(db => {
+        sqlx::query("DELETE FROM sign_in_failures WHERE id = $1")
+            .bind(this_try)
+            .execute(db)
+            .await?;
         Ok(())
     })
 }
 
-/// A student's failures since their last success or reset, with their clients.
-pub async fn student_failures(db: &Db, person_id: i64) -> Result<Vec<StudentFailure>, StoreError> {
+/// A student's failures since their last success or reset, with their clients, besides the
+/// caller's own try.
+pub async fn student_failures(
+    db: &Db,
+    person_id: i64,
+    this_try: i64,
+) -> Result<Vec<StudentFailure>, StoreError> {
     on_db!(db => {
-        let rows: Vec<(i64, String, Option<String>)> =
-            sqlx::query_as("SELECT at, client, browser FROM sign_in_failures WHERE person_id = $1")
-                .bind(person_id)
-                .fetch_all(db)
-                .await?;
+        let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
+            "SELECT at, client, browser FROM sign_in_failures WHERE person_id = $1 AND id <> $2",
+        )
+        .bind(person_id)
+        .bind(this_try)
+        .fetch_all(db)
+        .await?;
         Ok(rows
             .into_iter()
             .map(|(at, address, browser)| StudentFailure {
@@ -171,15 +206,21 @@ pub async fn student_failures(db: &Db, person_id: i64) -> Result<Vec<StudentFail
     })
 }
 
-/// Failure times of a class's students after `since`.
-pub async fn class_failures(db: &Db, class_id: i64, since: i64) -> Result<Vec<i64>, StoreError> {
+/// Failure times of a class's students after `since`, besides the caller's own try.
+pub async fn class_failures(
+    db: &Db,
+    class_id: i64,
+    since: i64,
+    this_try: i64,
+) -> Result<Vec<i64>, StoreError> {
     on_db!(db => {
         Ok(sqlx::query_scalar(
             "SELECT f.at FROM sign_in_failures f JOIN people p ON p.id = f.person_id \
-             WHERE p.class_id = $1 AND f.at > $2",
+             WHERE p.class_id = $1 AND f.at > $2 AND f.id <> $3",
         )
         .bind(class_id)
         .bind(since)
+        .bind(this_try)
         .fetch_all(db)
         .await?)
     })
