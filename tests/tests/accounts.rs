@@ -35,6 +35,15 @@ async fn family_code(db: &sqlx::AnyPool, household: i64) -> String {
         .unwrap()
 }
 
+/// The household whose family code is `code` (as printed, with its dash).
+async fn household_of(db: &sqlx::AnyPool, code: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM households WHERE family_code = $1")
+        .bind(code.replace('-', ""))
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
 /// Two people typing the same printed code at the same moment (the letter photographed and
 /// passed on): one of them is linked, the other finds the code used, as they would a moment
 /// later. Checking the code and replacing it were apart (with the password's hashing between
@@ -44,11 +53,7 @@ async fn a_family_code_sent_twice_at_once_links_one_parent() {
     let demo = demo();
     let db = database(&demo).await;
     let code = demo.new_family_code.clone();
-    let household: i64 = sqlx::query_scalar("SELECT id FROM households WHERE family_code = $1")
-        .bind(code.replace('-', ""))
-        .fetch_one(&db)
-        .await
-        .unwrap();
+    let household = household_of(&db, &code).await;
     let parents = || async {
         sqlx::query_scalar::<_, i64>(
             "SELECT count(*) FROM people WHERE household_id = $1 AND role = 'parent'",
@@ -95,11 +100,7 @@ async fn a_family_code_links_at_most_two_parents_and_is_replaced_once_used() {
     let demo = demo();
     let db = database(&demo).await;
     let code = demo.new_family_code.clone();
-    let household: i64 = sqlx::query_scalar("SELECT id FROM households WHERE family_code = $1")
-        .bind(code.replace('-', ""))
-        .fetch_one(&db)
-        .await
-        .unwrap();
+    let household = household_of(&db, &code).await;
 
     // The password check sees the person's own details however they are typed.
     let first = Browser::new(&demo.server);
@@ -329,18 +330,14 @@ async fn a_first_password_is_changed_before_anything_else() {
     assert_eq!(teacher.get("/classes").await.status, StatusCode::OK);
 }
 
-/// A reset code sent twice at the same moment (a double tap, or someone who saw it over a
-/// shoulder) works once: one new password is set and signed in, the other is refused as a used
-/// code is, and the password that works afterwards is the one that was accepted.
-#[tokio::test]
-async fn a_reset_code_sent_twice_at_once_works_once() {
-    let demo = demo();
-    let db = database(&demo).await;
+/// The demo school's head (signed in) issues a reset code for the teacher `giaovien.demo`:
+/// the head's browser, the teacher's id and the code as shown once.
+async fn reset_code_for_the_teacher(db: &sqlx::AnyPool, demo: &Demo) -> (Browser, i64, String) {
     let manager = Browser::new(&demo.server);
     manager.sign_in_staff("hieutruong.demo").await;
     let teacher_id: i64 =
         sqlx::query_scalar("SELECT id FROM people WHERE username = 'giaovien.demo'")
-            .fetch_one(&db)
+            .fetch_one(db)
             .await
             .unwrap();
     let issued = manager
@@ -350,6 +347,17 @@ async fn a_reset_code_sent_twice_at_once_works_once() {
     let marker = "class=\"secret-text code\">";
     let start = issued.body.find(marker).expect("the code is shown") + marker.len();
     let code = issued.body[start..start + issued.body[start..].find('<').unwrap()].to_owned();
+    (manager, teacher_id, code)
+}
+
+/// A reset code sent twice at the same moment (a double tap, or someone who saw it over a
+/// shoulder) works once: one new password is set and signed in, the other is refused as a used
+/// code is, and the password that works afterwards is the one that was accepted.
+#[tokio::test]
+async fn a_reset_code_sent_twice_at_once_works_once() {
+    let demo = demo();
+    let db = database(&demo).await;
+    let (_head, _, code) = reset_code_for_the_teacher(&db, &demo).await;
     let passwords = [
         "khói bếp chiều bay trên mái nhà sàn",
         "một mật khẩu khác dài và khó đoán",
@@ -405,20 +413,8 @@ async fn a_reset_code_sent_twice_at_once_works_once() {
 async fn a_school_issues_a_one_time_reset_code_for_its_own_people_only() {
     let demo = demo();
     let db = database(&demo).await;
-    let manager = Browser::new(&demo.server);
-    manager.sign_in_staff("hieutruong.demo").await;
-    let teacher_id: i64 =
-        sqlx::query_scalar("SELECT id FROM people WHERE username = 'giaovien.demo'")
-            .fetch_one(&db)
-            .await
-            .unwrap();
-    let issued = manager
-        .post(&format!("/people/{teacher_id}/password-reset"), &[])
-        .await;
-    assert_eq!(issued.status, StatusCode::OK);
+    let (manager, teacher_id, code) = reset_code_for_the_teacher(&db, &demo).await;
     let marker = "class=\"secret-text code\">";
-    let start = issued.body.find(marker).expect("the code is shown") + marker.len();
-    let code = issued.body[start..start + issued.body[start..].find('<').unwrap()].to_owned();
     assert_eq!(code.len(), 14, "{code}");
     // Shown once: the people page does not show it again.
     assert!(!manager.get("/people").await.body.contains(&code));

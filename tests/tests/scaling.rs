@@ -6,7 +6,7 @@
 mod support;
 
 use reqwest::StatusCode;
-use support::web::{demo, field, key_of, session_cookie, Browser, PASSWORD};
+use support::web::{demo, field, key_of, session_cookie, Browser, Demo, PASSWORD};
 use support::TestServer;
 
 /// Points the browser at `server` (cookies belong to the host, not the port: the same
@@ -135,6 +135,20 @@ async fn right_answers(
     form
 }
 
+/// `giaovien2.demo` signed in, every lesson of `module` read, and the quiz form with every
+/// answer right: one post from completing it.
+async fn about_to_complete(demo: &Demo, module: &str) -> (Browser, Vec<(String, String)>) {
+    let me = Browser::new(&demo.server);
+    me.sign_in_staff("giaovien2.demo").await;
+    let (lessons, key) = key_of(module);
+    for lesson in &lessons {
+        let path = format!("/modules/{module}/lessons/{lesson}");
+        assert_eq!(me.get(&path).await.status, StatusCode::OK, "{path}");
+    }
+    let form = right_answers(&me, module, &key).await;
+    (me, form)
+}
+
 /// A server rebuilds the rollups when it starts with new targets or in a new year, while the
 /// others go on serving. A completion recorded meanwhile must not be lost between the
 /// rebuild's count and its replacement of the rows: it waits for the rebuild (here a
@@ -145,15 +159,8 @@ async fn a_completion_during_a_rebuild_waits_for_it_and_counts() {
     let demo = demo();
     let url = demo.server.database_url();
     let db = support::connect(&url).await;
-    let me = Browser::new(&demo.server);
-    me.sign_in_staff("giaovien2.demo").await;
     let module = "law-on-children";
-    let (lessons, key) = key_of(module);
-    for lesson in &lessons {
-        let path = format!("/modules/{module}/lessons/{lesson}");
-        assert_eq!(me.get(&path).await.status, StatusCode::OK, "{path}");
-    }
-    let form = right_answers(&me, module, &key).await;
+    let (me, form) = about_to_complete(&demo, module).await;
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
 
     let mut rebuild = db.begin().await.unwrap();
@@ -199,15 +206,8 @@ async fn a_completion_waiting_for_a_rebuild_holds_nothing_another_writer_needs()
         return;
     }
     let db = support::connect(&url).await;
-    let me = Browser::new(&demo.server);
-    me.sign_in_staff("giaovien2.demo").await;
     let module = "law-on-children";
-    let (lessons, key) = key_of(module);
-    for lesson in &lessons {
-        let path = format!("/modules/{module}/lessons/{lesson}");
-        assert_eq!(me.get(&path).await.status, StatusCode::OK, "{path}");
-    }
-    let form = right_answers(&me, module, &key).await;
+    let (me, form) = about_to_complete(&demo, module).await;
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
 
     // A writer in the middle of its change: it holds its share of `REBUILD_LOCK`.
