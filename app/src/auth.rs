@@ -512,8 +512,7 @@ async fn checked(
     let ok = check.await;
     match (account, role) {
         (Some(account), Some(role)) if ok => {
-            sessions::forget_try(db, this_try).await?;
-            sessions::clear_failures(db, account.id).await?;
+            sessions::right_try(db, this_try, account.id, None).await?;
             Ok((account.id, role))
         }
         _ => {
@@ -610,8 +609,7 @@ pub async fn sign_in_student(
     let matches = matches!((stored, entered), (Some(s), Some(e)) if s.matches(&e));
     match account {
         Some(account) if matches => {
-            sessions::forget_try(db, this_try).await?;
-            sessions::clear_client_failures(db, account.id, client, browser).await?;
+            sessions::right_try(db, this_try, account.id, Some((client, browser))).await?;
             open_session(db, account.id, Role::Student, client, now).await
         }
         _ => {

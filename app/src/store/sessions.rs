@@ -169,6 +169,46 @@ pub async fn count_try(
     })
 }
 
+/// A right try: forgotten ([`forget_try`]) and, in the same transaction (one write to wait
+/// for, not two), the account's earlier failures no longer count — all of them, or for a
+/// student only those from this client and browser (a stranger's tries elsewhere are not
+/// wiped by the child signing in). The client's failures are kept, without the person.
+pub async fn right_try(
+    db: &Db,
+    this_try: i64,
+    person_id: i64,
+    only_from: Option<(&str, Option<&str>)>,
+) -> Result<(), StoreError> {
+    on_db!(db => {
+        let mut tx = db.begin().await?;
+        sqlx::query("DELETE FROM sign_in_failures WHERE id = $1")
+            .bind(this_try)
+            .execute(&mut *tx)
+            .await?;
+        match only_from {
+            None => {
+                sqlx::query("UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1")
+                    .bind(person_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Some((client, browser)) => {
+                sqlx::query(
+                    "UPDATE sign_in_failures SET person_id = NULL \
+                     WHERE person_id = $1 AND client = $2 AND browser IS NOT DISTINCT FROM $3",
+                )
+                .bind(person_id)
+                .bind(client)
+                .bind(browser)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
 /// A try [`count_try`] counted that was not a failure after all (throttled, or right).
 pub async fn forget_try(db: &Db, this_try: i64) -> Result<(), StoreError> {
     on_db!(db => {
@@ -268,28 +308,6 @@ pub async fn clear_failures(db: &Db, person_id: i64) -> Result<(), StoreError> {
             .bind(person_id)
             .execute(db)
             .await?;
-        Ok(())
-    })
-}
-
-/// After a student signs in, the failures of that client at that student no longer count;
-/// other clients' do (a stranger's tries are not wiped by the child signing in).
-pub async fn clear_client_failures(
-    db: &Db,
-    person_id: i64,
-    client: &str,
-    browser: Option<&str>,
-) -> Result<(), StoreError> {
-    on_db!(db => {
-        sqlx::query(
-            "UPDATE sign_in_failures SET person_id = NULL \
-             WHERE person_id = $1 AND client = $2 AND browser IS NOT DISTINCT FROM $3",
-        )
-        .bind(person_id)
-        .bind(client)
-        .bind(browser)
-        .execute(db)
-        .await?;
         Ok(())
     })
 }
