@@ -826,13 +826,13 @@ pub async fn sign_up_family(
     // a parent who may complete the families' modules.
     let new_code = unused_family_code(db).await?;
     use crate::store::accounts::{link_parent_by_code, FamilyCodeUse, ParentLink};
-    let code = FamilyCodeUse {
+    let code_use = FamilyCodeUse {
         household_id,
         code: &code,
         new_code: &new_code,
         max_parents: MAX_PARENTS_BY_CODE,
     };
-    let person_id = match link_parent_by_code(db, &code, &account, rules, now).await? {
+    let person_id = match link_parent_by_code(db, &code_use, &account, rules, now).await? {
         ParentLink::Linked(person_id) => person_id,
         ParentLink::CodeGone => return Err(AuthError::UnknownFamily),
         ParentLink::Full => return Err(AuthError::FamilyFull),

@@ -185,26 +185,31 @@ pub async fn right_try(
             .bind(this_try)
             .execute(&mut *tx)
             .await?;
-        match only_from {
-            None => {
-                sqlx::query("UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1")
-                    .bind(person_id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            Some((client, browser)) => {
-                sqlx::query(
-                    "UPDATE sign_in_failures SET person_id = NULL \
-                     WHERE person_id = $1 AND client = $2 AND browser IS NOT DISTINCT FROM $3",
-                )
-                .bind(person_id)
-                .bind(client)
-                .bind(browser)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
+        failures_no_longer_count(&mut tx, person_id, only_from).await?;
         tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// The account's failures no longer count against it (all, or only those from one client and
+/// browser); the client's are kept, without the person.
+async fn failures_no_longer_count(
+    conn: impl Into<Conn<'_>>,
+    person_id: i64,
+    only_from: Option<(&str, Option<&str>)>,
+) -> Result<(), StoreError> {
+    let conn = conn.into();
+    let (client, browser) = only_from.unzip();
+    on_conn!(conn => {
+        sqlx::query(
+            "UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1 \
+             AND ($2 IS NULL OR (client = $2 AND browser IS NOT DISTINCT FROM $3))",
+        )
+        .bind(person_id)
+        .bind(client)
+        .bind(browser.flatten())
+        .execute(&mut *conn)
+        .await?;
         Ok(())
     })
 }
@@ -303,13 +308,7 @@ pub async fn record_lookup_failure(
 /// After a success or a teacher's reset, the account's failures no longer count (the
 /// client's do: they are kept, without the person, for the per-client limit).
 pub async fn clear_failures(db: &Db, person_id: i64) -> Result<(), StoreError> {
-    on_db!(db => {
-        sqlx::query("UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1")
-            .bind(person_id)
-            .execute(db)
-            .await?;
-        Ok(())
-    })
+    failures_no_longer_count(&mut db.lease().await?, person_id, None).await
 }
 
 /// One line in the audit log.
