@@ -20,5 +20,5 @@ q-photo-dare = Một bạn trong lớp thách em gửi ảnh cơ thể, nói "ai
     .refuse-and-tell = Từ chối, không gửi, và kể với người lớn nếu bạn vẫn ép
     .send-to-friend-only = Gửi vì đó chỉ là bạn thân
     .explanation = Ảnh đã gửi đi thì không lấy lại được. Em có quyền từ chối; nếu bị ép tiếp, hãy kể với người lớn.
-q-fault = Nếu em đã lỡ đồng ý rồi sau đó bị làm hại, thì đó là lỗi của em.
+q-fault = Nếu em đã từng đồng ý rồi sau đó bị làm hại, thì đó là lỗi của em.
     .explanation = Sai. Không bao giờ là lỗi của em. Người lợi dụng, ép buộc em mới là người sai.
