@@ -1,7 +1,7 @@
 title = Lớn lên, đồng thuận và áp lực
 summary = Cơ thể thay đổi khi dậy thì, cơ thể em do em quyết định, nhận ra áp lực và dụ dỗ, biết nói "không" và tìm người giúp.
 q-puberty-normal = Cơ thể thay đổi ở tuổi dậy thì (mọc lông, vỡ giọng, có kinh nguyệt…) là điều bình thường.
-    .explanation = Đúng. Ai cũng trải qua tuổi dậy thì, sớm hay muộn khác nhau. Em có thể hỏi bố mẹ, thầy cô hoặc cô y tế.
+    .explanation = Đúng. Ai cũng trải qua tuổi dậy thì, sớm hay muộn khác nhau. Em có thể hỏi bố mẹ, thầy cô hoặc nhân viên y tế trường.
 q-change-mind = Em đã đồng ý một việc thì em vẫn có quyền đổi ý và nói "không".
     .explanation = Đúng. Đồng thuận là tự nguyện và có thể rút lại bất cứ lúc nào.
 q-pressure-signs = Câu nói hay việc làm nào là áp lực, ép em làm điều em không muốn?
