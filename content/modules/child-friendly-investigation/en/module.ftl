@@ -1,7 +1,7 @@
 title = Child-friendly investigation
 summary = The Criminal Code's offences against children, interviewing a child victim without causing more harm, and protecting the child throughout the case — for police officers who work with children.
 q-age-13-16 = A 19-year-old has sexual intercourse with a 14-year-old, who says it was "voluntary". Under the Criminal Code
-    .still-a-crime = It is still a crime (Article 145), even though the 14-year-old agreed
+    .still-a-crime = Still a crime (Article 145), even if the 14-year-old agreed
     .no-crime-if-agreed = There is no crime, because the 14-year-old agreed to it
     .administrative-only = It is only an administrative fine, if the family asks
     .explanation = Article 145: a person aged 18 or over who has intercourse with someone aged 13 to under 16 commits a crime, even with that person's agreement.
@@ -15,7 +15,7 @@ q-interview-limit = What is the limit for interviewing a victim under 18?
 q-who-interviews = Officials handling a case involving a person under 18 must be trained or experienced in working with people under 18.
     .explanation = True. Criminal Procedure Code 2015, Article 415.
 q-confrontation = The statements of a 12-year-old victim and the accused need to be compared. The right way is
-    .only-if-unavoidable = Only confront if unavoidable, the child in a separate room with a screen
+    .only-if-unavoidable = Only if unavoidable: child in a separate room, behind a screen
     .face-to-face = Seat both face to face to compare their statements directly
     .until-consistent = Confront them several times until the two statements agree
     .explanation = Juvenile Justice Law 2024 (Article 156): no confrontation unless the case cannot be resolved without it; then use a separate room, a screen or electronic equipment, at most once a day and for at most 2 hours.
