@@ -1,10 +1,10 @@
 title = Cơ thể em là của em
 summary = Em học tên đúng các bộ phận cơ thể, vùng riêng tư, và ba bước "Nói KHÔNG – TRÁNH XA – KỂ LẠI" để giữ an toàn.
 q-private-parts = Vùng riêng tư trên cơ thể em là ở đâu?
-    .a = Cánh tay, bàn tay và bàn chân
+    .a = Cánh tay, bàn tay, chân và bàn chân
     .b = Những chỗ được đồ lót che lại
     .c = Mái tóc, khuôn mặt và đôi tai
-    .explanation = Vùng riêng tư là những chỗ được đồ lót, đồ bơi che lại: dương vật, âm hộ, mông, và ngực của bạn gái. Không ai được nhìn hay chạm vào đó, trừ khi cần giữ em sạch sẽ, khoẻ mạnh và người lớn nói vì sao, hỏi em trước. Em cũng không chạm vào vùng riêng tư của người khác.
+    .explanation = Vùng riêng tư là những chỗ được đồ lót, đồ bơi che lại: dương vật, âm hộ, mông, và ngực của bạn nữ. Không ai được nhìn hay chạm vào đó, trừ khi cần giữ em sạch sẽ, khoẻ mạnh và người lớn nói vì sao, hỏi em trước. Em cũng không chạm vào vùng riêng tư của người khác.
 q-touch-game = Một người họ hàng nói chạm vào vùng riêng tư của em là "trò chơi bí mật". Em nên làm gì?
     .a = Chơi cùng, vì đó là người trong nhà
     .b = Giữ bí mật cho người đó khỏi buồn
