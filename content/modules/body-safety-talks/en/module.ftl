@@ -1,7 +1,7 @@
 title = Talking with your child about bodies and safety
 summary = Teach the right names for body parts and the private-parts rule, spot worrying signs, and know what to do if your child tells you.
 q-five-finger = Is the "five-finger rule" (each finger a group of people, from family to strangers) enough to protect your child?
-    .enough = Yes: children only need to keep away from strangers
+    .enough = Yes: children only need to learn to keep away from strangers
     .not-enough = No: teach too that family may not touch private parts
     .harmful = No need: they are too young to talk about this
     .explanation = Most abusers are people the child knows. Also teach that nobody, family included, may touch their private parts or ask them to keep it secret; teach children to judge by the touch and the feeling, not only by who the person is. Teaching early does not make them more anxious.

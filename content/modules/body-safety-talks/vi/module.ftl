@@ -1,8 +1,8 @@
 title = Nói chuyện với con về cơ thể và an toàn
 summary = Dạy con tên đúng các bộ phận cơ thể và quy tắc vùng riêng tư, nhận biết dấu hiệu đáng lo, và biết làm gì khi con kể.
 q-five-finger = "Quy tắc 5 ngón tay" (mỗi ngón là một nhóm người, từ gia đình đến người lạ) có đủ để bảo vệ con không?
-    .enough = Đủ: con chỉ cần biết tránh xa người lạ là an toàn
-    .not-enough = Chưa đủ: dạy thêm rằng cả người nhà cũng không được chạm
+    .enough = Đủ rồi: con chỉ cần biết tránh xa người lạ là được an toàn
+    .not-enough = Chưa đủ: người nhà cũng không được chạm vùng riêng tư
     .harmful = Không cần dạy: con còn nhỏ, nói chuyện này quá sớm
     .explanation = Phần lớn kẻ xâm hại là người mà trẻ quen biết. Hãy dạy thêm: không ai, kể cả người nhà, được chạm vào vùng riêng tư của con hay bắt con giữ bí mật chuyện đó; dạy con dựa vào cái chạm và cảm giác, không chỉ vào người đó là ai. Dạy sớm không làm con lo âu hơn.
 q-anxiety = Dạy con kỹ năng tự bảo vệ làm con lo âu, sợ hãi hơn.
