@@ -20,5 +20,5 @@ q-photo-dare = Một bạn trong lớp thách em gửi ảnh cơ thể, nói "ai
     .refuse-and-tell = Từ chối, không gửi, kể với người lớn
     .send-to-friend-only = Gửi, vì đó là bạn thân, không sao đâu
     .explanation = Ảnh đã gửi đi thì không lấy lại được. Em có quyền từ chối. Hãy kể với người lớn em tin, nhất là khi bạn vẫn ép.
-q-fault = Nếu em đã từng đồng ý rồi sau đó bị làm hại, thì đó là lỗi của em.
+q-fault = Nếu lúc đầu em đã đồng ý, rồi sau đó bị làm hại, thì đó là lỗi của em.
     .explanation = Sai. Không bao giờ là lỗi của em. Người lợi dụng, ép buộc em mới là người sai.

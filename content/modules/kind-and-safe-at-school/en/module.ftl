@@ -18,6 +18,6 @@ q-friend-bullied = You see a classmate being teased and pushed. What do you do?
 q-whose-fault = If you are bullied, whose fault is it?
     .mine = My fault, because I am different
     .never-mine = Never my fault
-    .explanation = It is never your fault. The person bullying is the one doing wrong.
+    .explanation = However you are different, being bullied is never your fault. The person bullying is the one doing wrong.
 q-children-call = Children can call 111 too, for free, day and night.
     .explanation = True. 111 is the national child protection hotline. You can call it at any time, and it costs nothing.
