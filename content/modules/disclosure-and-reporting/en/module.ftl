@@ -1,7 +1,7 @@
 title = Responding to a disclosure, reporting and referral
 summary = What to do when a child tells you about abuse, how to ask without leading (TED), reporting at once, and the support and intervention steps and time limits of Decree 56/2017.
 q-secrecy = A child says: "Promise you won't tell anyone." You should
-    .promise = Promise, so that the child trusts you and tells you everything
+    .promise = Promise to keep it secret, so the child trusts you and tells you everything
     .explain-need-to-tell = Gently say you can't promise, as you must tell people who can help
     .refuse-to-listen = Ask the child to stop and tell their parents first instead
     .explanation = Never promise secrecy. Explain gently that you will only tell people who can help. Don't send the child to tell the family first: the abuser may be at home.
