@@ -21,6 +21,6 @@ q-interview-practice = Điều nào là cách lấy lời khai thân thiện v�
     .explanation = Nơi an toàn, lời lẽ hợp tuổi, nhẹ nhàng, dừng khi trẻ mệt. Không đối chất trẻ với người bị buộc tội, trừ khi không đối chất thì không giải quyết được vụ án; khi đó dùng phòng cách ly và màn che hoặc thiết bị điện tử (Luật Tư pháp người chưa thành niên, Điều 156).
 q-privacy = Khi xử lý vụ việc, thông tin về trẻ cần được
     .share-name-school = Chia sẻ tên và trường với phụ huynh trong trường để họ cảnh giác
-    .protect-identity = Giữ kín tên, tuổi, ảnh, địa chỉ, trường, lớp và mọi điều giúp nhận ra trẻ
+    .protect-identity = Giữ kín mọi điều giúp nhận ra trẻ: tên, ảnh, địa chỉ, trường
     .post-photo-blurred-school = Đăng ảnh đã làm mờ mặt kèm tên trường để cộng đồng hỗ trợ
     .explanation = Thông tin giúp nhận ra trẻ (tên, tuổi, đặc điểm, ảnh, địa chỉ, trường, lớp) phải được bảo vệ.

@@ -1,7 +1,7 @@
 title = My body belongs to me
 summary = Learn the right names of your body parts, your private parts, and three steps — Say NO – GET AWAY – TELL — to stay safe.
 q-private-parts = Where are your private parts?
-    .a = Your arms, hands, legs and feet
+    .a = Your arms and hands, your legs and feet
     .b = The parts covered by your underwear
     .c = Your hair, your face and your ears
     .explanation = Your private parts are the parts your underwear or swimwear covers: penis, vulva, bottom, and a girl's chest. Nobody should look at them or touch them, except to keep you clean and healthy, when the adult says why and asks you first. You do not touch other people's private parts either.

@@ -1,9 +1,9 @@
 title = Safe online
 summary = Keep private information private, spot the signs of online grooming, and know how to refuse, keep evidence, block, report and tell.
 q-photo-request = Someone you met in an online game asks for a photo of you in your underwear. What do you do?
-    .send = Send it, because they are kind and gave you gifts
+    .send = Send it, because they are kind to you and give gifts or game credit
     .refuse-block-tell = Refuse, keep evidence, block, report and tell
-    .send-then-delete = Send it, then delete the message so nobody knows
+    .send-then-delete = Send it, then delete the messages at once so nobody knows
     .explanation = Nobody may ask a child for private photos. Refuse, screenshot the text of the messages, the account name and the link as evidence — never capture or save a private photo — then block, report and tell an adult you trust. It is not your fault.
 q-grooming-signs = Which are signs that someone online is grooming you?
     .gifts = Flattering you, giving presents or game credit

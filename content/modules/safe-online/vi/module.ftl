@@ -1,9 +1,9 @@
 title = An toàn trên mạng
 summary = Giữ kín thông tin riêng, nhận ra dấu hiệu kẻ xấu dụ dỗ trên mạng, và biết từ chối, giữ bằng chứng, chặn, báo cáo và kể lại.
 q-photo-request = Một người quen qua trò chơi trực tuyến xin em ảnh mặc đồ lót. Em làm gì?
-    .send = Gửi, vì người đó tốt với em và đã tặng quà
+    .send = Gửi, vì người đó tốt với em, hay tặng quà, nạp thẻ
     .refuse-block-tell = Từ chối, giữ bằng chứng, chặn, báo cáo và kể lại
-    .send-then-delete = Gửi rồi xoá ngay tin nhắn để không ai biết
+    .send-then-delete = Gửi rồi xoá ngay tin nhắn đi để không ai biết cả
     .explanation = Không ai được xin ảnh riêng tư của trẻ em. Hãy từ chối, chụp màn hình phần chữ của tin nhắn, tên tài khoản và đường link làm bằng chứng — không chụp, không lưu ảnh riêng tư — rồi mới chặn, báo cáo và kể với người lớn em tin. Đó không phải lỗi của em.
 q-grooming-signs = Dấu hiệu nào cho thấy một người trên mạng đang dụ dỗ em?
     .gifts = Khen ngợi, tặng quà, nạp thẻ game cho em

@@ -23,5 +23,5 @@ q-controlling-partner = A boyfriend or girlfriend who checks your phone, stops y
 q-trafficking-law = Under the Criminal Code, recruiting, moving, handing over or receiving a person under 16 for money or to exploit them is
     .crime = The crime of trafficking a person under 16 (Article 151)
     .family-matter = A family matter, if the parents agree
-    .legal-if-paid = Legal, if there are papers and full wages are paid
+    .legal-if-paid = Legal, as long as there are papers and full wages are paid
     .explanation = It is the crime of trafficking a person under 16 (Article 151); trafficking anyone aged 16 or over is a crime under Article 150.

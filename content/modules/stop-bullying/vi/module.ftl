@@ -17,6 +17,6 @@ q-friend-bullied = Bạn em đang bị bắt nạt. Em có thể làm gì?
     .explanation = Ở bên bạn, giữ bằng chứng và báo người lớn. Đừng cười theo hay chia sẻ tiếp: như thế là góp phần bắt nạt.
 q-school-duty = Theo Nghị định 80/2017, nhà trường làm gì với học sinh có nguy cơ bị bạo lực học đường?
     .nothing = Chờ đến khi có chuyện rồi mới xử lý
-    .detect-assess-support = Phát hiện kịp thời, đánh giá mức độ nguy cơ, tư vấn và hỗ trợ học sinh
+    .detect-assess-support = Phát hiện kịp thời, đánh giá nguy cơ, tư vấn và hỗ trợ
     .only-punish = Chỉ phạt học sinh gây chuyện, không cần hỏi han bạn bị bắt nạt
     .explanation = Nghị định 80/2017 (Điều 6) yêu cầu nhà trường phát hiện kịp thời, đánh giá mức độ nguy cơ và tư vấn, hỗ trợ học sinh có nguy cơ bị bạo lực.
