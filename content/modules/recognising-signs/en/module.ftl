@@ -1,5 +1,5 @@
 title = Recognising signs of abuse
-summary = Physical, behavioural and neglect indicators; why one sign is not proof; and what to do when you are worried.
+summary = Physical, behavioural and neglect indicators, and signs of child marriage and trafficking; why one sign is not proof; and what to do when you are worried.
 q-one-sign = A single sign is enough to conclude a child has been abused.
     .explanation = False. Signs are possibilities to judge in context. A reasonable concern must still be reported.
 q-healing-stages = A child has several bruises at different stages of healing. This is

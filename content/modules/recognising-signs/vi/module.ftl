@@ -1,5 +1,5 @@
 title = Nhận biết dấu hiệu trẻ bị xâm hại
-summary = Các dấu hiệu về thể chất, hành vi và bỏ mặc; vì sao một dấu hiệu chưa phải bằng chứng; và việc cần làm khi lo ngại.
+summary = Các dấu hiệu về thể chất, hành vi và bỏ mặc, dấu hiệu tảo hôn và mua bán người; vì sao một dấu hiệu chưa phải bằng chứng; và việc cần làm khi lo ngại.
 q-one-sign = Một dấu hiệu duy nhất là đủ để kết luận trẻ bị xâm hại.
     .explanation = Sai. Dấu hiệu chỉ là khả năng, cần xem xét trong bối cảnh. Nhưng lo ngại có cơ sở thì vẫn phải báo.
 q-healing-stages = Trẻ có nhiều vết bầm ở các giai đoạn lành khác nhau. Đây là
