@@ -18,5 +18,5 @@ q-private-info = Which information should you not post publicly?
     .explanation = School, class and address help strangers find you. The law also protects this information about children.
 q-account-age = Social media accounts of children under 16 must be registered with a parent's or guardian's details.
     .explanation = True. Under Decree 147/2024, accounts of children under 16 are registered by a parent or guardian.
-q-known-abusers = Most people who abuse children are people the child knows (relatives, acquaintances, neighbours), not strangers.
-    .explanation = True. Most are relatives, acquaintances or neighbours of the child. So watch what people do, not only who they are.
+q-known-abusers = Most people who abuse children are strangers the child does not know.
+    .explanation = False. Most are people the child knows: relatives, acquaintances or neighbours, not strangers. So watch what people do, not only who they are.

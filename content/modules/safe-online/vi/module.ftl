@@ -18,5 +18,5 @@ q-private-info = Thông tin nào em không nên đăng công khai?
     .explanation = Trường, lớp, địa chỉ giúp người lạ tìm ra em. Pháp luật cũng bảo vệ những thông tin này của trẻ em.
 q-account-age = Tài khoản mạng xã hội của trẻ dưới 16 tuổi phải được đăng ký bằng thông tin của cha mẹ hoặc người giám hộ.
     .explanation = Đúng. Theo Nghị định 147/2024, tài khoản của trẻ dưới 16 tuổi do cha mẹ hoặc người giám hộ đăng ký.
-q-known-abusers = Phần lớn kẻ xâm hại trẻ em là người mà trẻ quen biết (người thân, người quen, hàng xóm), không phải người lạ.
-    .explanation = Đúng. Phần lớn là người trong gia đình, người quen hoặc hàng xóm của trẻ. Vì vậy em cần để ý người ta làm gì, không chỉ để ý người lạ.
+q-known-abusers = Phần lớn kẻ xâm hại trẻ em là người lạ mà trẻ không quen biết.
+    .explanation = Sai. Phần lớn là người mà trẻ quen biết: người thân, người quen hoặc hàng xóm, không phải người lạ. Vì vậy em cần để ý người ta làm gì, không chỉ để ý người lạ.
