@@ -44,7 +44,7 @@ async fn catalogue_module_lesson_and_quiz_pages_in_both_languages() {
     )
     .await;
     assert_eq!(status, 200);
-    assert!(body.contains("Không — Tránh xa — Kể lại"));
+    assert!(body.contains("Nói KHÔNG – TRÁNH XA – KỂ LẠI"));
     assert!(body.contains("Bài 3 / 3"), "place in the module");
     assert!(body.contains("class=\"callout callout-try-this\""));
     assert!(

@@ -13,7 +13,7 @@ const RIGHT: &[(&str, &[&str])] = &[
     ("private-parts", &["b"]),
     ("touch-game", &["c"]),
     ("doctor", &["true"]),
-    ("say-no-to-family", &["true"]),
+    ("say-no-to-family", &["false"]),
     ("what-to-do", &["say-no", "go-away", "tell"]),
     ("whose-fault", &["never-child"]),
 ];
