@@ -11,7 +11,8 @@
 //! within the same minute, 13 children at a time, each reading the module's lessons and sending
 //! its quiz, three times over; meanwhile two teacher sessions refresh the class page and the
 //! province's manager reads the coverage pages — 16 concurrent clients in all, no think time
-//! (the worst case).
+//! (the worst case). Before that, the bell: all 40 children send their PINs at the same
+//! moment, each in their own browser, three times; any child not signed in is an error.
 //! Prints throughput, p50/p99 and failures per step, when the whole class was signed in, and
 //! the server's peak resident memory. On SQLite by default; `SAFESTEPS_BENCH_POSTGRES=URL` (an
 //! empty PostgreSQL database) runs it on PostgreSQL.
@@ -84,6 +85,9 @@ async fn run() {
         lab().lessons.len()
     );
 
+    // The bell: the whole class sends its PINs at the same moment, ROUNDS times.
+    let bell = the_bell(&base).await;
+
     let mut config = GooseConfiguration::default();
     // Each child's journey is one iteration; 13 clients × 10 cover the 40 children three
     // times. (Set here: Goose 0.18 does not take `Iterations` from `set_default`.)
@@ -154,6 +158,25 @@ async fn run() {
             p99,
             r.fail_count
         );
+    }
+    {
+        let mut times = bell.times.clone();
+        times.sort();
+        let at = |p: f64| {
+            times
+                .get(((times.len() as f64 * p).ceil() as usize).saturating_sub(1))
+                .map_or(0, |d| d.as_millis())
+        };
+        println!(
+            "{:<36} {:>6} {:>8} {:>8} {:>8} {:>7}",
+            "0 the bell: 40 PINs at once",
+            times.len(),
+            "",
+            at(0.50),
+            at(0.99),
+            bell.refused
+        );
+        errors += bell.refused;
     }
     let mut signed = SIGNED_IN.lock().map(|v| v.clone()).unwrap_or_default();
     signed.sort();
@@ -298,6 +321,55 @@ async fn set_up(base: &str, database_url: &str) -> Lab {
             .collect(),
         started: Instant::now(),
     }
+}
+
+/// What the bell measured: each sign-in's time, and how many children were not signed in.
+struct Bell {
+    times: Vec<Duration>,
+    refused: usize,
+}
+
+/// A lesson starts: every child of the class, each in their own browser on the lab's one
+/// address, opens their PIN page, then all send their right PIN at the same moment; ROUNDS
+/// times. A child not signed in (told to wait, or anything else) is a refusal, counted as an
+/// error: right PINs sent at once must never refuse each other.
+async fn the_bell(base: &str) -> Bell {
+    let mut bell = Bell {
+        times: Vec::new(),
+        refused: 0,
+    };
+    for _ in 0..ROUNDS {
+        let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(CLASS_SIZE));
+        let mut tries = tokio::task::JoinSet::new();
+        for (page, pin) in lab().students.clone() {
+            let (barrier, url) = (barrier.clone(), format!("{base}{page}"));
+            tries.spawn(async move {
+                let client = reqwest::Client::builder()
+                    .cookie_store(true)
+                    .redirect(reqwest::redirect::Policy::none())
+                    .build()
+                    .expect("a client");
+                let form_page = support::page(&client, &url).await;
+                let csrf = support::field(&form_page, "csrf").unwrap_or_default();
+                barrier.wait().await;
+                let started = Instant::now();
+                let status = client
+                    .post(&url)
+                    .form(&[("csrf", csrf), ("pin", pin)])
+                    .send()
+                    .await
+                    .map(|r| r.status());
+                (started.elapsed(), status)
+            });
+        }
+        for (took, status) in tries.join_all().await {
+            bell.times.push(took);
+            if !matches!(status, Ok(s) if s == reqwest::StatusCode::SEE_OTHER) {
+                bell.refused += 1;
+            }
+        }
+    }
+    bell
 }
 
 /// Journeys that went wrong in a way the status code does not show (a page without the

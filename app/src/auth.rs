@@ -7,7 +7,7 @@ use crate::domain::person::{
 };
 use crate::domain::secret::StudentSecret;
 use crate::domain::session::{self, SessionState, TOUCH_EVERY};
-use crate::domain::throttle::{self, Verdict, CLIENT_LIMITS};
+use crate::domain::throttle::{self, Decision, Verdict, CLIENT_LIMITS};
 use crate::store::people::{self, Account, NewAccount};
 use crate::store::sessions::{self, Event};
 use crate::store::{Db, StoreError};
@@ -457,9 +457,10 @@ async fn audit_throttled(
     Ok(())
 }
 
-/// A wrong try stays counted ([`sessions::count_try`]) and is audited.
-async fn audit_wrong(
+/// A wrong try stays counted ([`sessions::count_try`]), known to be wrong, and is audited.
+async fn wrong_try(
     db: &Db,
+    this_try: i64,
     subject: Option<i64>,
     client: &str,
     now: i64,
@@ -471,8 +472,119 @@ async fn audit_wrong(
         client: Some(client),
         detail: "",
     };
-    sessions::audit(db, &event, now).await?;
+    sessions::wrong_try(db, this_try, &event, now).await?;
     Ok(())
+}
+
+/// Whose tries a counted try is throttled by.
+enum Tries<'a> {
+    /// Staff, parents and codes: the client address and, when one was named, the account.
+    Account {
+        client: &'a str,
+        account: Option<(i64, Role)>,
+    },
+    /// A student: the client (address and browser), and the child and their class.
+    Student {
+        client: &'a str,
+        browser: Option<&'a str>,
+        child: Option<(i64, Option<i64>)>,
+    },
+}
+
+/// How long a try waits, at most, for the tries counted ahead of it that are still being
+/// looked at (a staff password's hashing waits its turn behind the others').
+const WAIT_FOR_PENDING: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Decides whether a counted try (`this_try`) is looked at: from the tries known to be wrong
+/// and, while the answer depends on them, after the tries ahead of it still in flight are
+/// known (`throttle::decide`). A refused try is forgotten and audited.
+async fn admit(db: &Db, this_try: i64, now: i64, tries: &Tries<'_>) -> Result<(), AuthError> {
+    let started = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(5);
+    let refused = loop {
+        let decision = decision(db, this_try, now, tries).await?;
+        match decision {
+            Decision::LookAt => return Ok(()),
+            Decision::Refuse(verdict) => break verdict,
+            Decision::WaitForPending(verdict) => {
+                if started.elapsed() >= WAIT_FOR_PENDING {
+                    break verdict;
+                }
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(std::time::Duration::from_millis(100));
+            }
+        }
+    };
+    sessions::forget_try(db, this_try).await?;
+    let (subject, detail) = match tries {
+        Tries::Account { account, .. } => (account.map(|(id, _)| id), ""),
+        Tries::Student { child, .. } => (child.map(|(id, _)| id), "student"),
+    };
+    let client = match tries {
+        Tries::Account { client, .. } | Tries::Student { client, .. } => *client,
+    };
+    audit_throttled(db, subject, client, detail, now).await?;
+    wait_or_ask(refused, now)
+}
+
+async fn decision(
+    db: &Db,
+    this_try: i64,
+    now: i64,
+    tries: &Tries<'_>,
+) -> Result<Decision, StoreError> {
+    Ok(match tries {
+        Tries::Account { client, account } => {
+            let by_client =
+                sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window, this_try)
+                    .await?;
+            let by_account = match account {
+                Some((id, role)) => {
+                    Some((*role, sessions::person_failures(db, *id, this_try).await?))
+                }
+                None => None,
+            };
+            throttle::account_decision(
+                &by_client,
+                by_account
+                    .as_ref()
+                    .map(|(role, tries)| (*role, tries.as_slice())),
+                now,
+            )
+        }
+        Tries::Student {
+            client,
+            browser,
+            child,
+        } => {
+            let by_client =
+                sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window, this_try)
+                    .await?;
+            let by_child = match child {
+                Some((id, class_id)) => {
+                    let child = sessions::student_failures(db, *id, this_try).await?;
+                    let class = match class_id {
+                        Some(class_id) => {
+                            let since = now - throttle::CLASS_LIMITS.short_window;
+                            sessions::class_failures(db, *class_id, since, this_try).await?
+                        }
+                        None => Vec::new(),
+                    };
+                    Some((child, class))
+                }
+                None => None,
+            };
+            throttle::student_decision(
+                &by_client,
+                by_child
+                    .as_ref()
+                    .map(|(child, class)| (child.as_slice(), class.as_slice())),
+                client,
+                *browser,
+                now,
+            )
+        }
+    })
 }
 
 /// Count the try, throttle, then check the secret; a failure stays counted (and is audited)
@@ -486,29 +598,13 @@ async fn checked(
     check: impl std::future::Future<Output = bool>,
 ) -> Result<(i64, Role), AuthError> {
     let subject = account.as_ref().map(|a| a.id);
-    let this_try = sessions::count_try(db, subject, client, None, now).await?;
-    let client_failures =
-        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window, this_try).await?;
     let role = account.as_ref().and_then(Account::role);
-    let throttled = match wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now)
-    {
-        Err(e) => Err(e),
-        Ok(()) => match (&account, role) {
-            (Some(account), Some(role)) => {
-                let failures = sessions::person_failures(db, account.id, this_try).await?;
-                wait_or_ask(
-                    throttle::verdict(throttle::account_limits(role), &failures, now),
-                    now,
-                )
-            }
-            _ => Ok(()),
-        },
+    let this_try = sessions::count_try(db, subject, client, None, now).await?;
+    let tries = Tries::Account {
+        client,
+        account: account.as_ref().zip(role).map(|(a, role)| (a.id, role)),
     };
-    if let Err(error) = throttled {
-        sessions::forget_try(db, this_try).await?;
-        audit_throttled(db, subject, client, "", now).await?;
-        return Err(error);
-    }
+    admit(db, this_try, now, &tries).await?;
     let ok = check.await;
     match (account, role) {
         (Some(account), Some(role)) if ok => {
@@ -516,7 +612,7 @@ async fn checked(
             Ok((account.id, role))
         }
         _ => {
-            audit_wrong(db, subject, client, now).await?;
+            wrong_try(db, this_try, subject, client, now).await?;
             Err(AuthError::Wrong)
         }
     }
@@ -580,28 +676,12 @@ pub async fn sign_in_student(
     let subject = account.as_ref().map(|a| a.id);
     // Counted before it is looked at: a burst of guesses sees itself (see `count_try`).
     let this_try = sessions::count_try(db, subject, client, browser, now).await?;
-    let client_failures =
-        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window, this_try).await?;
-    let mut throttled = wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now);
-    if let (Ok(()), Some(account)) = (&throttled, &account) {
-        let child = sessions::student_failures(db, account.id, this_try).await?;
-        let class = match account.class_id {
-            Some(class_id) => {
-                let since = now - throttle::CLASS_LIMITS.short_window;
-                sessions::class_failures(db, class_id, since, this_try).await?
-            }
-            None => Vec::new(),
-        };
-        throttled = wait_or_ask(
-            throttle::student_verdict(&child, &class, client, browser, now),
-            now,
-        );
-    }
-    if let Err(error) = throttled {
-        sessions::forget_try(db, this_try).await?;
-        audit_throttled(db, subject, client, "student", now).await?;
-        return Err(error);
-    }
+    let tries = Tries::Student {
+        client,
+        browser,
+        child: account.as_ref().map(|a| (a.id, a.class_id)),
+    };
+    admit(db, this_try, now, &tries).await?;
     let stored = account
         .as_ref()
         .and_then(|a| a.secret.as_deref())
@@ -613,7 +693,7 @@ pub async fn sign_in_student(
             open_session(db, account.id, Role::Student, client, now).await
         }
         _ => {
-            audit_wrong(db, subject, client, now).await?;
+            wrong_try(db, this_try, subject, client, now).await?;
             Err(AuthError::Wrong)
         }
     }
@@ -770,12 +850,16 @@ pub async fn sign_up_family(
     let now = now();
     // The code is a guessable secret too: counted before it is looked at (see `count_try`).
     let this_try = sessions::count_try(db, None, client, None, now).await?;
-    let client_failures =
-        sessions::client_failures(db, client, now - CLIENT_LIMITS.short_window, this_try).await?;
-    if let Err(error) = wait_or_ask(throttle::verdict(CLIENT_LIMITS, &client_failures, now), now) {
-        sessions::forget_try(db, this_try).await?;
-        return Err(error);
-    }
+    admit(
+        db,
+        this_try,
+        now,
+        &Tries::Account {
+            client,
+            account: None,
+        },
+    )
+    .await?;
     let code = parse_code(form.family_code, FAMILY_CODE_LEN).ok();
     let household = match &code {
         Some(code) => people::household_by_code(db, code).await?,
@@ -789,7 +873,7 @@ pub async fn sign_up_family(
             client: Some(client),
             detail: "unknown family code",
         };
-        sessions::audit(db, &event, now).await?;
+        sessions::wrong_try(db, this_try, &event, now).await?;
         return Err(AuthError::UnknownFamily);
     };
     // A code that exists is no failure, whatever happens next.

@@ -522,6 +522,112 @@ async fn a_burst_of_wrong_passwords_is_limited_as_one_after_another() {
         .all(|s| [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(s)));
 }
 
+/// A lab lesson starts: a class of 40 from one address, each child in their own browser, all
+/// sending their right PIN at the same moment, three times over. Every child signs in: tries
+/// still being looked at count against nobody until they are known to be wrong. (Before, the
+/// right tries in flight were counted as failures against the class and the address, and some
+/// children were told to wait with the right PIN.) Then one child's browser sends its right
+/// PIN 16 times at once: all 16 sign in.
+#[tokio::test]
+async fn a_class_signing_in_at_once_with_the_right_pins_all_get_in() {
+    let demo = demo();
+    let manager = Browser::new(&demo.server);
+    assert_eq!(
+        manager.sign_in_staff("hieutruong.demo").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let pins: Vec<String> = (0..40).map(|i| format!("{:04}", 1357 + 211 * i)).collect();
+    let mut roster =
+        "school_code,school_year,class,role,key,name,birth_year,family,secret\n".to_owned();
+    for (i, pin) in pins.iter().enumerate() {
+        roster.push_str(&format!(
+            "LC-W01-TH1,2026-2027,5C,student,HS-5C-{i:02},Học Sinh Số {i:02},2015,,{pin}\n"
+        ));
+    }
+    let uploaded = upload(&manager, &roster).await;
+    assert_eq!(uploaded.status, StatusCode::OK, "{}", uploaded.body);
+    let db = support::connect(&demo.server.database_url()).await;
+    let stored: String = sqlx::query_scalar("SELECT code FROM classes WHERE name = '5C'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    // As the board shows it: ABC-DEF-GHJ.
+    let code = format!("{}-{}-{}", &stored[..3], &stored[3..6], &stored[6..]);
+    let ids = student_ids(&Browser::new(&demo.server), &code).await;
+    assert_eq!(ids.len(), 40, "{ids:?}");
+    let children: Vec<(String, String)> = ids
+        .iter()
+        .map(|(name, id)| {
+            let i: usize = name.rsplit(' ').next().unwrap().parse().unwrap();
+            (id.clone(), pins[i].clone())
+        })
+        .collect();
+    for round in 0..3 {
+        let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(children.len()));
+        let mut tries = tokio::task::JoinSet::new();
+        for (id, pin) in children.clone() {
+            let (browser, code, barrier) =
+                (Browser::new(&demo.server), code.clone(), barrier.clone());
+            tries.spawn(async move {
+                let csrf = browser.csrf().await;
+                barrier.wait().await;
+                let path = format!("/sign-in/class/{code}/{id}");
+                let reply = browser
+                    .post_raw(&path, &[("csrf", &csrf), ("pin", &pin)])
+                    .await;
+                (reply.status, id)
+            });
+        }
+        let replies = tries.join_all().await;
+        let refused: Vec<_> = replies
+            .iter()
+            .filter(|(status, _)| *status != StatusCode::SEE_OTHER)
+            .collect();
+        assert!(
+            refused.is_empty(),
+            "round {round}: {} of 40 not signed in with the right PIN: {refused:?}",
+            refused.len()
+        );
+    }
+    // One browser (one anonymous token), its 16 requests sent at once.
+    let (id, pin) = children[0].clone();
+    let csrf = Browser::new(&demo.server).csrf().await;
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(16));
+    let mut tries = tokio::task::JoinSet::new();
+    for _ in 0..16 {
+        let url = demo.server.url(&format!("/sign-in/class/{code}/{id}"));
+        let body = serde_urlencoded(&[("csrf", &csrf), ("pin", &pin)]);
+        let (barrier, cookie) = (barrier.clone(), format!("ss_csrf={csrf}"));
+        tries.spawn(async move {
+            let client = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap();
+            barrier.wait().await;
+            client
+                .post(url)
+                .header(header::COOKIE, cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        });
+    }
+    let statuses = tries.join_all().await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::SEE_OTHER),
+        "{statuses:?}"
+    );
+    let throttled: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'sign-in-throttled'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(throttled, 0, "no right try was throttled");
+}
+
 #[tokio::test]
 async fn a_parent_signs_up_with_the_family_code_then_uses_phone_and_password() {
     let demo = demo();

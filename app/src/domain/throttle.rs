@@ -79,19 +79,138 @@ pub fn minutes_until(until: i64, now: i64) -> i64 {
     ((until - now + MINUTE - 1) / MINUTE).max(1)
 }
 
-/// One failed try at a student's secret: when, and from which client — the address and the
+/// A try is counted before it is looked at (`store::sessions::count_try`), so that tries sent
+/// at once see each other; until it has been looked at it is *pending*. A pending try counts
+/// against a later one only while it may still turn out wrong: the later try waits for it
+/// ([`decide`]), and a right one is forgotten. One pending longer than this is taken as wrong
+/// (the request that counted it died).
+pub const PENDING_FOR: i64 = 60;
+
+/// One counted try: when, and whether it is still being looked at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counted {
+    pub at: i64,
+    pub pending: bool,
+}
+
+impl Counted {
+    /// Still being looked at: pending, and not given up on.
+    pub fn in_flight(&self, now: i64) -> bool {
+        self.pending && self.at > now - PENDING_FOR
+    }
+}
+
+/// The times of the tries that count against a scope: all of them (the pending ones counted
+/// as wrong), or only those known to be wrong.
+fn times(tries: &[Counted], now: i64, with_pending: bool) -> Vec<i64> {
+    tries
+        .iter()
+        .filter(|t| with_pending || !t.in_flight(now))
+        .map(|t| t.at)
+        .collect()
+}
+
+/// What to do with a try, from the tries counted before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Look at the secret.
+    LookAt,
+    /// Refused, whatever the tries still in flight turn out to be.
+    Refuse(Verdict),
+    /// Refused only if tries still in flight ahead of this one turn out wrong: wait for them
+    /// and decide again (a right try is forgotten and no longer counts). If they are still in
+    /// flight when waiting gives up, this verdict stands.
+    WaitForPending(Verdict),
+}
+
+/// Decides from the verdict with the tries in flight counted as wrong, and the one with only
+/// the tries known to be wrong: tries one after another would see exactly the known ones, so a
+/// try is refused only when those refuse it, and waits while the answer depends on the rest.
+/// So a right secret is never refused because of other right tries sent at the same moment,
+/// and a burst of guesses is looked at no more than one after another would be.
+pub fn decide(with_pending: Verdict, known: Verdict) -> Decision {
+    match (with_pending, known) {
+        (Verdict::Allowed, _) => Decision::LookAt,
+        (pending, Verdict::Allowed) => Decision::WaitForPending(pending),
+        (_, known) => Decision::Refuse(known),
+    }
+}
+
+/// Staff, parents and codes: the client's tries (per address) and, when an account was named,
+/// its own (with its role's limits).
+pub fn account_decision(
+    client: &[Counted],
+    account: Option<(Role, &[Counted])>,
+    now: i64,
+) -> Decision {
+    let judge = |with_pending: bool| {
+        let by_client = verdict(CLIENT_LIMITS, &times(client, now, with_pending), now);
+        let by_account = match account {
+            Some((role, tries)) => {
+                verdict(account_limits(role), &times(tries, now, with_pending), now)
+            }
+            None => Verdict::Allowed,
+        };
+        worst(by_client, by_account)
+    };
+    decide(judge(true), judge(false))
+}
+
+/// A student's try: the client's tries (per address), the child's (with their clients) and
+/// the class's (`student_verdict`).
+pub fn student_decision(
+    client: &[Counted],
+    child: Option<(&[StudentFailure], &[Counted])>,
+    address: &str,
+    browser: Option<&str>,
+    now: i64,
+) -> Decision {
+    let judge = |with_pending: bool| {
+        let by_client = verdict(CLIENT_LIMITS, &times(client, now, with_pending), now);
+        let by_child = match child {
+            Some((tries, class)) => {
+                let tries: Vec<StudentFailure> = tries
+                    .iter()
+                    .filter(|t| with_pending || !t.in_flight(now))
+                    .cloned()
+                    .collect();
+                student_verdict(
+                    &tries,
+                    &times(class, now, with_pending),
+                    address,
+                    browser,
+                    now,
+                )
+            }
+            None => Verdict::Allowed,
+        };
+        worst(by_client, by_child)
+    };
+    decide(judge(true), judge(false))
+}
+
+/// One failed try at a student's secret: when, from which client — the address and the
 /// browser (a hash of its anonymous token), since a whole lab behind one proxy shares an
-/// address.
+/// address — and whether it is still being looked at (see [`Counted`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StudentFailure {
     pub at: i64,
     pub address: String,
     pub browser: Option<String>,
+    pub pending: bool,
 }
 
 impl StudentFailure {
     fn client(&self) -> (&str, Option<&str>) {
         (&self.address, self.browser.as_deref())
+    }
+
+    fn in_flight(&self, now: i64) -> bool {
+        Counted {
+            at: self.at,
+            pending: self.pending,
+        }
+        .in_flight(now)
     }
 }
 
@@ -179,14 +298,19 @@ pub fn student_verdict(
         verdict(CLASS_LIMITS, class, now),
     ]
     .into_iter()
-    .fold(Verdict::Allowed, |worst, v| match (worst, v) {
+    .fold(Verdict::Allowed, worst)
+}
+
+/// The stricter of two verdicts.
+fn worst(a: Verdict, b: Verdict) -> Verdict {
+    match (a, b) {
         (Verdict::AskTeacher, _) | (_, Verdict::AskTeacher) => Verdict::AskTeacher,
         (Verdict::WaitUntil(a), Verdict::WaitUntil(b)) => Verdict::WaitUntil(a.max(b)),
         (Verdict::WaitUntil(a), Verdict::Allowed) | (Verdict::Allowed, Verdict::WaitUntil(a)) => {
             Verdict::WaitUntil(a)
         }
         (Verdict::Allowed, Verdict::Allowed) => Verdict::Allowed,
-    })
+    }
 }
 
 /// Class codes typed that match no class: 20 in 15 minutes per browser, 100 per address (a lab
@@ -288,6 +412,7 @@ mod tests {
             at,
             address: address.to_owned(),
             browser: Some(browser.to_owned()),
+            pending: false,
         }
     }
 
@@ -377,5 +502,84 @@ mod tests {
             student_verdict(&[], &class[..29], "10.0.0.1", Some("b"), NOW),
             Verdict::Allowed
         );
+    }
+    #[test]
+    fn tries_still_in_flight_make_a_try_wait_never_refuse_it() {
+        // Forty children of a class sign in at once from one lab: the 39 tries counted ahead
+        // of this one are all still being looked at.
+        let in_flight: Vec<Counted> = (0..39)
+            .map(|_| Counted {
+                at: NOW,
+                pending: true,
+            })
+            .collect();
+        let decision = student_decision(
+            &in_flight,
+            Some((&[], &in_flight)),
+            "10.0.0.1",
+            Some("b"),
+            NOW,
+        );
+        assert!(
+            matches!(decision, Decision::WaitForPending(Verdict::WaitUntil(_))),
+            "{decision:?}"
+        );
+        // Once they are known (right ones are forgotten), the try is looked at.
+        assert_eq!(
+            student_decision(&[], Some((&[], &[])), "10.0.0.1", Some("b"), NOW),
+            Decision::LookAt
+        );
+        // Thirty known wrong tries in the class refuse it whatever the rest turn out to be.
+        let wrong: Vec<Counted> = (0..30)
+            .map(|i| Counted {
+                at: NOW - 60 + i,
+                pending: false,
+            })
+            .collect();
+        let mut both = wrong.clone();
+        both.extend(&in_flight);
+        assert!(matches!(
+            student_decision(&both, Some((&[], &both)), "10.0.0.1", Some("b"), NOW),
+            Decision::Refuse(Verdict::WaitUntil(_))
+        ));
+        // A try pending for longer than PENDING_FOR is taken as wrong.
+        let stale: Vec<Counted> = (0..30)
+            .map(|_| Counted {
+                at: NOW - PENDING_FOR - 1,
+                pending: true,
+            })
+            .collect();
+        assert!(matches!(
+            student_decision(&[], Some((&[], &stale)), "10.0.0.1", Some("b"), NOW),
+            Decision::Refuse(_)
+        ));
+    }
+
+    #[test]
+    fn an_accounts_tries_in_flight_are_waited_for_too() {
+        let ten_in_flight = [Counted {
+            at: NOW,
+            pending: true,
+        }; 10];
+        assert!(matches!(
+            account_decision(&[], Some((Role::Teacher, &ten_in_flight)), NOW),
+            Decision::WaitForPending(_)
+        ));
+        let nine_wrong = [Counted {
+            at: NOW,
+            pending: false,
+        }; 9];
+        assert_eq!(
+            account_decision(&nine_wrong, Some((Role::Teacher, &nine_wrong)), NOW),
+            Decision::LookAt
+        );
+        let sixty_wrong = [Counted {
+            at: NOW,
+            pending: false,
+        }; 60];
+        assert!(matches!(
+            account_decision(&sixty_wrong, None, NOW),
+            Decision::Refuse(Verdict::WaitUntil(_))
+        ));
     }
 }

@@ -138,7 +138,7 @@ pub async fn class_roll(
     let rows: Vec<Row> = on_conn!(conn => {
         sqlx::query_as(
             "SELECT p.id, p.display_name, p.birth_year, p.secret, f.at, f.client, f.browser \
-             FROM people p LEFT JOIN sign_in_failures f ON f.person_id = p.id \
+             FROM people p LEFT JOIN sign_in_failures f ON f.person_id = p.id AND NOT f.pending \
              WHERE p.class_id = $1 AND p.role = 'student' ORDER BY p.id",
         )
         .bind(class_id)
@@ -164,6 +164,7 @@ pub async fn class_roll(
                     at,
                     address,
                     browser,
+                    pending: false,
                 });
         }
     }

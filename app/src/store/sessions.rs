@@ -2,7 +2,7 @@
 
 use super::Conn;
 use super::{Db, StoreError};
-use crate::domain::throttle::StudentFailure;
+use crate::domain::throttle::{Counted, StudentFailure};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct SessionRow {
@@ -104,50 +104,61 @@ pub async fn delete_for_person(db: &Db, person_id: i64) -> Result<(), StoreError
     })
 }
 
-/// Failure times for an account since its last success or reset, besides the caller's own try
-/// (`this_try`, see [`count_try`]).
+/// The tries that count against an account since its last success or reset: those known to be
+/// wrong, and those counted ahead of the caller's own (`this_try`, see [`count_try`]) that are
+/// still being looked at.
 pub async fn person_failures(
     db: &Db,
     person_id: i64,
     this_try: i64,
-) -> Result<Vec<i64>, StoreError> {
-    on_db!(db => {
-        Ok(
-            sqlx::query_scalar("SELECT at FROM sign_in_failures WHERE person_id = $1 AND id <> $2")
-                .bind(person_id)
-                .bind(this_try)
-                .fetch_all(db)
-                .await?,
+) -> Result<Vec<Counted>, StoreError> {
+    let rows: Vec<(i64, bool)> = on_db!(db => {
+        sqlx::query_as(
+            "SELECT at, pending FROM sign_in_failures \
+             WHERE person_id = $1 AND id <> $2 AND (NOT pending OR id < $2)",
         )
-    })
+        .bind(person_id)
+        .bind(this_try)
+        .fetch_all(db)
+        .await?
+    });
+    Ok(counted(rows))
 }
 
-/// Failure times from a client address after `since`, besides the caller's own try.
+fn counted(rows: Vec<(i64, bool)>) -> Vec<Counted> {
+    rows.into_iter()
+        .map(|(at, pending)| Counted { at, pending })
+        .collect()
+}
+
+/// The tries from a client address after `since` that count against it (as
+/// [`person_failures`]).
 pub async fn client_failures(
     db: &Db,
     client: &str,
     since: i64,
     this_try: i64,
-) -> Result<Vec<i64>, StoreError> {
-    on_db!(db => {
-        Ok(
-            sqlx::query_scalar(
-                "SELECT at FROM sign_in_failures WHERE client = $1 AND at > $2 AND id <> $3",
-            )
-            .bind(client)
-            .bind(since)
-            .bind(this_try)
-            .fetch_all(db)
-            .await?,
+) -> Result<Vec<Counted>, StoreError> {
+    let rows: Vec<(i64, bool)> = on_db!(db => {
+        sqlx::query_as(
+            "SELECT at, pending FROM sign_in_failures \
+             WHERE client = $1 AND at > $2 AND id <> $3 AND (NOT pending OR id < $3)",
         )
-    })
+        .bind(client)
+        .bind(since)
+        .bind(this_try)
+        .fetch_all(db)
+        .await?
+    });
+    Ok(counted(rows))
 }
 
-/// Counts a sign-in try as failed before it is looked at: the account (when one was named),
+/// Counts a sign-in try before it is looked at, as pending: the account (when one was named),
 /// the client address and, for students, the browser (a hash of its anonymous token). Tries
-/// sent at the same moment then see each other when they are throttled; before, each read the
-/// failures before any was written, and a burst was looked at whole. Returns the try's id: a
-/// try that is throttled, or right, is forgotten again ([`forget_try`]); a wrong one stays.
+/// sent at the same moment then see each other when they are throttled
+/// (`throttle::decide`): a later try waits for the pending ones ahead of it. Returns the try's
+/// id: a try that is throttled, or right, is forgotten again ([`forget_try`], [`right_try`]);
+/// a wrong one stays, no longer pending ([`wrong_try`]).
 pub async fn count_try(
     db: &Db,
     person_id: Option<i64>,
@@ -157,8 +168,8 @@ pub async fn count_try(
 ) -> Result<i64, StoreError> {
     on_db!(db => {
         Ok(sqlx::query_scalar(
-            "INSERT INTO sign_in_failures (person_id, client, browser, at) VALUES ($1, $2, $3, $4) \
-             RETURNING id",
+            "INSERT INTO sign_in_failures (person_id, client, browser, at, pending) \
+             VALUES ($1, $2, $3, $4, TRUE) RETURNING id",
         )
         .bind(person_id)
         .bind(client)
@@ -192,7 +203,9 @@ pub async fn right_try(
 }
 
 /// The account's failures no longer count against it (all, or only those from one client and
-/// browser); the client's are kept, without the person.
+/// browser); the client's are kept, without the person. Tries still being looked at are left
+/// to their own requests: a right try sent at the same moment as this one is not touched
+/// (two right tries each clearing the other's row deadlocked on PostgreSQL).
 async fn failures_no_longer_count(
     conn: impl Into<Conn<'_>>,
     person_id: i64,
@@ -202,7 +215,7 @@ async fn failures_no_longer_count(
     let (client, browser) = only_from.unzip();
     on_conn!(conn => {
         sqlx::query(
-            "UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1 \
+            "UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1 AND NOT pending \
              AND ($2 IS NULL OR (client = $2 AND browser IS NOT DISTINCT FROM $3))",
         )
         .bind(person_id)
@@ -210,6 +223,26 @@ async fn failures_no_longer_count(
         .bind(browser.flatten())
         .execute(&mut *conn)
         .await?;
+        Ok(())
+    })
+}
+
+/// A try [`count_try`] counted that was wrong: it stays, known to be wrong, and is audited, in
+/// one transaction.
+pub async fn wrong_try(
+    db: &Db,
+    this_try: i64,
+    event: &Event<'_>,
+    now: i64,
+) -> Result<(), StoreError> {
+    on_db!(db => {
+        let mut tx = db.begin().await?;
+        sqlx::query("UPDATE sign_in_failures SET pending = FALSE WHERE id = $1")
+            .bind(this_try)
+            .execute(&mut *tx)
+            .await?;
+        insert_audit(&mut tx, event, now).await?;
+        tx.commit().await?;
         Ok(())
     })
 }
@@ -225,16 +258,17 @@ pub async fn forget_try(db: &Db, this_try: i64) -> Result<(), StoreError> {
     })
 }
 
-/// A student's failures since their last success or reset, with their clients, besides the
-/// caller's own try.
+/// A student's tries since their last success or reset, with their clients, that count
+/// against them (as [`person_failures`]).
 pub async fn student_failures(
     db: &Db,
     person_id: i64,
     this_try: i64,
 ) -> Result<Vec<StudentFailure>, StoreError> {
     on_db!(db => {
-        let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-            "SELECT at, client, browser FROM sign_in_failures WHERE person_id = $1 AND id <> $2",
+        let rows: Vec<(i64, String, Option<String>, bool)> = sqlx::query_as(
+            "SELECT at, client, browser, pending FROM sign_in_failures \
+             WHERE person_id = $1 AND id <> $2 AND (NOT pending OR id < $2)",
         )
         .bind(person_id)
         .bind(this_try)
@@ -242,33 +276,36 @@ pub async fn student_failures(
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(at, address, browser)| StudentFailure {
+            .map(|(at, address, browser, pending)| StudentFailure {
                 at,
                 address,
                 browser,
+                pending,
             })
             .collect())
     })
 }
 
-/// Failure times of a class's students after `since`, besides the caller's own try.
+/// The tries at a class's students after `since` that count against the class (as
+/// [`person_failures`]).
 pub async fn class_failures(
     db: &Db,
     class_id: i64,
     since: i64,
     this_try: i64,
-) -> Result<Vec<i64>, StoreError> {
-    on_db!(db => {
-        Ok(sqlx::query_scalar(
-            "SELECT f.at FROM sign_in_failures f JOIN people p ON p.id = f.person_id \
-             WHERE p.class_id = $1 AND f.at > $2 AND f.id <> $3",
+) -> Result<Vec<Counted>, StoreError> {
+    let rows: Vec<(i64, bool)> = on_db!(db => {
+        sqlx::query_as(
+            "SELECT f.at, f.pending FROM sign_in_failures f JOIN people p ON p.id = f.person_id \
+             WHERE p.class_id = $1 AND f.at > $2 AND f.id <> $3 AND (NOT f.pending OR f.id < $3)",
         )
         .bind(class_id)
         .bind(since)
         .bind(this_try)
         .fetch_all(db)
-        .await?)
-    })
+        .await?
+    });
+    Ok(counted(rows))
 }
 
 /// Unknown class codes typed from an address after `since`: the time and browser of each.
