@@ -786,10 +786,16 @@ pub async fn sign_in_with_reset(
     new_password: &str,
     client: &str,
 ) -> Result<NewSession, AuthError> {
-    let account = match (Username::parse(identifier), Phone::parse(identifier)) {
-        (Ok(username), _) => people::by_username(db, &username).await?,
-        (_, Ok(phone)) => people::by_phone(db, &phone).await?,
-        _ => None,
+    // Digits can be a username as well as a phone number: a parent's phone is looked up when
+    // no username matched.
+    let by_username = match Username::parse(identifier) {
+        Ok(username) => people::by_username(db, &username).await?,
+        Err(_) => None,
+    };
+    let account = match (by_username, Phone::parse(identifier)) {
+        (Some(account), _) => Some(account),
+        (None, Ok(phone)) => people::by_phone(db, &phone).await?,
+        (None, Err(_)) => None,
     };
     let account = account.filter(|a| a.password_hash.is_some());
     let now = now();

@@ -340,14 +340,29 @@ async fn reset_code_for_the_teacher(db: &sqlx::AnyPool, demo: &Demo) -> (Browser
             .fetch_one(db)
             .await
             .unwrap();
+    let code = issue_code(&manager, teacher_id).await;
+    (manager, teacher_id, code)
+}
+
+/// A reset code the manager issues for person `id`, as the page shows it once.
+async fn issue_code(manager: &Browser, id: i64) -> String {
     let issued = manager
-        .post(&format!("/people/{teacher_id}/password-reset"), &[])
+        .post(&format!("/people/{id}/password-reset"), &[])
         .await;
-    assert_eq!(issued.status, StatusCode::OK);
+    assert_eq!(issued.status, StatusCode::OK, "{}", issued.body);
     let marker = "class=\"secret-text code\">";
     let start = issued.body.find(marker).expect("the code is shown") + marker.len();
-    let code = issued.body[start..start + issued.body[start..].find('<').unwrap()].to_owned();
-    (manager, teacher_id, code)
+    issued.body[start..start + issued.body[start..].find('<').unwrap()].to_owned()
+}
+
+/// Someone (`who`: a username or phone) uses a reset code with a new password, in a new browser.
+async fn use_code(demo: &Demo, who: &str, code: &str, password: &str) -> Reply {
+    Browser::new(&demo.server)
+        .post(
+            "/sign-in/reset",
+            &[("who", who), ("code", code), ("password", password)],
+        )
+        .await
 }
 
 /// A reset code sent twice at the same moment (a double tap, or someone who saw it over a
@@ -440,16 +455,13 @@ async fn a_school_issues_a_one_time_reset_code_for_its_own_people_only() {
         .await;
     assert_eq!(used.status, StatusCode::SEE_OTHER, "{}", used.body);
     assert_eq!(teacher.get("/classes").await.status, StatusCode::OK);
-    let again = Browser::new(&demo.server)
-        .post(
-            "/sign-in/reset",
-            &[
-                ("who", "giaovien.demo"),
-                ("code", &code),
-                ("password", "một mật khẩu khác dài và khó đoán"),
-            ],
-        )
-        .await;
+    let again = use_code(
+        &demo,
+        "giaovien.demo",
+        &code,
+        "một mật khẩu khác dài và khó đoán",
+    )
+    .await;
     assert_eq!(again.status, StatusCode::UNAUTHORIZED, "a code works once");
     let with_new = Browser::new(&demo.server);
     let ok = with_new
@@ -530,5 +542,149 @@ async fn a_school_issues_a_one_time_reset_code_for_its_own_people_only() {
             "password-reset-issued",
             "password-reset-issued"
         ]
+    );
+}
+
+/// Resets stay within rank: every staff account of the demo (and a peer of each, same role and
+/// unit) asks for a reset code for every person with a password. Exactly these pairs get one,
+/// for people of the units under the actor's (an admin: all): an admin for everyone but
+/// admins; a unit manager for school managers, teachers, parents and child-protection
+/// officers; a school manager for teachers and parents. Never a peer; health workers and
+/// police officers only by an admin. Before, a manager could reset a peer of their own unit
+/// (and sign in as them), and a commune manager the commune's police and health workers.
+#[tokio::test]
+async fn reset_codes_follow_the_rank_table_for_every_pair_of_roles() {
+    let demo = demo();
+    let db = database(&demo).await;
+    let staff = [
+        "admin.demo",
+        "tinh.demo",
+        "xa.demo",
+        "hieutruong.demo",
+        "giaovien.demo",
+        "baove.demo",
+        "yte.demo",
+        "congan.demo",
+    ];
+    for username in staff {
+        sqlx::query(
+            "INSERT INTO people (role, unit_id, display_name, username, password_hash, created_at) \
+             SELECT role, unit_id, display_name || ' Hai', username || '.hai', password_hash, created_at \
+             FROM people WHERE username = $1",
+        )
+        .bind(username)
+        .execute(&db)
+        .await
+        .unwrap();
+    }
+    let people: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.role, u.path FROM people p JOIN org_units u ON u.id = p.unit_id \
+         WHERE p.password_hash IS NOT NULL ORDER BY p.id",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    let may_reset = |actor: &str, person: &str| match actor {
+        "admin" => person != "admin",
+        "unit-manager" => {
+            ["school-manager", "teacher", "parent", "protection-officer"].contains(&person)
+        }
+        "school-manager" => ["teacher", "parent"].contains(&person),
+        _ => false,
+    };
+    let mut checked = std::collections::BTreeSet::new();
+    for username in staff {
+        let (actor_id, actor_role, actor_path): (i64, String, String) = sqlx::query_as(
+            "SELECT p.id, p.role, u.path FROM people p JOIN org_units u ON u.id = p.unit_id \
+             WHERE p.username = $1",
+        )
+        .bind(username)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+        let actor = Browser::new(&demo.server);
+        assert_eq!(
+            actor.sign_in_staff(username).await.status,
+            StatusCode::SEE_OTHER,
+            "{username}"
+        );
+        let manages = ["admin", "unit-manager", "school-manager"].contains(&actor_role.as_str());
+        for (id, role, path) in &people {
+            if *id == actor_id {
+                continue;
+            }
+            let expected = if !manages {
+                StatusCode::FORBIDDEN
+            } else if may_reset(&actor_role, role)
+                && (actor_role == "admin" || path.starts_with(&actor_path))
+            {
+                StatusCode::OK
+            } else {
+                StatusCode::NOT_FOUND
+            };
+            let reply = actor
+                .post(&format!("/people/{id}/password-reset"), &[])
+                .await;
+            assert_eq!(
+                reply.status, expected,
+                "{username} ({actor_role}) resetting person {id} ({role})"
+            );
+            checked.insert((actor_role.clone(), role.clone()));
+        }
+    }
+    // Every pair of the roles with a password was tried.
+    let roles: std::collections::BTreeSet<&String> = people.iter().map(|(_, r, _)| r).collect();
+    assert_eq!(roles.len(), 8, "{roles:?}");
+    assert_eq!(checked.len(), 7 * 8, "{checked:?}");
+}
+
+/// A parent who types their phone as digits can use a reset code (the digits were read as a
+/// username first, and no username matched); and a code pending for someone who then changes
+/// their own password stops working (they know their password again).
+#[tokio::test]
+async fn a_parent_uses_a_reset_code_with_their_phone_and_a_password_change_cancels_codes() {
+    let demo = demo();
+    let db = database(&demo).await;
+    let manager = Browser::new(&demo.server);
+    manager.sign_in_staff("hieutruong.demo").await;
+    let parent_id: i64 = sqlx::query_scalar("SELECT id FROM people WHERE phone = '0912000001'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let code = issue_code(&manager, parent_id).await;
+    let new = "khói bếp chiều bay trên mái nhà sàn";
+    let used = use_code(&demo, "0912000001", &code, new).await;
+    assert_eq!(used.status, StatusCode::SEE_OTHER, "{}", used.body);
+
+    // The teacher gets a code, then remembers their password and changes it themselves.
+    let teacher_id: i64 =
+        sqlx::query_scalar("SELECT id FROM people WHERE username = 'giaovien.demo'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    let code = issue_code(&manager, teacher_id).await;
+    let teacher = Browser::new(&demo.server);
+    teacher.sign_in_staff("giaovien.demo").await;
+    let changed = teacher
+        .post(
+            "/account/password",
+            &[
+                ("current", PASSWORD),
+                ("new", "lá rừng xanh thẫm sau cơn mưa rào"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.body);
+    let late = use_code(
+        &demo,
+        "giaovien.demo",
+        &code,
+        "một mật khẩu khác dài và khó đoán",
+    )
+    .await;
+    assert_eq!(
+        late.status,
+        StatusCode::UNAUTHORIZED,
+        "the code was cancelled"
     );
 }

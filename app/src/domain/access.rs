@@ -67,6 +67,38 @@ pub const STUDENT_DELETERS: &[Role] = &[Role::SchoolManager, Role::Admin];
 /// Those who close a reporting period: the managers of the unit, admins.
 pub const COVERAGE_CLOSERS: &[Role] = &[Role::UnitManager, Role::SchoolManager, Role::Admin];
 
+/// Who may issue a password reset code for whom (the store also keeps it to the people of the
+/// units under the actor's). With a code one chooses a person's password and signs in as them,
+/// so it goes only downward in rank, and across agencies only where the organisation is one:
+///
+/// | actor | may reset |
+/// |---|---|
+/// | admin (the province's system administrator) | every role with a password but admin |
+/// | unit manager (commune or province People's Committee) | school managers, teachers, parents, child-protection officers (staff of the same committee) |
+/// | school manager | teachers and parents of the school |
+/// | everyone else | nobody |
+///
+/// Never a peer: a manager's, or an admin's, password is reset by those above them (an
+/// admin's from the command line). Commune health workers answer to the health service and
+/// police officers to the police, not to the People's Committee: only an admin resets theirs.
+pub fn may_reset(actor: Role, person: Role) -> bool {
+    use Role::*;
+    match actor {
+        Admin => !matches!(person, Admin | Student),
+        UnitManager => matches!(person, SchoolManager | Teacher | Parent | ProtectionOfficer),
+        SchoolManager => matches!(person, Teacher | Parent),
+        Student | Parent | Teacher | ProtectionOfficer | HealthWorker | PoliceOfficer => false,
+    }
+}
+
+/// The roles `actor` may reset (see [`may_reset`]).
+pub fn resettable(actor: Role) -> Vec<Role> {
+    Role::ALL
+        .into_iter()
+        .filter(|&person| may_reset(actor, person))
+        .collect()
+}
+
 const fn rule(method: &'static str, path: &'static str, access: Access) -> Rule {
     Rule {
         method,
@@ -246,6 +278,48 @@ pub fn scope(role: Role) -> Scope {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn resets_go_down_in_rank_and_never_to_a_peer() {
+        use super::may_reset;
+        use crate::domain::person::Role::{self, *};
+        // Every pair of roles, written out: (actor, the roles they may reset).
+        let table: [(Role, &[Role]); 9] = [
+            (Student, &[]),
+            (Parent, &[]),
+            (Teacher, &[]),
+            (SchoolManager, &[Parent, Teacher]),
+            (ProtectionOfficer, &[]),
+            (HealthWorker, &[]),
+            (PoliceOfficer, &[]),
+            (
+                UnitManager,
+                &[Parent, Teacher, SchoolManager, ProtectionOfficer],
+            ),
+            (
+                Admin,
+                &[
+                    Parent,
+                    Teacher,
+                    SchoolManager,
+                    ProtectionOfficer,
+                    HealthWorker,
+                    PoliceOfficer,
+                    UnitManager,
+                ],
+            ),
+        ];
+        for (actor, allowed) in table {
+            for person in Role::ALL {
+                assert_eq!(
+                    may_reset(actor, person),
+                    allowed.contains(&person),
+                    "{actor:?} resetting {person:?}"
+                );
+            }
+            assert!(!may_reset(actor, actor), "{actor:?} never resets a peer");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -49,9 +49,9 @@ const PEOPLE: &str =
      LEFT JOIN password_resets r ON r.person_id = p.id \
      WHERE p.role <> 'student' AND p.password_hash IS NOT NULL";
 
-/// The people with a password whose home unit the viewer manages (all for an admin), staff
-/// first. Managers of the same or a higher level are left to those above them: a school
-/// manager sees teachers, other staff and parents, never an admin or a unit manager.
+/// The people with a password whose home unit the viewer manages (all for an admin) and whose
+/// password the viewer may reset (`access::may_reset`: downward in rank, never a peer, across
+/// agencies only where the organisation is one), staff first.
 pub async fn people_in_scope(
     db: &Db,
     viewer: &Viewer,
@@ -59,10 +59,15 @@ pub async fn people_in_scope(
 ) -> Result<Vec<Person>, StoreError> {
     let range = unit_range(db, viewer).await?;
     on_db!(db => {
-        let above = match viewer.role {
-            crate::domain::person::Role::Admin => "",
-            crate::domain::person::Role::UnitManager => "AND p.role <> 'admin'",
-            _ => "AND p.role NOT IN ('admin', 'unit-manager')",
+        // The roles are the domain's own codes, never input.
+        let roles: Vec<String> = crate::domain::access::resettable(viewer.role)
+            .into_iter()
+            .map(|role| format!("'{}'", role.code()))
+            .collect();
+        let above = if roles.is_empty() {
+            "AND FALSE".to_owned()
+        } else {
+            format!("AND p.role IN ({})", roles.join(", "))
         };
         // Parameters are numbered in the order they are bound below.
         let mut n = 0;

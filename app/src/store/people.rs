@@ -447,16 +447,24 @@ pub async fn insert_account(
 
 /// Sets the person's own password (the first password or reset code no longer has to be
 /// replaced).
+/// A password the person chose: any reset code still pending for them is cancelled with it
+/// (they know their password again), in one transaction.
 pub async fn set_password_hash(db: &Db, person_id: i64, hash: &str) -> Result<(), StoreError> {
     on_db!(db => {
+        let mut tx = db.begin().await?;
         sqlx::query(
             "UPDATE people SET password_hash = $1, must_change_password = FALSE \
              WHERE id = $2 AND password_hash IS NOT NULL",
         )
         .bind(hash)
         .bind(person_id)
-        .execute(db)
+        .execute(&mut *tx)
         .await?;
+        sqlx::query("DELETE FROM password_resets WHERE person_id = $1")
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         Ok(())
     })
 }
