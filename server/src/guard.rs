@@ -164,6 +164,9 @@ pub async fn session_and_csrf(
         let token = KeptToken(token.to_owned());
         request.extensions_mut().insert(token);
     }
+    // Signed-in answers (pages, server functions, letters and cards carry PINs, pictures,
+    // family codes, phone numbers) and every server function's answer stay out of caches.
+    let private = viewer.is_some() || request.uri().path().starts_with("/api/");
     if let Some(viewer) = viewer {
         request.extensions_mut().insert(viewer);
     }
@@ -178,7 +181,7 @@ pub async fn session_and_csrf(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if is_html && !response.headers().contains_key(header::CACHE_CONTROL) {
+    if (is_html || private) && !response.headers().contains_key(header::CACHE_CONTROL) {
         // Pages carry a CSRF token and, signed in, personal data: keep them out of caches.
         response
             .headers_mut()
