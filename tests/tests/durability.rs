@@ -278,6 +278,20 @@ async fn a_backup_taken_while_serving_opens_matches_and_serves() {
         String::from_utf8_lossy(&made.stderr)
     );
     assert!(String::from_utf8_lossy(&made.stdout).contains("backup written"));
+    // The database, its -wal and -shm, and the backup hold children's PINs and family codes:
+    // readable by their owner only.
+    let live = server.database_url();
+    let live = live.trim_start_matches("sqlite://");
+    for file in [
+        live.to_owned(),
+        format!("{live}-wal"),
+        format!("{live}-shm"),
+        copy.display().to_string(),
+    ] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{file} is {mode:o}");
+    }
     // Never over an existing file.
     let again = run(&copy);
     assert!(!again.status.success());

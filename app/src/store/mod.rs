@@ -190,6 +190,11 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot make the database {path} readable by its owner only: {source}")]
+    Permissions {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot open the database {url:?}: {source}")]
     Open { url: String, source: sqlx::Error },
     #[error("cannot apply the database migrations: {0}")]
@@ -318,6 +323,9 @@ async fn connect_sqlite(url: &str) -> Result<SqlitePool, StoreError> {
     {
         create_folder(folder)?;
     }
+    if !url.contains(":memory:") {
+        owner_only(options.get_filename())?;
+    }
     // Each connection to an in-memory database is a database of its own: keep one.
     let connections = if url.contains(":memory:") { 1 } else { 8 };
     // No ping before lending a connection: a file opened in this process cannot be cut off
@@ -415,16 +423,25 @@ pub async fn backup(db: &Db, to: &Path) -> Result<u64, StoreError> {
         path: to.to_owned(),
         source,
     };
-    if to.exists() {
-        return Err(StoreError::BackupExists(to.to_owned()));
-    }
     let path = to.to_str().ok_or_else(|| {
         failed(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             "the path is not valid UTF-8",
         ))
     })?;
-    sqlx::query("VACUUM INTO $1").bind(path).execute(db).await?;
+    // Made empty first, readable by its owner only (it holds children's PINs and family
+    // codes), and only if there is no file there: `VACUUM INTO` fills an empty file.
+    match owner_only_file().create_new(true).open(to) {
+        Ok(_) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(StoreError::BackupExists(to.to_owned()))
+        }
+        Err(error) => return Err(failed(error)),
+    }
+    if let Err(error) = sqlx::query("VACUUM INTO $1").bind(path).execute(db).await {
+        let _ = std::fs::remove_file(to);
+        return Err(error.into());
+    }
     let flush = |file: &Path| std::fs::File::open(file).and_then(|f| f.sync_all());
     flush(to).map_err(failed)?;
     let folder = to
@@ -439,10 +456,58 @@ fn create_folder(folder: &Path) -> Result<(), StoreError> {
     if folder.exists() || folder == Path::new(":memory:") {
         return Ok(());
     }
-    std::fs::create_dir_all(folder).map_err(|source| StoreError::CreateFolder {
-        path: folder.to_owned(),
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(folder)
+        .map_err(|source| StoreError::CreateFolder {
+            path: folder.to_owned(),
+            source,
+        })
+}
+
+/// Options that create a file readable and writable by its owner only.
+fn owner_only_file() -> std::fs::OpenOptions {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+}
+
+/// The database file, and its `-wal` and `-shm` beside it, readable by their owner only: they
+/// hold children's PINs and pictures, family codes and phone numbers. A new database is made
+/// so before SQLite opens it (SQLite gives the `-wal` and `-shm` files the database file's
+/// permissions); one found readable by others is narrowed.
+fn owner_only(database: &Path) -> Result<(), StoreError> {
+    let failed = |source: std::io::Error| StoreError::Permissions {
+        path: database.to_owned(),
         source,
-    })
+    };
+    if !database.exists() {
+        owner_only_file()
+            .create(true)
+            .open(database)
+            .map_err(failed)?;
+    }
+    #[cfg(unix)]
+    for suffix in ["", "-wal", "-shm"] {
+        use std::os::unix::fs::PermissionsExt;
+        let mut name = database.as_os_str().to_owned();
+        name.push(suffix);
+        let file = Path::new(&name);
+        let Ok(metadata) = std::fs::metadata(file) else {
+            continue;
+        };
+        let mode = metadata.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(file, std::fs::Permissions::from_mode(mode & 0o700))
+                .map_err(failed)?;
+        }
+    }
+    Ok(())
 }
 
 /// Answers whether the database takes queries (for `/healthz`).
