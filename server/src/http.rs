@@ -243,13 +243,39 @@ async fn shutdown_signal() {
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.
-async fn healthz(State(db): State<Db>) -> Response {
-    match store::ping(&db).await {
-        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+/// The last health probe: when it ran and whether it passed.
+static LAST_PROBE: tokio::sync::Mutex<Option<(std::time::Instant, bool)>> =
+    tokio::sync::Mutex::const_new(None);
+
+/// How long a probe's answer is given again: the database's write lock is taken at most once a
+/// second per server, however many ask.
+const PROBE_FOR: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Whether the database can do its work: one probe at a time (the others wait for its answer,
+/// holding no connection), and its answer given again for a second, so `/healthz` called in a
+/// loop cannot stall the pool or the writers.
+async fn healthy(db: &Db) -> bool {
+    let mut last = LAST_PROBE.lock().await;
+    if let Some((at, healthy)) = *last {
+        if at.elapsed() < PROBE_FOR {
+            return healthy;
+        }
+    }
+    let healthy = match store::ping(db).await {
+        Ok(()) => true,
         Err(error) => {
             tracing::error!(%error, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+            false
         }
+    };
+    *last = Some((std::time::Instant::now(), healthy));
+    healthy
+}
+
+async fn healthz(State(db): State<Db>) -> Response {
+    match healthy(&db).await {
+        true => (StatusCode::OK, "ok\n").into_response(),
+        false => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response(),
     }
 }
 
