@@ -37,6 +37,27 @@ const LOCAL_WORDS: &[&str] = &[
     "abc123",
 ];
 
+/// The passphrases the password forms show as examples (`password-hint` in each locale): read
+/// by everyone who opened the form, so never a password, however they are typed.
+pub const EXAMPLES: &[&str] = &[
+    "mùa xuân hoa ban nở trắng núi",
+    "spring bauhinia flowers whiten the hills",
+];
+
+/// Whether the password is, or holds, an example the pages show (marks, case, spaces and
+/// punctuation aside).
+fn holds_an_example(password: &str) -> bool {
+    let squash = |text: &str| -> String {
+        without_marks(text)
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let password = squash(password);
+    EXAMPLES.iter().any(|example| password.contains(&squash(example)))
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordProblem {
     #[error("too short: {0} characters; use at least 15 (a few words you will remember)")]
@@ -67,6 +88,9 @@ pub fn check(password: &str, personal: &[&str]) -> Result<(), PasswordProblem> {
     }
     if chars > MAX_CHARS {
         return Err(PasswordProblem::TooLong);
+    }
+    if holds_an_example(password) {
+        return Err(PasswordProblem::Guessable);
     }
     let mut inputs: Vec<String> = LOCAL_WORDS.iter().map(|w| (*w).to_owned()).collect();
     for detail in personal {
@@ -150,6 +174,34 @@ fn only_known_words(password: &str, known: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_example_on_the_form_is_never_a_password() {
+        for password in [
+            "mùa xuân hoa ban nở trắng núi",
+            "Mua xuan hoa ban no trang nui",
+            "muaxuanhoabannotrangnui!",
+            "mùa xuân hoa ban nở trắng núi 2026",
+            "Spring bauhinia flowers whiten the hills.",
+        ] {
+            assert_eq!(
+                check(password, &[]),
+                Err(PasswordProblem::Guessable),
+                "{password}"
+            );
+        }
+        // Each example is the one its locale's form shows.
+        for (ftl, example) in [
+            (include_str!("../../../locales/vi/main.ftl"), EXAMPLES[0]),
+            (include_str!("../../../locales/en/main.ftl"), EXAMPLES[1]),
+        ] {
+            let hint = ftl
+                .lines()
+                .find(|l| l.starts_with("password-hint ="))
+                .expect("a password hint");
+            assert!(hint.contains(&format!("\"{example}\"")), "{hint}");
+        }
+    }
 
     #[test]
     fn the_persons_own_details_are_refused_however_they_are_typed() {
