@@ -406,7 +406,8 @@ async fn attempt(
     now: i64,
     check: impl std::future::Future<Output = bool>,
 ) -> Result<NewSession, AuthError> {
-    let (person_id, role) = checked(db, account, client, now, check).await?;
+    let (person_id, role) =
+        checked(db, account, client, now, Limits::AccountAndClient, check).await?;
     open_session(db, person_id, role, client, now).await
 }
 
@@ -587,6 +588,18 @@ async fn decision(
     })
 }
 
+/// Which limits a staff or parent try is held to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Limits {
+    /// A password: the account's and the client's.
+    AccountAndClient,
+    /// A reset code: the client's only. A code the person's manager gave them works however
+    /// many wrong passwords others tried on their account (and then clears those failures);
+    /// guessing a 12-character code is out of reach at the client's rate. A wrong code still
+    /// counts against the account's password tries.
+    ClientOnly,
+}
+
 /// Count the try, throttle, then check the secret; a failure stays counted (and is audited)
 /// against the account and the client, a success clears the account's failures. Counting
 /// first makes tries sent at once see each other (see [`sessions::count_try`]).
@@ -595,6 +608,7 @@ async fn checked(
     account: Option<Account>,
     client: &str,
     now: i64,
+    limits: Limits,
     check: impl std::future::Future<Output = bool>,
 ) -> Result<(i64, Role), AuthError> {
     let subject = account.as_ref().map(|a| a.id);
@@ -602,7 +616,10 @@ async fn checked(
     let this_try = sessions::count_try(db, subject, client, None, now).await?;
     let tries = Tries::Account {
         client,
-        account: account.as_ref().zip(role).map(|(a, role)| (a.id, role)),
+        account: match limits {
+            Limits::AccountAndClient => account.as_ref().zip(role).map(|(a, role)| (a.id, role)),
+            Limits::ClientOnly => None,
+        },
     };
     admit(db, this_try, now, &tries).await?;
     let ok = check.await;
@@ -777,8 +794,9 @@ pub const RESET_CODE_LEN: usize = 12;
 pub const RESET_VALID_FOR: i64 = 24 * 60 * 60;
 
 /// Signing in with a reset code a manager gave: the username (staff) or phone (parent), the
-/// code, and a new password that passes the policy. Throttled like any sign-in; the code is
-/// gone once used, and every other session of the person ends.
+/// code, and a new password that passes the policy. Throttled per client only (`Limits`): the
+/// code works even while others' wrong passwords make the account wait, and clears them. The
+/// code is gone once used, and every other session of the person ends.
 pub async fn sign_in_with_reset(
     db: &Db,
     identifier: &str,
@@ -806,7 +824,15 @@ pub async fn sign_in_with_reset(
     let typed = parse_code(code, RESET_CODE_LEN).ok();
     let right = matches!((&pending, &typed), (Some((hash, expires)), Some(typed))
         if *expires > now && constant_time_eq(token_hash(typed).as_bytes(), hash.as_bytes()));
-    let (person_id, role) = checked(db, account, client, now, std::future::ready(right)).await?;
+    let (person_id, role) = checked(
+        db,
+        account,
+        client,
+        now,
+        Limits::ClientOnly,
+        std::future::ready(right),
+    )
+    .await?;
     let (name, username, phone) = people::identifiers(db, person_id).await?;
     let personal: Vec<&str> = [Some(name.as_str()), username.as_deref(), phone.as_deref()]
         .into_iter()
@@ -1037,6 +1063,7 @@ pub async fn change_password(
         account,
         client,
         now,
+        Limits::AccountAndClient,
         verify_password(current, Some(&hash)),
     )
     .await?;

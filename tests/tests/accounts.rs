@@ -688,3 +688,53 @@ async fn a_parent_uses_a_reset_code_with_their_phone_and_a_password_change_cance
         "the code was cancelled"
     );
 }
+
+/// A stranger's wrong passwords cannot keep a person from the code their manager gave them:
+/// after 10 wrong tries at a teacher's password (the account now makes even the right one
+/// wait), the reset code still works, and clears the failures: the new password signs in.
+/// Before, the code was refused as the password was, until the tries left the window.
+#[tokio::test]
+async fn a_reset_code_works_after_a_stranger_made_the_account_wait() {
+    let demo = demo();
+    let db = database(&demo).await;
+    let stranger = Browser::new(&demo.server);
+    for n in 0..10 {
+        let password = format!("đoán mò mật khẩu số {n}");
+        let reply = stranger
+            .post(
+                "/sign-in",
+                &[
+                    ("kind", "staff"),
+                    ("username", "giaovien.demo"),
+                    ("password", &password),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    }
+    let teacher = Browser::new(&demo.server);
+    assert_eq!(
+        teacher.sign_in_staff("giaovien.demo").await.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the account waits"
+    );
+    let (_manager, _, code) = reset_code_for_the_teacher(&db, &demo).await;
+    let new = "khói bếp chiều bay trên mái nhà sàn";
+    let used = use_code(&demo, "giaovien.demo", &code, new).await;
+    assert_eq!(used.status, StatusCode::SEE_OTHER, "{}", used.body);
+    let again = Browser::new(&demo.server)
+        .post(
+            "/sign-in",
+            &[
+                ("kind", "staff"),
+                ("username", "giaovien.demo"),
+                ("password", new),
+            ],
+        )
+        .await;
+    assert_eq!(
+        again.status,
+        StatusCode::SEE_OTHER,
+        "the failures are cleared"
+    );
+}
