@@ -55,7 +55,9 @@ fn holds_an_example(password: &str) -> bool {
             .collect()
     };
     let password = squash(password);
-    EXAMPLES.iter().any(|example| password.contains(&squash(example)))
+    EXAMPLES
+        .iter()
+        .any(|example| password.contains(&squash(example)))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
