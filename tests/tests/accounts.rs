@@ -701,14 +701,7 @@ async fn a_reset_code_works_after_a_stranger_made_the_account_wait() {
     for n in 0..10 {
         let password = format!("đoán mò mật khẩu số {n}");
         let reply = stranger
-            .post(
-                "/sign-in",
-                &[
-                    ("kind", "staff"),
-                    ("username", "giaovien.demo"),
-                    ("password", &password),
-                ],
-            )
+            .sign_in_staff_with("giaovien.demo", &password)
             .await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     }
@@ -723,14 +716,7 @@ async fn a_reset_code_works_after_a_stranger_made_the_account_wait() {
     let used = use_code(&demo, "giaovien.demo", &code, new).await;
     assert_eq!(used.status, StatusCode::SEE_OTHER, "{}", used.body);
     let again = Browser::new(&demo.server)
-        .post(
-            "/sign-in",
-            &[
-                ("kind", "staff"),
-                ("username", "giaovien.demo"),
-                ("password", new),
-            ],
-        )
+        .sign_in_staff_with("giaovien.demo", new)
         .await;
     assert_eq!(
         again.status,

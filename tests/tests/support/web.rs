@@ -184,12 +184,17 @@ impl Browser {
     }
 
     pub async fn sign_in_staff(&self, username: &str) -> Reply {
+        self.sign_in_staff_with(username, PASSWORD).await
+    }
+
+    /// A member of staff's sign-in with this password.
+    pub async fn sign_in_staff_with(&self, username: &str, password: &str) -> Reply {
         self.post(
             "/sign-in",
             &[
                 ("kind", "staff"),
                 ("username", username),
-                ("password", PASSWORD),
+                ("password", password),
             ],
         )
         .await
