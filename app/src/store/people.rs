@@ -446,9 +446,8 @@ pub async fn insert_account(
 }
 
 /// Sets the person's own password (the first password or reset code no longer has to be
-/// replaced).
-/// A password the person chose: any reset code still pending for them is cancelled with it
-/// (they know their password again), in one transaction.
+/// replaced); any reset code still pending for them is cancelled with it (they know their
+/// password again), in one transaction.
 pub async fn set_password_hash(db: &Db, person_id: i64, hash: &str) -> Result<(), StoreError> {
     on_db!(db => {
         let mut tx = db.begin().await?;
