@@ -534,6 +534,53 @@ async fn a_burst_of_wrong_passwords_is_limited_as_one_after_another() {
         .all(|s| [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(s)));
 }
 
+/// Tries whose requests died while they were pending (a browser closed while its try waited)
+/// count as wrong after a minute; the teacher sees them and their unlock clears them, as it
+/// does known wrong tries. (Before, an unlock left them, and the child stayed locked.)
+#[tokio::test]
+async fn tries_whose_requests_died_are_cleared_by_the_teachers_unlock() {
+    let demo = demo();
+    let (code, students) = &demo.classes[0];
+    let (name, secret) = &students[1];
+    let child = Browser::new(&demo.server);
+    let id = student_id(&child, code, name).await;
+    let db = support::connect(&demo.server.database_url()).await;
+    // Ten tries from three browsers, counted two minutes ago and never looked at.
+    for n in 0..10 {
+        sqlx::query(
+            "INSERT INTO sign_in_failures (person_id, client, browser, at, pending) \
+             VALUES ($1, '127.0.0.1', $2, $3, TRUE)",
+        )
+        .bind(id.parse::<i64>().unwrap())
+        .bind(format!("gone{}", n % 3))
+        .bind(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs() as i64
+                - 120,
+        )
+        .execute(&db)
+        .await
+        .unwrap();
+    }
+    let locked = student_sign_in(&child, code, &id, &secret_fields(secret)).await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS, "locked");
+    let teacher = Browser::new(&demo.server);
+    teacher.sign_in_staff("giaovien.demo").await;
+    let class = teacher.get("/classes/1").await.body;
+    assert!(
+        class.contains("10 lần thử sai hôm nay, từ 3 máy"),
+        "the teacher sees them"
+    );
+    let reset = teacher
+        .post(&format!("/classes/1/students/{id}/reset"), &[])
+        .await;
+    assert_eq!(reset.status, StatusCode::SEE_OTHER);
+    let ok = student_sign_in(&child, code, &id, &secret_fields(secret)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "unlocked");
+}
+
 /// A lab lesson starts: a class of 40 from one address, each child in their own browser, all
 /// sending their right PIN at the same moment, three times over. Every child signs in: tries
 /// still being looked at count against nobody until they are known to be wrong. (Before, the

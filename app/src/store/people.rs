@@ -138,10 +138,12 @@ pub async fn class_roll(
     let rows: Vec<Row> = on_conn!(conn => {
         sqlx::query_as(
             "SELECT p.id, p.display_name, p.birth_year, p.secret, f.at, f.client, f.browser \
-             FROM people p LEFT JOIN sign_in_failures f ON f.person_id = p.id AND NOT f.pending \
+             FROM people p LEFT JOIN sign_in_failures f ON f.person_id = p.id \
+             AND (NOT f.pending OR f.at < $2) \
              WHERE p.class_id = $1 AND p.role = 'student' ORDER BY p.id",
         )
         .bind(class_id)
+        .bind(crate::store::sessions::given_up_before())
         .fetch_all(&mut *conn)
         .await?
     });

@@ -203,8 +203,8 @@ pub async fn right_try(
 }
 
 /// The account's failures no longer count against it (all, or only those from one client and
-/// browser); the client's are kept, without the person. Tries still being looked at are left
-/// to their own requests: a right try sent at the same moment as this one is not touched
+/// browser); the client's are kept, without the person. Tries still being looked at (pending,
+/// and not given up on) are left to their own requests: a right try sent at the same moment as this one is not touched
 /// (two right tries each clearing the other's row deadlocked on PostgreSQL).
 async fn failures_no_longer_count(
     conn: impl Into<Conn<'_>>,
@@ -215,16 +215,29 @@ async fn failures_no_longer_count(
     let (client, browser) = only_from.unzip();
     on_conn!(conn => {
         sqlx::query(
-            "UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1 AND NOT pending \
+            "UPDATE sign_in_failures SET person_id = NULL WHERE person_id = $1 \
+             AND (NOT pending OR at < $4) \
              AND ($2 IS NULL OR (client = $2 AND browser IS NOT DISTINCT FROM $3))",
         )
         .bind(person_id)
         .bind(client)
         .bind(browser.flatten())
+        .bind(given_up_before())
         .execute(&mut *conn)
         .await?;
         Ok(())
     })
+}
+
+/// Tries still pending that were counted before this time are given up on (their request
+/// died) and count as wrong (`throttle::PENDING_FOR`): a teacher's unlock clears them, and the
+/// class page shows them.
+pub(crate) fn given_up_before() -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    now - crate::domain::throttle::PENDING_FOR
 }
 
 /// A try [`count_try`] counted that was wrong: it stays, known to be wrong, and is audited, in
