@@ -517,12 +517,9 @@ async fn admit(db: &Db, this_try: i64, now: i64, tries: &Tries<'_>) -> Result<()
         }
     };
     sessions::forget_try(db, this_try).await?;
-    let (subject, detail) = match tries {
-        Tries::Account { account, .. } => (account.map(|(id, _)| id), ""),
-        Tries::Student { child, .. } => (child.map(|(id, _)| id), "student"),
-    };
-    let client = match tries {
-        Tries::Account { client, .. } | Tries::Student { client, .. } => *client,
+    let (subject, client, detail) = match tries {
+        Tries::Account { client, account } => (account.map(|(id, _)| id), *client, ""),
+        Tries::Student { client, child, .. } => (child.map(|(id, _)| id), *client, "student"),
     };
     audit_throttled(db, subject, client, detail, now).await?;
     wait_or_ask(refused, now)
