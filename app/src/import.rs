@@ -4,9 +4,13 @@
 use crate::auth::{self, AuthError};
 use crate::domain::person::{Role, Viewer};
 use crate::domain::roster::{check_roster, Entry, Existing, RosterProblem};
-pub use crate::sheets::{counts_csv, roster_csv, units_csv, UNITS_HEADER};
+use crate::domain::staff::{
+    check_staff, unit_kinds_by_role, StaffContext, StaffProblem, STAFF_ROLES,
+};
+pub use crate::sheets::{counts_csv, roster_csv, staff_csv, units_csv, UNITS_HEADER};
 use crate::store::roster::RosterSummary;
 use crate::store::sessions::Event;
+use crate::store::staff::StaffSummary;
 use crate::store::{self, Db, StoreError};
 use std::collections::{HashMap, HashSet};
 
@@ -130,6 +134,125 @@ pub async fn roster(
         rows: rows.len(),
         summary,
         new_teachers,
+    })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StaffError {
+    #[error("{} bad row(s); nothing was imported", .0.len())]
+    Rows(Vec<StaffProblem>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
+}
+
+/// What a staff import did, and the first password of each new account (shown once, to give
+/// them).
+#[derive(Debug)]
+pub struct StaffReport {
+    pub rows: usize,
+    pub summary: StaffSummary,
+    /// Username, role and first password.
+    pub new_accounts: Vec<(String, Role, String)>,
+}
+
+/// For each staff role, the unit kinds the plan's targets count it in.
+fn unit_kinds(rules: &[crate::domain::coverage::TargetRule]) -> HashMap<Role, Vec<String>> {
+    use crate::domain::coverage::counted_audience;
+    let roles: Vec<(Vec<Role>, &[String])> = rules
+        .iter()
+        .map(|rule| {
+            let roles = STAFF_ROLES
+                .into_iter()
+                .filter(|role| {
+                    rule.required
+                        .iter()
+                        .any(|(audience, _)| Some(*audience) == counted_audience(*role, None))
+                })
+                .collect();
+            (roles, rule.unit_kinds.as_slice())
+        })
+        .collect();
+    unit_kinds_by_role(roles.iter().map(|(r, k)| (r.as_slice(), *k)))
+}
+
+/// Checks a whole staff file and imports it if every row is valid. `importer` narrows the
+/// units to their subtree and the roles to those their rank may give (the web upload);
+/// `None` is the command line (any unit, any staff role).
+pub async fn staff(
+    db: &Db,
+    text: &str,
+    importer: Option<&Viewer>,
+    rules: &[crate::domain::coverage::TargetRule],
+) -> Result<StaffReport, StaffError> {
+    let now = auth::now();
+    let this_year = crate::domain::dates::local_year(now);
+    let (rows, mut problems) = staff_csv(text);
+    let units = store::org::kinds_by_code(db).await?;
+    let allowed: Option<HashSet<String>> = match importer {
+        Some(viewer) if viewer.role != Role::Admin => Some(
+            store::people::home_subtree_codes(db, viewer.person_id)
+                .await?
+                .into_iter()
+                .collect(),
+        ),
+        _ => None,
+    };
+    let usernames: Vec<&str> = rows.iter().map(|r| r.username.as_str()).collect();
+    let existing: HashMap<String, Existing> = store::roster::existing_people(db, &usernames)
+        .await?
+        .into_iter()
+        .filter_map(|(name, (role, home_unit))| {
+            Role::from_code(&role).map(|role| (name, Existing { role, home_unit }))
+        })
+        .collect();
+    let kinds = unit_kinds(rules);
+    let context = StaffContext {
+        units: &units,
+        allowed: allowed.as_ref(),
+        importer: importer.map(|v| v.role),
+        kinds: &kinds,
+        existing: &existing,
+    };
+    problems.extend(check_staff(&rows, &context));
+    problems.sort_by_key(|p| p.row);
+    if !problems.is_empty() {
+        return Err(StaffError::Rows(problems));
+    }
+    let mut new_accounts = Vec::new();
+    let mut hashes = HashMap::new();
+    for row in rows
+        .iter()
+        .filter(|r| !existing.contains_key(r.username.as_str()))
+    {
+        let password = auth::temporary_password();
+        hashes.insert(
+            row.username.as_str().to_owned(),
+            auth::hash_password(&password).await?,
+        );
+        new_accounts.push((row.username.as_str().to_owned(), row.role, password));
+    }
+    let summary = store::staff::import(db, &rows, &hashes, rules, this_year, now).await?;
+    let detail = format!(
+        "{} rows; added {}, updated {}, unchanged {}",
+        rows.len(),
+        summary.added,
+        summary.updated,
+        summary.unchanged
+    );
+    let event = Event {
+        action: "staff-import",
+        actor: importer.map(|v| v.person_id),
+        subject: None,
+        client: None,
+        detail: &detail,
+    };
+    store::sessions::audit(db, &event, now).await?;
+    Ok(StaffReport {
+        rows: rows.len(),
+        summary,
+        new_accounts,
     })
 }
 

@@ -4,6 +4,7 @@
 
 use crate::domain::org::{RowProblem, UnitRow};
 use crate::domain::roster::{parse_row, ProblemKind, RosterProblem, RosterRow, ROSTER_HEADER};
+use crate::domain::staff::{self, StaffProblem, StaffProblemKind, StaffRow, STAFF_HEADER};
 use std::collections::HashMap;
 
 /// A CSV reader for files as spreadsheets export them: UTF-8 with or without a BOM, fields
@@ -143,6 +144,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_staff_file_saved_with_semicolons_and_reports_every_bad_row() {
+        let header = STAFF_HEADER.join(";");
+        let text = format!("\u{feff}{header}\nC1-TYT;health-worker;yte.lan;Lường Thị Lan\n");
+        let (rows, problems) = staff_csv(&text);
+        assert_eq!((rows.len(), problems.len()), (1, 0), "{problems:?}");
+        let bad = format!("{header}\nC1;nurse;yte.lan;Lan\nC1;teacher\n");
+        let lines: Vec<String> = staff_csv(&bad).1.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].starts_with("row 2: role \"nurse\""), "{lines:?}");
+        assert_eq!(lines[1], "row 3: has 2 fields; it needs 4");
+        assert!(staff_csv("a,b\n").1[0]
+            .to_string()
+            .starts_with("row 1: the header is \"a,b\""));
+    }
+
+    #[test]
     fn reads_rows_with_a_bom_and_spaces() {
         let rows = units_csv(
             "\u{feff}code,parent_code,kind,name\nP,,province, Tỉnh Lai Châu \nC1,P,commune,Xã A\n",
@@ -266,4 +283,42 @@ pub fn counts_csv(text: &str, today: &str) -> CountsRead {
         }
     }
     (rows, problems, raw, years)
+}
+
+/// Parses a staff file (`STAFF_HEADER`, UTF-8, header first): the rows that are valid on
+/// their own, and the problems of the others.
+pub fn staff_csv(text: &str) -> (Vec<StaffRow>, Vec<StaffProblem>) {
+    let mut reader = csv_reader(text);
+    let mut problems = Vec::new();
+    match check_header(&mut reader, &STAFF_HEADER) {
+        Ok(()) => {}
+        Err(Header::Wrong(found)) => problems.push(StaffProblem {
+            row: 1,
+            kind: StaffProblemKind::Header { found },
+        }),
+        Err(Header::Unreadable(error)) => problems.push(StaffProblem {
+            row: 1,
+            kind: StaffProblemKind::Unreadable { error },
+        }),
+    }
+    let mut rows = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let row = index + 2;
+        match record {
+            Ok(record) => {
+                let fields: Vec<&str> = record.iter().collect();
+                match staff::parse_row(row, &fields) {
+                    Ok(parsed) => rows.push(parsed),
+                    Err(found) => problems.extend(found),
+                }
+            }
+            Err(error) => problems.push(StaffProblem {
+                row,
+                kind: StaffProblemKind::Unreadable {
+                    error: error.to_string(),
+                },
+            }),
+        }
+    }
+    (rows, problems)
 }

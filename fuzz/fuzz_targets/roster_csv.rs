@@ -1,10 +1,10 @@
-//! The roster and units readers on anything a school might upload. Never a panic; every row is
+//! The roster, staff and units readers on anything a school might upload. Never a panic; every row is
 //! either read or reported (never both), with row numbers that exist in the file.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use safesteps_app::domain::roster::Entry;
-use safesteps_app::sheets::{roster_csv, units_csv};
+use safesteps_app::sheets::{roster_csv, staff_csv, units_csv};
 use std::collections::BTreeSet;
 
 fuzz_target!(|data: &[u8]| {
@@ -24,6 +24,20 @@ fuzz_target!(|data: &[u8]| {
             Entry::Student { name, .. } | Entry::Teacher { name, .. } => name,
         };
         assert!(!name.trim().is_empty(), "row {} read without a name", row.row);
+    }
+    for problem in &problems {
+        assert!((1..=last_row).contains(&problem.row), "problem row {}", problem.row);
+        assert!(!read.contains(&problem.row), "row {} both read and refused", problem.row);
+        assert!(!problem.to_string().is_empty());
+    }
+
+    let (staff, problems) = staff_csv(text);
+    let read: BTreeSet<usize> = staff.iter().map(|r| r.row).collect();
+    assert_eq!(read.len(), staff.len(), "a staff row read twice");
+    for row in &staff {
+        assert!((2..=last_row).contains(&row.row), "row {} of {last_row}", row.row);
+        assert!(!row.name.trim().is_empty(), "row {} read without a name", row.row);
+        assert!(!row.unit_code.trim().is_empty(), "row {} read without a unit", row.row);
     }
     for problem in &problems {
         assert!((1..=last_row).contains(&problem.row), "problem row {}", problem.row);

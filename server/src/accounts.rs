@@ -193,3 +193,55 @@ pub async fn sign_in_with_reset(
         }
     }
 }
+
+/// `POST /staff` (multipart, the CSRF token in the form body): checks and imports a staff file
+/// for the units under the importer's and the roles their rank may give, and shows every bad
+/// row or what was done with each new account's first password.
+pub async fn upload_staff(
+    State(state): State<AppState>,
+    Signed { viewer, .. }: Signed,
+    request: Request,
+) -> Response {
+    use axum::extract::{FromRequest, Multipart};
+    use safesteps_app::api::people::StaffOutcome;
+    use safesteps_app::import::{self, StaffError};
+    let (mut parts, body) = request.into_parts();
+    let limited = Request::from_parts(parts.clone(), body);
+    let mut outcome = StaffOutcome::default();
+    let mut status = StatusCode::OK;
+    let text = match Multipart::from_request(limited, &state).await {
+        Ok(mut multipart) => crate::sign_in::read_file_field(&mut multipart).await,
+        Err(_) => Err("upload-no-file"),
+    };
+    let rules = safesteps_app::coverage::rules(&state.catalog);
+    match text {
+        Err(key) => {
+            outcome.failed = Some(key.to_owned());
+            status = StatusCode::UNPROCESSABLE_ENTITY;
+        }
+        Ok(text) => match import::staff(&state.db, &text, Some(&viewer), &rules).await {
+            Ok(report) => {
+                let s = report.summary;
+                outcome.counts = Some([report.rows, s.added, s.updated, s.unchanged]);
+                outcome.new_accounts = report.new_accounts;
+            }
+            Err(StaffError::Rows(problems)) => {
+                outcome.problems = problems
+                    .iter()
+                    .map(|p| (p.row, p.kind.key().to_owned(), p.kind.value()))
+                    .collect();
+                status = StatusCode::UNPROCESSABLE_ENTITY;
+            }
+            Err(error) => {
+                tracing::error!(%error, "staff import failed");
+                outcome.failed = Some("error-server".to_owned());
+                status = StatusCode::INTERNAL_SERVER_ERROR;
+            }
+        },
+    }
+    parts.method = Method::GET;
+    let mut response =
+        render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
+    *response.status_mut() = status;
+    response
+}

@@ -120,6 +120,17 @@ enum ImportCommand {
         #[command(flatten)]
         content: ContentArgs,
     },
+    /// Staff accounts by unit: a CSV with the header `unit_code,role,username,name`, the role
+    /// one of school-manager, teacher, protection-officer, health-worker, police-officer,
+    /// unit-manager. New accounts' first passwords are printed once; each is changed at the
+    /// first sign-in. A file never moves a person or changes a role.
+    Staff {
+        file: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
     /// Organisation units: a CSV with the header `code,parent_code,kind,name`. Coverage is
     /// counted again when a unit moved or changed kind.
     Units {
@@ -291,6 +302,9 @@ impl Cli {
             }
             Some(Command::Import(ImportCommand::Counts { file, db, content })) => {
                 import_counts(&file, &db.database_url, &content.content).await
+            }
+            Some(Command::Import(ImportCommand::Staff { file, db, content })) => {
+                import_staff(&file, &db.database_url, &content.content).await
             }
             Some(Command::Import(ImportCommand::Roster { file, db, content })) => {
                 import_roster(&file, &db.database_url, &content.content).await
@@ -758,6 +772,32 @@ async fn import_roster(path: &Path, database_url: &str, content: &Path) -> Resul
             Ok(())
         }
         Err(import::RosterError::Rows(problems)) => Err(bad_rows(path, &problems)),
+        Err(error) => Err(CliError::Admin(error.to_string())),
+    }
+}
+
+async fn import_staff(path: &Path, database_url: &str, content: &Path) -> Result<(), CliError> {
+    let text = read_file(path)?;
+    let catalog = check_content(content)?;
+    let db = store::open(database_url).await?;
+    let rules = coverage::rules(&catalog);
+    match import::staff(&db, &text, None, &rules).await {
+        Ok(report) => {
+            let s = report.summary;
+            println!(
+                "{}: rows {}; accounts added {}, updated {}, unchanged {}",
+                path.display(),
+                report.rows,
+                s.added,
+                s.updated,
+                s.unchanged
+            );
+            for (username, role, password) in &report.new_accounts {
+                println!("new {role} {username}: first password {password}");
+            }
+            Ok(())
+        }
+        Err(import::StaffError::Rows(problems)) => Err(bad_rows(path, &problems)),
         Err(error) => Err(CliError::Admin(error.to_string())),
     }
 }

@@ -79,6 +79,7 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("GET", "/school/{unit}/classes.csv"),
     ("GET", "/school/{unit}/classes.xlsx"),
     ("POST", "/roster"),
+    ("POST", "/staff"),
     ("POST", "/account/password"),
     ("POST", "/modules/{id}/quiz"),
     ("POST", "/sign-in/reset"),
@@ -132,6 +133,7 @@ pub fn router(state: AppState) -> Router {
             get(assignments::progress_xlsx),
         )
         .route("/roster", post(sign_in::upload_roster))
+        .route("/staff", post(accounts::upload_staff))
         .route("/account/password", post(sign_in::change_password))
         .route("/modules/{id}/quiz", post(learning::submit))
         .route("/sign-in/reset", post(accounts::sign_in_with_reset))

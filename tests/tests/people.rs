@@ -1281,7 +1281,10 @@ fn allowed_answer(method: &str, pattern: &str, who: &str) -> u16 {
         ("GET", _) => 200,
         // Forms posted with nothing but the token: refused as incomplete, each its own way.
         ("POST", "/modules/{id}/quiz") => 422,
-        ("POST", "/lang" | "/sign-in" | "/roster" | "/counts" | "/classes/{id}/assignments") => 422,
+        (
+            "POST",
+            "/lang" | "/sign-in" | "/roster" | "/staff" | "/counts" | "/classes/{id}/assignments",
+        ) => 422,
         ("POST", "/coverage/{unit}/close") => 422,
         ("POST", "/sign-in/reset" | "/sign-up/family") => 401,
         // An empty current password is a wrong one; students have no password at all.

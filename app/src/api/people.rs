@@ -47,6 +47,18 @@ pub struct RosterOutcome {
     pub classes: Vec<ImportedClass>,
 }
 
+/// After a staff file upload: the problems (row, Fluent key, quoted value), or what was done.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffOutcome {
+    /// A Fluent key when the upload itself failed (no file, not UTF-8, a server error).
+    pub failed: Option<String>,
+    pub problems: Vec<(usize, String, String)>,
+    /// rows, accounts added, updated, unchanged.
+    pub counts: Option<[usize; 4]>,
+    /// Username, role and first password of each new account, shown once.
+    pub new_accounts: Vec<(String, Role, String)>,
+}
+
 /// A class after a roster import: where to find its cards and family letters.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportedClass {

@@ -195,6 +195,9 @@ pub const ACCESS: &[Rule] = &[
     // Rosters: those who manage a school or a unit.
     rule("GET", "/roster", Roles(ROSTER_STAFF)),
     rule("POST", "/roster", Roles(ROSTER_STAFF)),
+    // Staff accounts by unit: those who manage a school or a unit, within their rank.
+    rule("GET", "/staff", Roles(ROSTER_STAFF)),
+    rule("POST", "/staff", Roles(ROSTER_STAFF)),
     rule("GET", "/api/people/class", Roles(CLASS_STAFF)),
     // People and families: those who manage a school or a unit; a class's letters, its staff.
     rule("GET", "/people", Roles(ROSTER_STAFF)),

@@ -42,6 +42,7 @@ pub mod privacy;
 pub mod progress;
 pub mod roster;
 pub mod sessions;
+pub mod staff;
 
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};

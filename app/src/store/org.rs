@@ -34,6 +34,16 @@ pub async fn codes_with_parents(db: &Db) -> Result<HashMap<String, Option<String
     })
 }
 
+/// Every stored unit's code and kind.
+pub async fn kinds_by_code(db: &Db) -> Result<HashMap<String, String>, StoreError> {
+    on_db!(db => {
+        let rows: Vec<(String, String)> = sqlx::query_as("SELECT code, kind FROM org_units")
+            .fetch_all(db)
+            .await?;
+        Ok(rows.into_iter().collect())
+    })
+}
+
 pub async fn by_code(db: &Db, code: &str) -> Result<Option<OrgUnit>, StoreError> {
     on_db!(db => {
         Ok(sqlx::query_as(

@@ -120,6 +120,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/roster") view=people::RosterPage />
+                    <Route path=path!("/staff") view=people::StaffPage />
                     <Route path=path!("/certificates/:code") view=catalog::CertificatePage ssr=SsrMode::Async />
                     // Pages with data render whole before sending: they work without
                     // JavaScript (no out-of-order chunks to swap in) and can answer 404.

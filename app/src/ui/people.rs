@@ -75,7 +75,9 @@ pub fn AccountPage() -> impl IntoView {
                 })}
                 {matches!(role, Role::SchoolManager | Role::UnitManager | Role::Admin).then(|| view! {
                     <p><a href="/roster">{t("roster-title")}</a></p>
+                    <p><a href="/staff">{t("staff-title")}</a></p>
                     <p><a href="/people">{t("people-title")}</a></p>
+                    <p><a href="/counts">{t("counts-title")}</a></p>
                 })}
                 <SignOutButton big=true />
             </section>
@@ -456,6 +458,89 @@ pub fn RosterPage() -> impl IntoView {
                 <input id="roster-file" name="file" type="file" accept=".csv,text/csv" required />
                 <button type="submit" class="button primary">{t("roster-submit")}</button>
             </form>
+        </section>
+    }
+}
+
+/// `/staff`: upload a staff file (accounts by unit); every bad row is listed, or what the
+/// import did with each new account's first password, shown once.
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    use crate::domain::staff::{STAFF_HEADER, STAFF_ROLES};
+    let i18n = use_i18n();
+    let outcome = use_context::<crate::api::people::StaffOutcome>();
+    let result = outcome.map(|outcome| {
+        let failed = outcome.failed.clone().map(|key| {
+            let text = move || i18n.tr(&key);
+            view! { <p class="notice error" role="alert">{text}</p> }
+        });
+        let problems = (!outcome.problems.is_empty())
+            .then(|| view! { <BadRows problems=outcome.problems.clone() /> });
+        let done = outcome.counts.map(|c| {
+            let text = move || {
+                let mut args = fluent_bundle::FluentArgs::new();
+                for (name, value) in ["rows", "added", "updated", "unchanged"].into_iter().zip(c) {
+                    args.set(name, value);
+                }
+                i18n.tr_args("staff-done", &args)
+            };
+            view! { <p class="notice" role="status">{text}</p> }
+        });
+        let accounts = (!outcome.new_accounts.is_empty()).then(|| view! {
+            <h2>{t("staff-new-accounts")}</h2>
+            <p>{t("staff-new-accounts-hint")}</p>
+            <div class="table-scroll">
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">{t("account-username")}</th>
+                        <th scope="col">{t("account-role")}</th>
+                        <th scope="col">{t("roster-first-password")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {outcome.new_accounts.clone().into_iter().map(|(username, role, password)| view! {
+                            <tr>
+                                <td class="code">{username}</td>
+                                <td>{move || i18n.tr(role.label_key())}</td>
+                                <td class="code">{password}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        });
+        view! { {failed} {problems} {done} {accounts} }
+    });
+    // The roles this person may give (their rank), as the file writes them.
+    let mine = super::session::use_page_session()
+        .signed_in
+        .map(|(_, role)| role)
+        .map(|me| {
+            STAFF_ROLES
+                .into_iter()
+                .filter(|role| crate::domain::access::may_reset(me, *role))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    view! {
+        <section class="roster">
+            <h1>{t("staff-title")}</h1>
+            {result}
+            <p>{t("staff-lead")}</p>
+            <pre class="example" tabindex="0">{STAFF_HEADER.join(",")}"\nLC-C01-TYT,health-worker,yte.lan,Nguyễn Thị Lan\nLC-C01,protection-officer,baove.minh,Lò Văn Minh"</pre>
+            <p>{t("staff-roles-yours")}</p>
+            <ul class="columns">
+                {mine.into_iter().map(|role| view! {
+                    <li><span class="code">{role.code()}</span>" — "{move || i18n.tr(role.label_key())}</li>
+                }).collect_view()}
+            </ul>
+            <p>{t("staff-kinds")}</p>
+            <form method="post" action="/staff" enctype="multipart/form-data" class="stack">
+                <CsrfField />
+                <label for="staff-file">{t("staff-file")}</label>
+                <input id="staff-file" name="file" type="file" accept=".csv,text/csv" required />
+                <button type="submit" class="button primary">{t("roster-submit")}</button>
+            </form>
+            <p><a href="/people">{t("people-title")}</a></p>
         </section>
     }
 }
