@@ -602,7 +602,8 @@ async fn a_school_manager_sees_every_class_and_the_staff() {
     let cells_2a = &classes[0];
     assert_eq!(cells_2a[1], students.to_string(), "{cells_2a:?}");
     assert_eq!(cells_2a[4], overdue, "{cells_2a:?}");
-    let per_mille = completed * 1000 / students;
+    // Rounded half up, as the page says (4 of 6 is 66.7%).
+    let per_mille = (completed * 2000 + students) / (students * 2);
     let expected = format!("{},{}%", per_mille / 10, per_mille % 10);
     assert_eq!(cells_2a[3], expected, "{cells_2a:?}");
     assert_eq!(classes[1][3], "Chưa giao bài");

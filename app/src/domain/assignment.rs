@@ -72,14 +72,12 @@ impl ClassTally {
     /// in the class).
     pub fn completed_per_mille(self) -> Option<u32> {
         let pairs = self.pairs();
-        (pairs > 0).then(|| (self.completed.min(pairs) * 1000 / pairs) as u32)
+        crate::domain::share::rounded(self.completed.min(pairs), pairs, 1000).map(|p| p as u32)
     }
 
     fn overdue_per_mille(self) -> u32 {
         let pairs = self.pairs();
-        (self.overdue.min(pairs) * 1000)
-            .checked_div(pairs)
-            .map_or(0, |p| p as u32)
+        crate::domain::share::rounded(self.overdue.min(pairs), pairs, 1000).map_or(0, |p| p as u32)
     }
 }
 

@@ -75,11 +75,13 @@ pub fn single(value: u64, counted: Counted) -> Cell {
     }
 }
 
-/// `reached / of` in tenths of a percent (`Some(955)` = 95.5%), when both can be shown and the
-/// denominator is not zero.
+/// `reached / of` in tenths of a percent (`Some(955)` = 95.5%, rounded half up:
+/// `domain::share`), when both can be shown and the denominator is not zero.
 pub fn per_mille(reached: Cell, of: Cell) -> Option<u32> {
     match (reached, of) {
-        (Cell::Exact(r), Cell::Exact(o)) if o > 0 => Some(((r * 1000) / o).min(100_000) as u32),
+        (Cell::Exact(r), Cell::Exact(o)) => {
+            crate::domain::share::rounded(r, o, 1000).map(|p| p.min(100_000) as u32)
+        }
         _ => None,
     }
 }
@@ -345,7 +347,11 @@ mod tests {
 
     #[test]
     fn percentages_only_of_shown_numbers() {
-        assert_eq!(per_mille(Cell::Exact(41), Cell::Exact(44)), Some(931));
+        assert_eq!(
+            per_mille(Cell::Exact(41), Cell::Exact(44)),
+            Some(932),
+            "93.18…% rounds half up"
+        );
         assert_eq!(per_mille_text(931), "93.1");
         assert_eq!(per_mille(Cell::Hidden, Cell::Exact(44)), None);
         assert_eq!(per_mille(Cell::Exact(3), Cell::Exact(0)), None);

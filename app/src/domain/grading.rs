@@ -138,7 +138,9 @@ pub fn grade(module: &Module, answers: &Answers) -> Grade {
         .collect();
     let total = questions.len();
     let correct = questions.iter().filter(|q| q.correct).count();
-    let percent = (correct * 100).checked_div(total).unwrap_or(0) as u8;
+    // Shown rounded half up (4 of 6 is 67%); passing is decided on the exact numbers.
+    let percent =
+        crate::domain::share::rounded(correct as u64, total as u64, 100).unwrap_or(0) as u8;
     // Compared in whole numbers: correct / total >= pass_mark / 100.
     let passed = total > 0 && correct * 100 >= usize::from(module.pass_mark) * total;
     Grade {

@@ -25,12 +25,10 @@ pub struct Share {
 }
 
 impl Share {
-    /// Whole percent, rounded to the nearest (a teacher compares questions, not decimals).
+    /// Whole percent, rounded half up (a teacher compares questions, not decimals).
     pub fn percent(self) -> u8 {
-        if self.of == 0 {
-            return 0;
-        }
-        ((self.missed * 100 + self.of / 2) / self.of).min(100) as u8
+        crate::domain::share::rounded(self.missed.min(self.of) as u64, self.of as u64, 100)
+            .unwrap_or(0) as u8
     }
 }
 

@@ -21,6 +21,7 @@ pub mod privacy;
 pub mod roster;
 pub mod secret;
 pub mod session;
+pub mod share;
 pub mod staff;
 #[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod target;
