@@ -42,6 +42,7 @@ pub async fn issue_reset(
     let Some(person) = accounts::people_in_scope(db, actor, Some(person_id))
         .await?
         .pop()
+        .filter(|p| p.deactivated_at.is_none())
     else {
         return Ok(None);
     };
@@ -167,6 +168,116 @@ pub async fn delete_student(
         subject: None,
         client: Some(client),
         detail: &detail,
+    };
+    sessions::audit(db, &event, now).await?;
+    Ok(true)
+}
+
+/// What became of a manager's change to a person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Changed {
+    Done,
+    /// Not a person of the manager's units whom their rank reaches (or the manager themselves),
+    /// or a unit outside theirs.
+    NotFound,
+    Refused(crate::domain::staff::ChangeProblem),
+}
+
+/// Moves a member of staff to a unit of the manager's and gives them a role, within the
+/// manager's rank and where the targets count the role (audited: from what to what).
+pub async fn change_person(
+    db: &Db,
+    actor: &Viewer,
+    person_id: i64,
+    unit_code: &str,
+    role: crate::domain::person::Role,
+    client: &str,
+    rules: &[crate::domain::coverage::TargetRule],
+) -> Result<Changed, StoreError> {
+    use crate::domain::person::Role;
+    use crate::domain::staff::check_change;
+    if person_id == actor.person_id {
+        return Ok(Changed::NotFound);
+    }
+    let Some(person) = accounts::people_in_scope(db, actor, Some(person_id))
+        .await?
+        .pop()
+    else {
+        return Ok(Changed::NotFound);
+    };
+    let units = accounts::units_in_scope(db, actor).await?;
+    let Some(unit) = units.into_iter().find(|u| u.code == unit_code) else {
+        return Ok(Changed::NotFound);
+    };
+    let Some(present) = Role::from_code(&person.role) else {
+        return Ok(Changed::NotFound);
+    };
+    let kinds = crate::coverage::staff_unit_kinds(rules);
+    if let Err(problem) = check_change(actor.role, present, role, &unit.kind, &kinds) {
+        return Ok(Changed::Refused(problem));
+    }
+    if present == role && person.unit_code == unit.code {
+        return Ok(Changed::Done);
+    }
+    let now = auth::now();
+    let this_year = crate::domain::dates::local_year(now);
+    accounts::change_person(db, person.id, role, unit.id, rules, this_year).await?;
+    let detail = format!(
+        "{} in {} → {} in {}",
+        present.code(),
+        person.unit_code,
+        role.code(),
+        unit.code
+    );
+    let event = Event {
+        action: "person-changed",
+        actor: Some(actor.person_id),
+        subject: Some(person.id),
+        client: Some(client),
+        detail: &detail,
+    };
+    sessions::audit(db, &event, now).await?;
+    Ok(Changed::Done)
+}
+
+/// Deactivates a member of staff who left (`active: false`), or makes them active again;
+/// only those whose role the manager's rank reaches (audited). Whether it happened.
+pub async fn set_active(
+    db: &Db,
+    actor: &Viewer,
+    person_id: i64,
+    active: bool,
+    client: &str,
+    rules: &[crate::domain::coverage::TargetRule],
+) -> Result<bool, StoreError> {
+    use crate::domain::person::Role;
+    if person_id == actor.person_id {
+        return Ok(false);
+    }
+    let Some(person) = accounts::people_in_scope(db, actor, Some(person_id))
+        .await?
+        .pop()
+        .filter(|p| Role::from_code(&p.role).is_some_and(Role::is_staff))
+    else {
+        return Ok(false);
+    };
+    if person.deactivated_at.is_none() == active {
+        return Ok(true);
+    }
+    let now = auth::now();
+    let this_year = crate::domain::dates::local_year(now);
+    let at = (!active).then_some(now);
+    accounts::set_deactivated(db, person.id, at, rules, this_year).await?;
+    let event = Event {
+        action: if active {
+            "person-reactivated"
+        } else {
+            "person-deactivated"
+        },
+        actor: Some(actor.person_id),
+        subject: Some(person.id),
+        client: Some(client),
+        detail: &person.role,
     };
     sessions::audit(db, &event, now).await?;
     Ok(true)

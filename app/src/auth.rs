@@ -142,6 +142,8 @@ pub enum AuthError {
     BadInput(&'static str),
     #[error("no household has this family code")]
     UnknownFamily,
+    #[error("this family code was used already; ask the school for a new letter")]
+    UsedFamily,
     #[error("this phone number already has an account; sign in instead")]
     PhoneTaken,
     #[error("this family already has two parent accounts; ask the school")]
@@ -165,6 +167,7 @@ impl AuthError {
             AuthError::AskTeacher => "sign-in-ask-teacher",
             AuthError::BadInput(_) => "sign-in-bad-input",
             AuthError::UnknownFamily => "sign-up-unknown-family",
+            AuthError::UsedFamily => "sign-up-used-family",
             AuthError::PhoneTaken => "sign-up-phone-taken",
             AuthError::FamilyFull => "sign-up-family-full",
             AuthError::NoConsent => "sign-up-consent-needed",
@@ -894,16 +897,30 @@ pub async fn sign_up_family(
         Some(code) => people::household_by_code(db, code).await?,
         None => None,
     };
-    let (Some(code), Some((household_id, unit_id))) = (code, household) else {
+    let (Some(code), Some((household_id, unit_id))) = (code.clone(), household) else {
+        // A letter's code that was used (or replaced) is told apart: the parent asks the
+        // school for a new letter. It is still a wrong try.
+        let used = match &code {
+            Some(code) => people::family_code_replaced(db, code).await?,
+            None => false,
+        };
         let event = Event {
             action: "sign-up-failed",
             actor: None,
             subject: None,
             client: Some(client),
-            detail: "unknown family code",
+            detail: if used {
+                "family code already used"
+            } else {
+                "unknown family code"
+            },
         };
         sessions::wrong_try(db, this_try, &event, now).await?;
-        return Err(AuthError::UnknownFamily);
+        return Err(if used {
+            AuthError::UsedFamily
+        } else {
+            AuthError::UnknownFamily
+        });
     };
     // A code that exists is no failure, whatever happens next.
     sessions::forget_try(db, this_try).await?;
@@ -947,7 +964,7 @@ pub async fn sign_up_family(
     };
     let person_id = match link_parent_by_code(db, &code_use, &account, rules, now).await? {
         ParentLink::Linked(person_id) => person_id,
-        ParentLink::CodeGone => return Err(AuthError::UnknownFamily),
+        ParentLink::CodeGone => return Err(AuthError::UsedFamily),
         ParentLink::Full => return Err(AuthError::FamilyFull),
         ParentLink::PhoneTaken => return Err(AuthError::PhoneTaken),
     };

@@ -30,6 +30,30 @@ pub fn rules(catalog: &Catalog) -> Vec<TargetRule> {
         .collect()
 }
 
+/// For each staff role, the unit kinds the plan's targets count it in.
+pub fn staff_unit_kinds(
+    rules: &[TargetRule],
+) -> std::collections::HashMap<crate::domain::person::Role, Vec<String>> {
+    use crate::domain::coverage::counted_audience;
+    use crate::domain::person::Role;
+    use crate::domain::staff::{unit_kinds_by_role, STAFF_ROLES};
+    let roles: Vec<(Vec<Role>, &[String])> = rules
+        .iter()
+        .map(|rule| {
+            let roles = STAFF_ROLES
+                .into_iter()
+                .filter(|role| {
+                    rule.required
+                        .iter()
+                        .any(|(audience, _)| Some(*audience) == counted_audience(*role, None))
+                })
+                .collect();
+            (roles, rule.unit_kinds.as_slice())
+        })
+        .collect();
+    unit_kinds_by_role(roles.iter().map(|(r, k)| (r.as_slice(), *k)))
+}
+
 fn modules_for(
     catalog: &Catalog,
     modules: &[crate::domain::content::ModuleId],
@@ -811,4 +835,53 @@ pub async fn frozen(db: &Db, unit: i64, id: i64) -> Result<Option<CoverageReport
         closed_at: dates::iso_date_time(listing.closed_at),
     });
     Ok(Some(report))
+}
+
+/// A counts file to fill in (`/counts/template.csv`): the header the upload expects, then a row
+/// for each unit of the viewer's and each target that applies to it, for `year`, with count,
+/// source and date left empty (`domain::counts::template_rows`). With a byte-order mark, so
+/// that Excel reads the Vietnamese names right.
+pub async fn counts_template(
+    db: &Db,
+    catalog: &Catalog,
+    viewer: &crate::domain::person::Viewer,
+    year: i32,
+) -> Result<String, StoreError> {
+    use crate::domain::counts::{template_rows, TemplateTarget, TemplateUnit, COUNTS_HEADER};
+    let units = crate::store::accounts::units_in_scope(db, viewer).await?;
+    let parents: std::collections::HashSet<String> = crate::store::org::codes_with_parents(db)
+        .await?
+        .into_values()
+        .flatten()
+        .collect();
+    let units: Vec<TemplateUnit<'_>> = units
+        .iter()
+        .map(|u| TemplateUnit {
+            code: &u.code,
+            kind: &u.kind,
+            has_units_below: parents.contains(&u.code),
+        })
+        .collect();
+    let targets: Vec<TemplateTarget<'_>> = catalog
+        .targets()
+        .iter()
+        .map(|t| TemplateTarget {
+            id: &t.id,
+            kinds: &t.unit_kinds,
+            institutions: t.counting == Counting::Units,
+        })
+        .collect();
+    let mut lines = vec![COUNTS_HEADER.map(str::to_owned)];
+    lines.extend(template_rows(&units, &targets, year));
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for line in &lines {
+        // Writing to memory fails only if the row is malformed, which these are not.
+        writer
+            .write_record(line)
+            .map_err(|e| StoreError::Query(sqlx::Error::Protocol(e.to_string())))?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| StoreError::Query(sqlx::Error::Protocol(e.to_string())))?;
+    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }

@@ -4,9 +4,7 @@
 use crate::auth::{self, AuthError};
 use crate::domain::person::{Role, Viewer};
 use crate::domain::roster::{check_roster, Entry, Existing, RosterProblem};
-use crate::domain::staff::{
-    check_staff, unit_kinds_by_role, StaffContext, StaffProblem, STAFF_ROLES,
-};
+use crate::domain::staff::{check_staff, StaffContext, StaffProblem};
 pub use crate::sheets::{counts_csv, roster_csv, staff_csv, units_csv, UNITS_HEADER};
 use crate::store::roster::RosterSummary;
 use crate::store::sessions::Event;
@@ -157,26 +155,6 @@ pub struct StaffReport {
     pub new_accounts: Vec<(String, Role, String)>,
 }
 
-/// For each staff role, the unit kinds the plan's targets count it in.
-fn unit_kinds(rules: &[crate::domain::coverage::TargetRule]) -> HashMap<Role, Vec<String>> {
-    use crate::domain::coverage::counted_audience;
-    let roles: Vec<(Vec<Role>, &[String])> = rules
-        .iter()
-        .map(|rule| {
-            let roles = STAFF_ROLES
-                .into_iter()
-                .filter(|role| {
-                    rule.required
-                        .iter()
-                        .any(|(audience, _)| Some(*audience) == counted_audience(*role, None))
-                })
-                .collect();
-            (roles, rule.unit_kinds.as_slice())
-        })
-        .collect();
-    unit_kinds_by_role(roles.iter().map(|(r, k)| (r.as_slice(), *k)))
-}
-
 /// Checks a whole staff file and imports it if every row is valid. `importer` narrows the
 /// units to their subtree and the roles to those their rank may give (the web upload);
 /// `None` is the command line (any unit, any staff role).
@@ -207,7 +185,7 @@ pub async fn staff(
             Role::from_code(&role).map(|role| (name, Existing { role, home_unit }))
         })
         .collect();
-    let kinds = unit_kinds(rules);
+    let kinds = crate::coverage::staff_unit_kinds(rules);
     let context = StaffContext {
         units: &units,
         allowed: allowed.as_ref(),

@@ -259,6 +259,13 @@ pub fn counts_csv(text: &str, today: &str) -> CountsRead {
         match record {
             Ok(record) => {
                 let fields: Vec<&str> = record.iter().collect();
+                // A row of the template left to fill: no count, source or date. Skipped, as
+                // the manager meant (a unit they have no figure for yet).
+                if fields.len() == COUNTS_HEADER.len()
+                    && fields[3..].iter().all(|f| f.trim().is_empty())
+                {
+                    continue;
+                }
                 if fields.len() >= 2 {
                     raw.push((
                         row,

@@ -119,13 +119,32 @@ pub async fn issue_reset(
     }
 }
 
-/// `POST /families/{household}/parents/{parent}/unlink`.
+/// Reads a form whose tick says the person means what the button does (`confirm=yes`); without
+/// it, the refusal to answer with (422, nothing done).
+pub async fn confirmed(request: Request, lang: safesteps_app::i18n::Lang) -> Result<(), Response> {
+    let (_, form) = read_form::<DeleteForm>(request).await?;
+    if form.confirm == "yes" {
+        Ok(())
+    } else {
+        Err(crate::guard::refusal(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "action-not-confirmed",
+        ))
+    }
+}
+
+/// `POST /families/{household}/parents/{parent}/unlink` (with the tick).
 pub async fn unlink_parent(
     State(state): State<AppState>,
     Client(client): Client,
     Path((household, parent)): Path<(i64, i64)>,
     Signed { viewer, lang }: Signed,
+    request: Request,
 ) -> Response {
+    if let Err(refused) = confirmed(request, lang).await {
+        return refused;
+    }
     let rules = safesteps_app::coverage::rules(&state.catalog);
     match accounts::unlink_parent(&state.db, &viewer, household, parent, &client, &rules).await {
         Ok(true) => {
@@ -139,13 +158,17 @@ pub async fn unlink_parent(
     }
 }
 
-/// `POST /families/{household}/new-code`.
+/// `POST /families/{household}/new-code` (with the tick: the letter sent home stops working).
 pub async fn renew_family_code(
     State(state): State<AppState>,
     Client(client): Client,
     Path(household): Path<i64>,
     Signed { viewer, lang }: Signed,
+    request: Request,
 ) -> Response {
+    if let Err(refused) = confirmed(request, lang).await {
+        return refused;
+    }
     match accounts::renew_family_code(&state.db, &viewer, household, &client).await {
         Ok(true) => {
             Redirect::to(&format!("/people?new-code=1#household-{household}")).into_response()
@@ -244,4 +267,110 @@ pub async fn upload_staff(
         render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
     *response.status_mut() = status;
     response
+}
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    role: String,
+}
+
+/// `POST /people/{id}/change`: a manager moves a member of staff to another of their units
+/// and gives them a role within their rank; a refusal comes back on the person's page.
+pub async fn change_person(
+    State(state): State<AppState>,
+    Client(client): Client,
+    Path(person_id): Path<i64>,
+    Signed { viewer, lang }: Signed,
+    request: Request,
+) -> Response {
+    use safesteps_app::api::accounts::PersonOutcome;
+    use safesteps_app::domain::person::Role;
+    let (mut parts, form) = match read_form::<ChangeForm>(request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let Some(role) = Role::from_code(form.role.trim()) else {
+        return crate::guard::refusal(lang, StatusCode::UNPROCESSABLE_ENTITY, "person-no-role");
+    };
+    let rules = safesteps_app::coverage::rules(&state.catalog);
+    let changed = accounts::change_person(
+        &state.db,
+        &viewer,
+        person_id,
+        form.unit.trim(),
+        role,
+        &client,
+        &rules,
+    )
+    .await;
+    match changed {
+        Ok(accounts::Changed::Done) => {
+            Redirect::to(&format!("/people/{person_id}?changed=1")).into_response()
+        }
+        Ok(accounts::Changed::NotFound) => failure(lang, StatusCode::NOT_FOUND),
+        Ok(accounts::Changed::Refused(problem)) => {
+            let (key, value) = problem.message();
+            let outcome = PersonOutcome {
+                refused: Some((key.to_owned(), value)),
+            };
+            parts.method = Method::GET;
+            parts.uri = format!("/people/{person_id}").parse().unwrap_or_default();
+            let mut response =
+                render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            response
+        }
+        Err(error) => {
+            tracing::error!(%error, "cannot change a person");
+            failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+/// `POST /people/{id}/deactivate` (with the tick that says the manager means it) and
+/// `POST /people/{id}/reactivate`.
+pub async fn deactivate_person(
+    state: State<AppState>,
+    client: Client,
+    person: Path<i64>,
+    signed: Signed,
+    request: Request,
+) -> Response {
+    if let Err(refused) = confirmed(request, signed.lang).await {
+        return refused;
+    }
+    set_active(state, client, person, signed, false).await
+}
+
+pub async fn reactivate_person(
+    state: State<AppState>,
+    client: Client,
+    person: Path<i64>,
+    signed: Signed,
+) -> Response {
+    set_active(state, client, person, signed, true).await
+}
+
+async fn set_active(
+    State(state): State<AppState>,
+    Client(client): Client,
+    Path(person_id): Path<i64>,
+    Signed { viewer, lang }: Signed,
+    active: bool,
+) -> Response {
+    let rules = safesteps_app::coverage::rules(&state.catalog);
+    match accounts::set_active(&state.db, &viewer, person_id, active, &client, &rules).await {
+        Ok(true) => {
+            let done = if active { "reactivated" } else { "deactivated" };
+            Redirect::to(&format!("/people/{person_id}?{done}=1")).into_response()
+        }
+        Ok(false) => failure(lang, StatusCode::NOT_FOUND),
+        Err(error) => {
+            tracing::error!(%error, "cannot deactivate or reactivate a person");
+            failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
 }

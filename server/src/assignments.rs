@@ -116,7 +116,11 @@ pub async fn unassign(
     State(state): State<AppState>,
     Path((class_id, module)): Path<(i64, String)>,
     Signed { viewer, lang }: Signed,
+    request: axum::extract::Request,
 ) -> Response {
+    if let Err(refused) = crate::accounts::confirmed(request, lang).await {
+        return refused;
+    }
     match unassign_module(&state.db, &viewer, class_id, &module).await {
         Ok(_) => Redirect::to(&format!("/classes/{class_id}#assignments")).into_response(),
         Err(AssignError::NoClass(_)) => failure(lang, StatusCode::NOT_FOUND),

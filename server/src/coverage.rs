@@ -255,3 +255,32 @@ fn server_error(lang: Lang, error: &dyn std::fmt::Display) -> Response {
     tracing::error!(%error, "coverage request failed");
     failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
 }
+
+/// `GET /counts/template.csv`: a counts file to fill in for the viewer's units, this year.
+pub async fn counts_template(
+    State(state): State<AppState>,
+    Signed { viewer, lang }: Signed,
+) -> Response {
+    use axum::http::{header, HeaderValue};
+    let year = safesteps_app::coverage::this_year();
+    match safesteps_app::coverage::counts_template(&state.db, &state.catalog, &viewer, year).await {
+        Ok(text) => {
+            let mut response = text.into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            );
+            if let Ok(value) = HeaderValue::from_str(&format!(
+                "attachment; filename=\"so-lieu-chinh-thuc-{year}.csv\""
+            )) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Err(error) => {
+            tracing::error!(%error, "cannot make the counts template");
+            failure(lang, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}

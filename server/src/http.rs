@@ -84,6 +84,9 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/modules/{id}/quiz"),
     ("POST", "/sign-in/reset"),
     ("POST", "/people/{id}/password-reset"),
+    ("POST", "/people/{id}/change"),
+    ("POST", "/people/{id}/deactivate"),
+    ("POST", "/people/{id}/reactivate"),
     ("POST", "/families/{household}/parents/{parent}/unlink"),
     ("POST", "/families/{household}/new-code"),
     ("GET", "/coverage/{unit}/export.csv"),
@@ -92,6 +95,7 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("GET", "/coverage/{unit}/reports/{report}/export.xlsx"),
     ("POST", "/coverage/{unit}/close"),
     ("POST", "/counts"),
+    ("GET", "/counts/template.csv"),
 ];
 
 pub fn router(state: AppState) -> Router {
@@ -138,6 +142,9 @@ pub fn router(state: AppState) -> Router {
         .route("/modules/{id}/quiz", post(learning::submit))
         .route("/sign-in/reset", post(accounts::sign_in_with_reset))
         .route("/people/{id}/password-reset", post(accounts::issue_reset))
+        .route("/people/{id}/change", post(accounts::change_person))
+        .route("/people/{id}/deactivate", post(accounts::deactivate_person))
+        .route("/people/{id}/reactivate", post(accounts::reactivate_person))
         .route(
             "/families/{household}/parents/{parent}/unlink",
             post(accounts::unlink_parent),
@@ -158,6 +165,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/coverage/{unit}/close", post(coverage::close))
         .route("/counts", post(coverage::upload_counts))
+        .route("/counts/template.csv", get(coverage::counts_template))
         .leptos_routes_with_context(&state, routes, page_context::<()>(&state, None), render)
         .route_layer(middleware::from_fn(guard::authorize))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

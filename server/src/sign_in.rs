@@ -96,7 +96,9 @@ pub async fn again(
         tracing::error!(%error, "sign-in failed on our side");
     }
     let status = match error {
-        AuthError::Wrong | AuthError::UnknownFamily => StatusCode::UNAUTHORIZED,
+        AuthError::Wrong | AuthError::UnknownFamily | AuthError::UsedFamily => {
+            StatusCode::UNAUTHORIZED
+        }
         AuthError::Wait { .. } | AuthError::AskTeacher => StatusCode::TOO_MANY_REQUESTS,
         AuthError::Store(_) | AuthError::Hash(_) => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::UNPROCESSABLE_ENTITY,

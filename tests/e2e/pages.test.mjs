@@ -70,6 +70,8 @@ before(async () => {
   const unitManager = await watchedPage(demo.browser, { storageState: states.unitManager, javaScriptEnabled: false });
   await unitManager.page.goto(`${base}/coverage`);
   const coveragePrint = new URL(await unitManager.page.locator('a[href*="/print"]').first().evaluate((a) => a.href));
+  await unitManager.page.goto(`${base}/people`);
+  const personPath = new URL(await unitManager.page.getByRole('link', { name: 'Cán bộ Bảo vệ trẻ em Mẫu' }).evaluate((a) => a.href)).pathname;
   await unitManager.context.close();
   const parent = await watchedPage(demo.browser);
   await parent.page.goto(`${base}/sign-in`);
@@ -125,6 +127,8 @@ before(async () => {
     ['module with prerequisites', 'teacher', '/modules/child-friendly-care'],
     ['student record', 'teacher', `${classPath}/students/${(await studentId(cls, cls.students.find((s) => s.name === 'Lường Thị Dung'))).split('/').pop()}`],
     ['school view', 'manager', '/school'],
+    ['staff upload', 'unitManager', '/staff'],
+    ['one person', 'unitManager', personPath],
   );
 });
 

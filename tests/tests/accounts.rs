@@ -190,6 +190,18 @@ async fn a_family_code_links_at_most_two_parents_and_is_replaced_once_used() {
             &[],
         )
         .await;
+    assert_eq!(
+        unlinked.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "one click does nothing: the tick says the manager means it"
+    );
+    assert!(second.get("/learn").await.body.contains("Con của anh/chị"));
+    let unlinked = manager
+        .post(
+            &format!("/families/{household}/parents/{parent_id}/unlink"),
+            &[("confirm", "yes")],
+        )
+        .await;
     assert_eq!(unlinked.status, StatusCode::SEE_OTHER);
     assert!(
         !second.get("/learn").await.body.contains("Con của anh/chị"),
@@ -208,13 +220,19 @@ async fn a_family_code_links_at_most_two_parents_and_is_replaced_once_used() {
     let other = Browser::new(&demo.server);
     other.sign_in_staff("giaovien2.demo").await;
     let refused = other
-        .post(&format!("/families/{household}/new-code"), &[])
+        .post(
+            &format!("/families/{household}/new-code"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN, "teachers may not");
     let unit = Browser::new(&demo.server);
     unit.sign_in_staff("xa.demo").await;
     let renewed = unit
-        .post(&format!("/families/{household}/new-code"), &[])
+        .post(
+            &format!("/families/{household}/new-code"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert!(
         renewed.status == StatusCode::SEE_OTHER || renewed.status == StatusCode::NOT_FOUND,

@@ -184,7 +184,7 @@ async fn bad_input_gets_a_clear_refusal_and_changes_nothing() {
             "an unknown household",
             &head,
             "/families/999999/new-code",
-            vec![],
+            vec![("confirm", "yes".to_owned())],
         ),
         (
             "a quiz for no module",

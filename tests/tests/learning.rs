@@ -236,7 +236,7 @@ async fn a_student_reads_fails_retries_passes_and_completes() {
         "a resubmitted form is the same attempt"
     );
     let (_, result) = me.get(&location).await;
-    assert!(result.contains("Đúng 4 / 6 câu (66%)"), "the score");
+    assert!(result.contains("Đúng 4 / 6 câu (67%)"), "the score");
     assert!(result.contains("Chưa đạt lần này"), "kind words");
     assert!(
         result.contains("class=\"explanation\""),
@@ -787,7 +787,13 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
     teacher.post(&assign, &form(MODULE, &due)).await;
     assert_eq!(count(&db, "assignments").await, 1);
     let remove = format!("/classes/{class}/assignments/{MODULE}/remove");
-    let csrf = vec![("csrf".to_owned(), field(&page, "csrf"))];
+    let mut csrf = vec![("csrf".to_owned(), field(&page, "csrf"))];
+    assert_eq!(
+        teacher.post(&remove, &csrf).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not without the tick"
+    );
+    csrf.push(("confirm".to_owned(), "yes".to_owned()));
     assert_eq!(teacher.post(&remove, &csrf).await.0, StatusCode::SEE_OTHER);
     let (_, home) = late.get("/learn").await;
     assert!(!home.contains("Thầy cô giao cho em"));

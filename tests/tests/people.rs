@@ -753,6 +753,10 @@ async fn a_parent_signs_up_with_the_family_code_then_uses_phone_and_password() {
     let fields: Vec<(&str, &str)> = twice.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let reply = taken.post("/sign-up/family", &fields).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body);
+    assert!(
+        reply.body.contains("đã được dùng") && reply.body.contains("xin nhà trường một giấy mới"),
+        "the second parent is told the letter's code was used, not that it does not exist"
+    );
     // With the household's new code, the same phone number is still taken.
     let db = support::connect(&demo.server.database_url()).await;
     let new_code: String = sqlx::query_scalar(
@@ -914,6 +918,8 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
             .unwrap_or_else(|| "1".to_owned());
         let module_or_class = if path.starts_with("/modules/") {
             "my-body-belongs-to-me"
+        } else if path.starts_with("/people/") {
+            teacher_id.as_str()
         } else {
             "1"
         };
@@ -942,7 +948,6 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
             .replace("{parent}", &other_parent)
             .replace("{unit}", &unit)
             .replace("{report}", "999999")
-            .replace("/people/1/", &format!("/people/{teacher_id}/"))
     };
     let with_query = |path: String, who: &str| {
         let unit = home_unit
@@ -958,12 +963,14 @@ async fn every_route_answers_every_role_as_the_access_table_says() {
             }
             "/api/people/class-sign-in" => format!("{path}?code={code}"),
             "/api/people/class" => format!("{path}?id=1"),
+            "/api/accounts/person" => format!("{path}?id={teacher_id}&lang=Vi"),
             "/api/learning/progress" => format!("{path}?module=my-body-belongs-to-me"),
             "/api/learning/certificate" => format!("{path}?code={certificate}&lang=Vi"),
             "/api/learning/certificates"
             | "/api/learning/home"
             | "/api/privacy/mine"
-            | "/api/accounts/people" => {
+            | "/api/accounts/people"
+            | "/api/coverage/counts" => {
                 format!("{path}?lang=Vi")
             }
             "/api/learning/attempt" => {
@@ -1278,6 +1285,8 @@ fn allowed_answer(method: &str, pattern: &str, who: &str) -> u16 {
         {
             404
         }
+        // A teacher of another school is outside a school manager's people.
+        ("GET", "/people/{id}") if who == "school-manager" => 404,
         ("GET", _) => 200,
         // Forms posted with nothing but the token: refused as incomplete, each its own way.
         ("POST", "/modules/{id}/quiz") => 422,
@@ -1302,21 +1311,27 @@ fn allowed_answer(method: &str, pattern: &str, who: &str) -> u16 {
             }
         }
         // Done, and back to the page that shows it.
-        ("POST", "/sign-out" | "/families/{household}/new-code") => 303,
-        ("POST", "/classes/{id}/assignments/{module}/remove") => 303,
+        ("POST", "/sign-out") => 303,
+        // Acting on one click needs the tick: without it, nothing is done.
+        (
+            "POST",
+            "/families/{household}/new-code"
+            | "/families/{household}/parents/{parent}/unlink"
+            | "/classes/{id}/assignments/{module}/remove",
+        ) => 422,
         ("POST", "/classes/{id}/students/{student}/reset") => 303,
         // Deleting a student needs the confirmation ticked: without it, nothing is deleted.
         ("POST", "/classes/{id}/students/{student}/delete") => 422,
-        // The first manager unlinks the parent; after that there is nobody linked to unlink.
-        ("POST", "/families/{household}/parents/{parent}/unlink") => {
-            if who == "admin" {
-                303
-            } else {
-                404
-            }
-        }
         // A teacher of another school is outside a school manager's people.
-        ("POST", "/people/{id}/password-reset") if who == "school-manager" => 404,
+        ("POST", "/people/{id}/password-reset" | "/people/{id}/reactivate")
+            if who == "school-manager" =>
+        {
+            404
+        }
+        // A move with no role chosen, a deactivation not ticked: refused, nothing changed.
+        ("POST", "/people/{id}/change" | "/people/{id}/deactivate") => 422,
+        // Reactivating someone active changes nothing, and says it is done.
+        ("POST", "/people/{id}/reactivate") => 303,
         ("POST", "/people/{id}/password-reset") if staff => 200,
         _ => 0,
     }
@@ -1429,7 +1444,7 @@ async fn every_object_route_serves_its_scope_and_nothing_beyond() {
         ),
         (
             "/classes/1/assignments/my-body-belongs-to-me/remove".to_owned(),
-            vec![],
+            vec![("confirm", "yes")],
         ),
         (format!("/classes/1/students/{student}/reset"), vec![]),
         (
@@ -1453,7 +1468,10 @@ async fn every_object_route_serves_its_scope_and_nothing_beyond() {
     .await
     .unwrap();
     let reply = other_head_of_commune
-        .post(&format!("/families/{household}/new-code"), &[])
+        .post(
+            &format!("/families/{household}/new-code"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(
         reply.status,
@@ -1467,7 +1485,10 @@ async fn every_object_route_serves_its_scope_and_nothing_beyond() {
     assert_eq!(assigned.status, StatusCode::SEE_OTHER);
     assert_eq!(
         own_head
-            .post(&format!("/families/{household}/new-code"), &[])
+            .post(
+                &format!("/families/{household}/new-code"),
+                &[("confirm", "yes")]
+            )
             .await
             .status,
         StatusCode::SEE_OTHER

@@ -251,3 +251,183 @@ async fn a_unit_manager_uploads_staff_for_their_units_and_rank_only() {
     teacher.sign_in_staff("giaovien.demo").await;
     assert_eq!(teacher.get("/staff").await.status, StatusCode::FORBIDDEN);
 }
+
+/// The id of a demo person with this username.
+async fn id_of(db: &sqlx::AnyPool, username: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM people WHERE username = $1")
+        .bind(username)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+/// The "registered" figure of the child-protection target in the province's CSV.
+async fn protection_staff_registered(admin: &Browser, province: i64) -> String {
+    let (status, _, csv) = admin
+        .get_bytes(&format!("/coverage/{province}/export.csv"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_slice())
+        .records()
+        .map(|r| r.expect("a CSV record"))
+        .find(|r| {
+            r.get(0)
+                .is_some_and(|f| f.contains("cán bộ, cộng tác viên bảo vệ trẻ em"))
+        })
+        .and_then(|r| r.get(4).map(str::to_owned))
+        .expect("the child-protection target's line")
+}
+
+#[tokio::test]
+async fn managers_move_change_and_deactivate_staff_within_their_units_and_rank() {
+    let demo = demo();
+    let db = support::connect(&demo.server.database_url()).await;
+    let admin = Browser::new(&demo.server);
+    admin.sign_in_staff("admin.demo").await;
+    let people = admin.get("/people").await;
+    let teacher = id_of(&db, "giaovien.demo").await;
+    assert!(
+        people.body.contains(&format!("href=\"/people/{teacher}\"")),
+        "each person's page is linked from the people page"
+    );
+    let page = admin.get(&format!("/people/{teacher}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page
+        .body
+        .contains(&format!("action=\"/people/{teacher}/change\"")));
+
+    // A teacher belongs in a school: moving one to a commune is refused, and says why.
+    let refused = admin
+        .post(
+            &format!("/people/{teacher}/change"),
+            &[("unit", "LC-C01"), ("role", "teacher")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("chỉ được tính ở đơn vị loại school"),
+        "{}",
+        refused.body
+    );
+    // The teacher of 7A moves to the primary school: 7A is no longer theirs.
+    let other = id_of(&db, "giaovien2.demo").await;
+    let moved = admin
+        .post(
+            &format!("/people/{other}/change"),
+            &[("unit", "LC-W01-TH1"), ("role", "school-manager")],
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    let (role, unit, classes): (String, String, i64) = sqlx::query_as(
+        "SELECT p.role, u.code, (SELECT count(*) FROM class_teachers t WHERE t.person_id = p.id) \
+         FROM people p JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1",
+    )
+    .bind(other)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        (role.as_str(), unit.as_str(), classes),
+        ("school-manager", "LC-W01-TH1", 0)
+    );
+    let audited: String = sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE action = 'person-changed' AND subject_id = $1",
+    )
+    .bind(other)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        audited,
+        "teacher in LC-W01-THCS1 → school-manager in LC-W01-TH1"
+    );
+
+    // A commune's manager: a health worker is the health service's, a peer is nobody's to
+    // change; neither is found.
+    let commune = Browser::new(&demo.server);
+    commune.sign_in_staff("xa.demo").await;
+    for username in ["yte.demo", "tinh.demo", "xa.demo"] {
+        let id = id_of(&db, username).await;
+        assert_eq!(
+            commune.get(&format!("/people/{id}")).await.status,
+            StatusCode::NOT_FOUND,
+            "{username}"
+        );
+        let posted = commune
+            .post(&format!("/people/{id}/deactivate"), &[("confirm", "yes")])
+            .await;
+        assert_eq!(posted.status, StatusCode::NOT_FOUND, "{username}");
+    }
+
+    // The commune's child-protection officer left: deactivated (after the tick), signed out,
+    // no longer signs in, no longer counted; reactivated, all comes back.
+    let province: i64 = sqlx::query_scalar("SELECT id FROM org_units WHERE code = 'LC'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(protection_staff_registered(&admin, province).await, "1");
+    let officer = Browser::new(&demo.server);
+    assert_eq!(
+        officer.sign_in_staff("baove.demo").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let baove = id_of(&db, "baove.demo").await;
+    let unticked = commune
+        .post(&format!("/people/{baove}/deactivate"), &[])
+        .await;
+    assert_eq!(unticked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let done = commune
+        .post(
+            &format!("/people/{baove}/deactivate"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_ne!(
+        officer.get("/account").await.status,
+        StatusCode::OK,
+        "their session ended"
+    );
+    let again = Browser::new(&demo.server);
+    assert_eq!(
+        again.sign_in_staff("baove.demo").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(protection_staff_registered(&admin, province).await, "0");
+    let check = support::coverage_check(&demo.server.database_url());
+    assert!(check.status.success(), "{}", said(&check));
+    let reactivated = commune
+        .post(&format!("/people/{baove}/reactivate"), &[])
+        .await;
+    assert_eq!(reactivated.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        again.sign_in_staff("baove.demo").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(protection_staff_registered(&admin, province).await, "1");
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE subject_id = $1 AND action LIKE 'person-%' ORDER BY id",
+    )
+    .bind(baove)
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(actions, ["person-deactivated", "person-reactivated"]);
+
+    // A teacher manages nobody.
+    let teacher_browser = Browser::new(&demo.server);
+    teacher_browser.sign_in_staff("giaovien.demo").await;
+    assert_eq!(
+        teacher_browser
+            .post(
+                &format!("/people/{baove}/deactivate"),
+                &[("confirm", "yes")]
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -19,6 +19,25 @@ pub struct PersonRow {
     pub first_password: bool,
     /// A reset code is pending until this date (`YYYY-MM-DD HH:MM`, Vietnam time).
     pub reset_until: Option<String>,
+    pub unit_code: String,
+    /// Deactivated (they left): signs in no more, counted by no target.
+    pub deactivated: bool,
+}
+
+/// One person as their manager manages them: their row, the units they may be moved to and
+/// the roles they may be given (the manager's rank).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedPerson {
+    pub person: PersonRow,
+    /// Code and name of each unit of the manager's, in the tree's order.
+    pub units: Vec<(String, String)>,
+    pub roles: Vec<Role>,
+}
+
+/// After a manager's change to a person was refused: the Fluent key and the value it quotes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonOutcome {
+    pub refused: Option<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,7 +88,7 @@ pub struct LettersView {
 #[server(input = GetUrl, endpoint = "accounts/people")]
 pub async fn manage_people(lang: Lang) -> Result<PeopleView, ServerFnError> {
     use crate::api::people::server as s;
-    use crate::domain::dates::{display_date, display_date_time, local_day};
+    use crate::domain::dates::{display_date, local_day};
     use crate::domain::person::format_family_code;
     use crate::store::accounts;
     let viewer = s::signed_in()?;
@@ -79,21 +98,7 @@ pub async fn manage_people(lang: Lang) -> Result<PeopleView, ServerFnError> {
         .map_err(s::store_error)?
         .into_iter()
         .filter(|p| p.id != viewer.person_id)
-        .filter_map(|p| {
-            Some(PersonRow {
-                id: p.id,
-                name: p.display_name,
-                role: Role::from_code(&p.role)?,
-                username: p.username,
-                phone: p.phone,
-                unit_name: p.unit_name,
-                first_password: p.must_change_password,
-                reset_until: p
-                    .reset_expires_at
-                    .filter(|at| *at > crate::auth::now())
-                    .map(|at| display_date_time(at, lang)),
-            })
-        })
+        .filter_map(|p| person_row(p, lang))
         .collect();
     let households = accounts::households(&db, &viewer, None)
         .await
@@ -112,6 +117,67 @@ pub async fn manage_people(lang: Lang) -> Result<PeopleView, ServerFnError> {
         })
         .collect();
     Ok(PeopleView { people, households })
+}
+
+/// A person of the manager's units as the people pages show them (dates in `lang`).
+#[cfg(feature = "ssr")]
+fn person_row(p: crate::store::accounts::Person, lang: Lang) -> Option<PersonRow> {
+    use crate::domain::dates::display_date_time;
+    Some(PersonRow {
+        id: p.id,
+        name: p.display_name,
+        role: Role::from_code(&p.role)?,
+        username: p.username,
+        phone: p.phone,
+        unit_name: p.unit_name,
+        first_password: p.must_change_password,
+        reset_until: p
+            .reset_expires_at
+            .filter(|at| *at > crate::auth::now())
+            .map(|at| display_date_time(at, lang)),
+        unit_code: p.unit_code,
+        deactivated: p.deactivated_at.is_some(),
+    })
+}
+
+/// One person of the manager's units (not the manager), with the units and roles the
+/// manager may give them. `None` when out of scope.
+#[server(input = GetUrl, endpoint = "accounts/person")]
+pub async fn person_to_manage(id: i64, lang: Lang) -> Result<Option<ManagedPerson>, ServerFnError> {
+    use crate::api::people::server as s;
+    use crate::store::accounts;
+    let viewer = s::signed_in()?;
+    let db = s::db()?;
+    if id == viewer.person_id {
+        return Ok(None);
+    }
+    let Some(person) = accounts::people_in_scope(&db, &viewer, Some(id))
+        .await
+        .map_err(s::store_error)?
+        .pop()
+        .and_then(|p| person_row(p, lang))
+    else {
+        return Ok(None);
+    };
+    let units = if person.role.is_staff() {
+        accounts::units_in_scope(&db, &viewer)
+            .await
+            .map_err(s::store_error)?
+            .into_iter()
+            .map(|u| (u.code, u.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let roles = crate::domain::staff::STAFF_ROLES
+        .into_iter()
+        .filter(|r| crate::domain::access::may_reset(viewer.role, *r))
+        .collect();
+    Ok(Some(ManagedPerson {
+        person,
+        units,
+        roles,
+    }))
 }
 
 /// Family letters: for a class (its teacher and managers), or for every household of the

@@ -59,6 +59,10 @@ pub struct CoverageView {
     /// Closed reports of this unit: id, year, version, who, when.
     pub closed_reports: Vec<(i64, i32, i64, String, String)>,
     pub can_close: bool,
+    /// The unit is a school whose classes and staff the viewer may open (`/school?unit=`).
+    pub school_view: bool,
+    /// The viewer loads official counts (`/counts`).
+    pub loads_counts: bool,
     pub plan_start: String,
     pub behind_from: u32,
 }
@@ -70,6 +74,27 @@ pub struct CountsOutcome {
     pub failed: Option<String>,
     pub problems: Vec<(usize, String, String)>,
     pub done: Option<[usize; 4]>,
+}
+
+/// What the counts page shows besides its form: the plan's targets (id, name, what each
+/// counts, the unit kinds it counts in) and the counts already loaded for the viewer's units.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountsView {
+    /// Id, name, the Fluent key of what it counts (`coverage-counts-…`), unit kinds.
+    pub targets: Vec<(String, String, String, Vec<String>)>,
+    pub loaded: Vec<LoadedCount>,
+}
+
+/// An official count as loaded (dates as the reader writes them).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadedCount {
+    pub unit: String,
+    pub target: String,
+    pub year: i64,
+    pub count: i64,
+    pub source: String,
+    pub as_of: String,
+    pub loaded_on: String,
 }
 
 #[cfg(feature = "ssr")]
@@ -129,6 +154,7 @@ pub mod server {
         report: &CoverageReport,
         home: &store::Unit,
         lang: Lang,
+        viewer_role: Role,
         can_close: bool,
         closed_reports: Vec<(i64, i32, i64, String, String)>,
     ) -> CoverageView {
@@ -239,6 +265,9 @@ pub mod server {
                 .map(|c| (c.id, c.version, c.closed_by.clone(), written(&c.closed_at))),
             closed_reports,
             can_close,
+            school_view: report.unit.kind == "school"
+                && crate::domain::access::SCHOOL_READERS.contains(&viewer_role),
+            loads_counts: crate::domain::access::ROSTER_STAFF.contains(&viewer_role),
             plan_start: written(&report.plan_start),
             behind_from: report.behind_from,
         }
@@ -297,6 +326,7 @@ pub async fn coverage_report(
         &report,
         &home,
         lang,
+        viewer.role,
         server::may_close(viewer.role),
         closed,
     )))
@@ -327,5 +357,69 @@ pub async fn closed_report(
     let closed = server::closed_list(&db, unit.id, lang)
         .await
         .map_err(s::store_error)?;
-    Ok(Some(server::view_of(&frozen, &home, lang, false, closed)))
+    Ok(Some(server::view_of(
+        &frozen,
+        &home,
+        lang,
+        viewer.role,
+        false,
+        closed,
+    )))
+}
+
+/// The counts page: the targets as a counts file names them, and the counts already loaded for
+/// the viewer's units.
+#[server(input = GetUrl, endpoint = "coverage/counts")]
+pub async fn counts_page(lang: Lang) -> Result<CountsView, ServerFnError> {
+    use crate::api::people::server as s;
+    use crate::domain::dates::{display_date, display_written, local_day};
+    let viewer = s::signed_in()?;
+    let db = s::db()?;
+    let catalog = crate::api::catalog::server_catalog()?;
+    let names: std::collections::HashMap<String, String> = catalog
+        .targets()
+        .iter()
+        .map(|t| {
+            let name = t
+                .names
+                .iter()
+                .find(|(code, _)| code == lang.code())
+                .or(t.names.first())
+                .map(|(_, n)| n.clone())
+                .unwrap_or_else(|| t.id.clone());
+            (t.id.clone(), name)
+        })
+        .collect();
+    let targets = catalog
+        .targets()
+        .iter()
+        .map(|t| {
+            let counts = match t.counting {
+                crate::domain::target::Counting::People => "coverage-counts-people",
+                crate::domain::target::Counting::Households => "coverage-counts-households",
+                crate::domain::target::Counting::Units => "coverage-counts-units",
+            };
+            (
+                t.id.clone(),
+                names.get(&t.id).cloned().unwrap_or_default(),
+                counts.to_owned(),
+                t.unit_kinds.clone(),
+            )
+        })
+        .collect();
+    let loaded = crate::store::counts::loaded(&db, &viewer)
+        .await
+        .map_err(s::store_error)?
+        .into_iter()
+        .map(|c| LoadedCount {
+            unit: format!("{} ({})", c.unit_name, c.unit_code),
+            target: names.get(&c.target_id).cloned().unwrap_or(c.target_id),
+            year: c.year,
+            count: c.count,
+            source: c.source,
+            as_of: display_written(&c.as_of, lang),
+            loaded_on: display_date(local_day(c.imported_at), lang),
+        })
+        .collect();
+    Ok(CountsView { targets, loaded })
 }

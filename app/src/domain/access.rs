@@ -203,6 +203,12 @@ pub const ACCESS: &[Rule] = &[
     rule("GET", "/people", Roles(ROSTER_STAFF)),
     rule("GET", "/api/accounts/people", Roles(ROSTER_STAFF)),
     rule("POST", "/people/{id}/password-reset", Roles(ROSTER_STAFF)),
+    // One person: moved, given a role, deactivated — within the manager's units and rank.
+    rule("GET", "/people/{id}", Roles(ROSTER_STAFF)),
+    rule("GET", "/api/accounts/person", Roles(ROSTER_STAFF)),
+    rule("POST", "/people/{id}/change", Roles(ROSTER_STAFF)),
+    rule("POST", "/people/{id}/deactivate", Roles(ROSTER_STAFF)),
+    rule("POST", "/people/{id}/reactivate", Roles(ROSTER_STAFF)),
     rule(
         "POST",
         "/families/{household}/parents/{parent}/unlink",
@@ -249,6 +255,8 @@ pub const ACCESS: &[Rule] = &[
     rule("POST", "/coverage/{unit}/close", Roles(COVERAGE_CLOSERS)),
     rule("GET", "/counts", Roles(ROSTER_STAFF)),
     rule("POST", "/counts", Roles(ROSTER_STAFF)),
+    rule("GET", "/api/coverage/counts", Roles(ROSTER_STAFF)),
+    rule("GET", "/counts/template.csv", Roles(ROSTER_STAFF)),
 ];
 
 /// The rule for a request, if the table has one.

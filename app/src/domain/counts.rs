@@ -113,7 +113,7 @@ impl fmt::Display for CountProblem {
             CountProblemKind::AsOf { value } => {
                 write!(
                     f,
-                    "as_of \"{value}\" is not a date (YYYY-MM-DD) up to today"
+                    "as_of \"{value}\" is not a date (DD/MM/YYYY or YYYY-MM-DD) up to today"
                 )
             }
             CountProblemKind::Duplicate { first_row } => {
@@ -121,6 +121,55 @@ impl fmt::Display for CountProblem {
             }
         }
     }
+}
+
+/// A unit as the counts template lists it: its code, its kind, and whether units are under it.
+pub struct TemplateUnit<'a> {
+    pub code: &'a str,
+    pub kind: &'a str,
+    pub has_units_below: bool,
+}
+
+/// A target as the counts template sees it: its id, the unit kinds its people belong to, and
+/// whether it counts institutions (schools, health stations) rather than people.
+pub struct TemplateTarget<'a> {
+    pub id: &'a str,
+    pub kinds: &'a [String],
+    pub institutions: bool,
+}
+
+/// The rows of a counts template for `year`: for each unit, each target that can apply to it —
+/// people narrowed to unit kinds (students) on units of those kinds (each school its
+/// students); everything else (families, staff, police, and the number of schools or health
+/// stations) on the units that have units under them (the province, communes and wards).
+/// Count, source and date are left to fill; rows left empty are skipped when the file comes
+/// back.
+pub fn template_rows(
+    units: &[TemplateUnit<'_>],
+    targets: &[TemplateTarget<'_>],
+    year: i32,
+) -> Vec<[String; 6]> {
+    let mut rows = Vec::new();
+    for unit in units {
+        for target in targets {
+            let applies = if target.kinds.is_empty() || target.institutions {
+                unit.has_units_below
+            } else {
+                target.kinds.iter().any(|k| k == unit.kind)
+            };
+            if applies {
+                rows.push([
+                    unit.code.to_owned(),
+                    target.id.to_owned(),
+                    year.to_string(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ]);
+            }
+        }
+    }
+    rows
 }
 
 /// Parses one row on its own (`today` as `YYYY-MM-DD`, for the as-of date).
@@ -157,12 +206,8 @@ pub fn parse_row(row: usize, fields: &[&str], today: &str) -> Result<CountRow, V
     if source.is_empty() || source.chars().count() > 200 {
         complain(CountProblemKind::Source);
     }
-    let date_ok = as_of.len() == 10
-        && as_of.as_bytes()[4] == b'-'
-        && as_of.as_bytes()[7] == b'-'
-        && as_of <= today
-        && is_real_date(as_of);
-    if !date_ok {
+    let as_of_iso = iso_date(as_of).filter(|d| d.as_str() <= today && is_real_date(d));
+    if as_of_iso.is_none() {
         complain(CountProblemKind::AsOf {
             value: as_of.to_owned(),
         });
@@ -177,8 +222,32 @@ pub fn parse_row(row: usize, fields: &[&str], today: &str) -> Result<CountRow, V
         year: year_value.unwrap_or_default(),
         count: count_value.unwrap_or_default(),
         source: source.to_owned(),
-        as_of: as_of.to_owned(),
+        as_of: as_of_iso.unwrap_or_default(),
     })
+}
+
+/// A date as `YYYY-MM-DD`, from that form or from the day-first form Vietnamese spreadsheets
+/// write (`5/9/2026`, `05/09/2026`, `05.09.2026`). Not checked to be a real day.
+fn iso_date(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    if text.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-' {
+        return text.is_ascii().then(|| text.to_owned());
+    }
+    let parts: Vec<&str> = text.split(['/', '.']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (day, month, year) = (
+        number(day, 1..=2)?,
+        number(month, 1..=2)?,
+        number(year, 4..=4)?,
+    );
+    Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
 fn is_real_date(text: &str) -> bool {
@@ -265,7 +334,7 @@ mod tests {
                 "row 3: year \"20x6\" is not a year",
                 "row 3: count \"-4\" is not a whole number from 0 to 10000000",
                 "row 3: source is empty (or longer than 200 characters)",
-                "row 3: as_of \"2027-01-01\" is not a date (YYYY-MM-DD) up to today",
+                "row 3: as_of \"2027-01-01\" is not a date (DD/MM/YYYY or YYYY-MM-DD) up to today",
             ]
         );
         assert_eq!(
@@ -273,6 +342,76 @@ mod tests {
             "row 4: has 1 fields; it needs 6"
         );
         assert!(parse_row(5, &fields("X,t,2026,1,s,2026-02-30"), "2026-11-29").is_err());
+    }
+
+    #[test]
+    fn a_template_offers_each_unit_the_targets_that_apply_to_it() {
+        let school = vec!["school".to_owned()];
+        let station = vec!["health-station".to_owned()];
+        let none: Vec<String> = Vec::new();
+        let units = [
+            TemplateUnit {
+                code: "P",
+                kind: "province",
+                has_units_below: true,
+            },
+            TemplateUnit {
+                code: "S",
+                kind: "school",
+                has_units_below: false,
+            },
+            TemplateUnit {
+                code: "H",
+                kind: "health-station",
+                has_units_below: false,
+            },
+        ];
+        let target = |id, kinds, institutions| TemplateTarget {
+            id,
+            kinds,
+            institutions,
+        };
+        let rows = template_rows(
+            &units,
+            &[
+                target("families", &none, false),
+                target("students", &school, false),
+                target("health", &station, true),
+            ],
+            2026,
+        );
+        let pairs: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| (r[0].as_str(), r[1].as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [("P", "families"), ("P", "health"), ("S", "students")],
+            "a school counts its students; health stations are counted by the units above them"
+        );
+        assert_eq!(rows[0][2], "2026");
+        assert!(rows.iter().all(|r| r[3..].iter().all(String::is_empty)));
+    }
+
+    #[test]
+    fn dates_are_read_as_vietnamese_spreadsheets_write_them() {
+        let as_of = |date: &str| {
+            parse_row(2, &fields(&format!("C,t,2026,1,s,{date}")), "2026-11-29")
+                .map(|r| r.as_of)
+                .ok()
+        };
+        assert_eq!(
+            as_of("05/09/2026").as_deref(),
+            Some("2026-09-05"),
+            "day first"
+        );
+        assert_eq!(as_of("5/9/2026").as_deref(), Some("2026-09-05"));
+        assert_eq!(as_of("05.09.2026").as_deref(), Some("2026-09-05"));
+        assert_eq!(as_of("2026-09-05").as_deref(), Some("2026-09-05"));
+        assert_eq!(as_of("30/02/2026"), None, "not a day");
+        assert_eq!(as_of("01/12/2026"), None, "after today");
+        assert_eq!(as_of("09/2026"), None);
+        assert_eq!(as_of("5/9/26"), None, "a year of two digits is ambiguous");
     }
 
     #[test]

@@ -318,6 +318,51 @@ pub fn check_staff(rows: &[StaffRow], context: &StaffContext<'_>) -> Vec<StaffPr
     problems
 }
 
+/// Why a manager may not give a person this role in this unit (the people page's move and
+/// role change; the store has already kept the person and the unit to the manager's units).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ChangeProblem {
+    /// The new role is not a staff role, or not one the manager's rank may give.
+    #[error("you may not give the role {0}")]
+    NotYourRole(Role),
+    #[error("a {role} belongs in a unit of kind {}", kinds.join(" or "))]
+    UnitKind { role: Role, kinds: Vec<String> },
+}
+
+impl ChangeProblem {
+    /// The Fluent key of the message, and the value it quotes.
+    pub fn message(&self) -> (&'static str, String) {
+        match self {
+            ChangeProblem::NotYourRole(role) => ("person-problem-role", role.code().to_owned()),
+            ChangeProblem::UnitKind { kinds, .. } => ("person-problem-unit-kind", kinds.join(", ")),
+        }
+    }
+}
+
+/// Checks moving a member of staff to a unit of kind `unit_kind` with the role `role`: the
+/// manager must be able to give both their present role and the new one (downward in rank,
+/// `access::may_reset`), and the unit must be of a kind the role is counted in.
+pub fn check_change(
+    manager: Role,
+    present: Role,
+    role: Role,
+    unit_kind: &str,
+    kinds: &HashMap<Role, Vec<String>>,
+) -> Result<(), ChangeProblem> {
+    for role in [present, role] {
+        if !STAFF_ROLES.contains(&role) || !may_reset(manager, role) {
+            return Err(ChangeProblem::NotYourRole(role));
+        }
+    }
+    match kinds.get(&role) {
+        Some(allowed) if !allowed.iter().any(|k| k == unit_kind) => Err(ChangeProblem::UnitKind {
+            role,
+            kinds: allowed.clone(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// For each role, the unit kinds the targets that count it name (a role no target narrows
 /// is missing: any unit). `targets`: each target's roles and unit kinds.
 pub fn unit_kinds_by_role<'a>(
@@ -488,6 +533,55 @@ mod tests {
                 "row 5: the unit \"C1\" is not under your unit",
                 "row 5: you may not give the role protection-officer",
             ]
+        );
+    }
+
+    #[test]
+    fn a_manager_moves_and_changes_roles_within_their_rank_and_the_targets_kinds() {
+        let kinds = unit_kinds_by_role([(
+            &[Role::Teacher, Role::SchoolManager][..],
+            &["school".to_owned()][..],
+        )]);
+        use Role::*;
+        assert_eq!(
+            check_change(UnitManager, Teacher, SchoolManager, "school", &kinds),
+            Ok(())
+        );
+        assert_eq!(
+            check_change(UnitManager, Teacher, SchoolManager, "commune", &kinds),
+            Err(ChangeProblem::UnitKind {
+                role: SchoolManager,
+                kinds: vec!["school".into()]
+            })
+        );
+        assert_eq!(
+            check_change(UnitManager, Teacher, UnitManager, "commune", &kinds),
+            Err(ChangeProblem::NotYourRole(UnitManager)),
+            "never to one's own rank"
+        );
+        assert_eq!(
+            check_change(
+                UnitManager,
+                HealthWorker,
+                ProtectionOfficer,
+                "commune",
+                &kinds
+            ),
+            Err(ChangeProblem::NotYourRole(HealthWorker)),
+            "never someone of another agency"
+        );
+        assert_eq!(
+            check_change(SchoolManager, Teacher, Teacher, "school", &kinds),
+            Ok(())
+        );
+        assert_eq!(
+            check_change(Admin, Parent, Teacher, "school", &kinds),
+            Err(ChangeProblem::NotYourRole(Parent)),
+            "a parent is not made staff"
+        );
+        assert_eq!(
+            check_change(Admin, PoliceOfficer, HealthWorker, "commune", &kinds),
+            Ok(())
         );
     }
 

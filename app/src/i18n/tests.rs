@@ -170,6 +170,7 @@ fn every_key_built_at_run_time_exists_in_every_locale() {
             AuthError::AskTeacher,
             AuthError::BadInput("x"),
             AuthError::UnknownFamily,
+            AuthError::UsedFamily,
             AuthError::PhoneTaken,
             AuthError::Password(PasswordProblem::TooShort(3)),
             AuthError::Password(PasswordProblem::TooLong),
@@ -193,6 +194,10 @@ fn every_key_built_at_run_time_exists_in_every_locale() {
             "upload-no-file",
             "upload-too-big",
             "upload-not-utf8",
+            "action-not-confirmed",
+            "person-no-role",
+            "person-problem-role",
+            "person-problem-unit-kind",
         ]
         .map(String::from),
     );

@@ -9,7 +9,10 @@ use crate::domain::person::Viewer;
 
 /// The range of materialized paths a viewer manages: `None` for everything (admins), an
 /// empty range for those who manage no unit.
-async fn unit_range(db: &Db, viewer: &Viewer) -> Result<Option<(String, String)>, StoreError> {
+pub(crate) async fn unit_range(
+    db: &Db,
+    viewer: &Viewer,
+) -> Result<Option<(String, String)>, StoreError> {
     on_db!(db => {
         match scope(viewer.role) {
             Scope::Everything => Ok(None),
@@ -40,11 +43,15 @@ pub struct Person {
     pub must_change_password: bool,
     /// When a reset code issued for them stops working (none pending: `None`).
     pub reset_expires_at: Option<i64>,
+    pub unit_code: String,
+    /// When they were deactivated (they left); `None` while active.
+    pub deactivated_at: Option<i64>,
 }
 
 const PEOPLE: &str =
     "SELECT p.id, p.role, p.display_name, p.username, p.phone, u.name AS unit_name, \
-     p.must_change_password, r.expires_at AS reset_expires_at \
+     p.must_change_password, r.expires_at AS reset_expires_at, u.code AS unit_code, \
+     p.deactivated_at \
      FROM people p JOIN org_units u ON u.id = p.unit_id \
      LEFT JOIN password_resets r ON r.person_id = p.id \
      WHERE p.role <> 'student' AND p.password_hash IS NOT NULL";
@@ -98,6 +105,97 @@ pub async fn people_in_scope(
             (a.role == "parent", &a.unit_name).cmp(&(b.role == "parent", &b.unit_name))
         });
         Ok(people)
+    })
+}
+
+/// A unit a manager may put people in.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ScopeUnit {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+}
+
+/// The units the viewer manages (all for an admin), in the tree's order.
+pub async fn units_in_scope(db: &Db, viewer: &Viewer) -> Result<Vec<ScopeUnit>, StoreError> {
+    let range = unit_range(db, viewer).await?;
+    on_db!(db => {
+        const UNITS: &str = "SELECT id, code, name, kind FROM org_units";
+        Ok(match range {
+            None => sqlx::query_as(&format!("{UNITS} ORDER BY path")).fetch_all(db).await?,
+            Some((start, end)) => {
+                sqlx::query_as(&format!("{UNITS} WHERE path >= $1 AND path < $2 ORDER BY path"))
+                    .bind(start)
+                    .bind(end)
+                    .fetch_all(db)
+                    .await?
+            }
+        })
+    })
+}
+
+/// Gives a member of staff a role and a home unit, in one transaction: the classes of
+/// another school are no longer theirs, and their coverage is counted where they now are.
+pub async fn change_person(
+    db: &Db,
+    person_id: i64,
+    role: crate::domain::person::Role,
+    unit_id: i64,
+    rules: &[crate::domain::coverage::TargetRule],
+    this_year: i32,
+) -> Result<(), StoreError> {
+    on_db!(db => {
+        let mut tx = db.begin().await?;
+        super::coverage::hold_off_rebuild(&mut tx).await?;
+        sqlx::query("UPDATE people SET role = $1, unit_id = $2 WHERE id = $3")
+            .bind(role.code())
+            .bind(unit_id)
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "DELETE FROM class_teachers WHERE person_id = $1 \
+             AND class_id IN (SELECT id FROM classes WHERE school_id <> $2)",
+        )
+        .bind(person_id)
+        .bind(unit_id)
+        .execute(&mut *tx)
+        .await?;
+        super::coverage::refresh_person(&mut tx, rules, person_id, this_year).await?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Deactivates a person (`at`: when; they sign in no more, their sessions and any reset code
+/// end, and no target counts them) or, with `None`, makes them active again. One transaction.
+pub async fn set_deactivated(
+    db: &Db,
+    person_id: i64,
+    at: Option<i64>,
+    rules: &[crate::domain::coverage::TargetRule],
+    this_year: i32,
+) -> Result<(), StoreError> {
+    on_db!(db => {
+        let mut tx = db.begin().await?;
+        super::coverage::hold_off_rebuild(&mut tx).await?;
+        sqlx::query("UPDATE people SET deactivated_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await?;
+        if at.is_some() {
+            for sql in [
+                "DELETE FROM sessions WHERE person_id = $1",
+                "DELETE FROM password_resets WHERE person_id = $1",
+            ] {
+                sqlx::query(sql).bind(person_id).execute(&mut *tx).await?;
+            }
+        }
+        super::coverage::refresh_person(&mut tx, rules, person_id, this_year).await?;
+        tx.commit().await?;
+        Ok(())
     })
 }
 
@@ -379,7 +477,8 @@ pub async fn link_parent_by_code(
         let mut tx = db.begin().await?;
         super::coverage::hold_off_rebuild(&mut tx).await?;
         let claimed = sqlx::query(
-            "UPDATE households SET family_code = $1 WHERE id = $2 AND family_code = $3",
+            "UPDATE households SET family_code = $1, replaced_code = family_code \
+             WHERE id = $2 AND family_code = $3",
         )
         .bind(new_code)
         .bind(household_id)
@@ -415,7 +514,9 @@ pub async fn link_parent_by_code(
 /// Replaces a household's family code with `code` (the old one stops working).
 pub async fn set_family_code(db: &Db, household_id: i64, code: &str) -> Result<(), StoreError> {
     on_db!(db => {
-        sqlx::query("UPDATE households SET family_code = $1 WHERE id = $2")
+        sqlx::query(
+            "UPDATE households SET family_code = $1, replaced_code = family_code WHERE id = $2",
+        )
             .bind(code)
             .bind(household_id)
             .execute(db)

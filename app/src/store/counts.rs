@@ -66,3 +66,42 @@ pub async fn import(
         Ok((added, updated, unchanged))
     })
 }
+
+/// An official count as loaded: the unit's code and name, the target, year, count, its source
+/// and date, and when it was loaded.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Loaded {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub target_id: String,
+    pub year: i64,
+    pub count: i64,
+    pub source: String,
+    pub as_of: String,
+    pub imported_at: i64,
+}
+
+/// The official counts of the units `viewer` manages (all for an admin), newest year first,
+/// in the tree's order.
+pub async fn loaded(
+    db: &Db,
+    viewer: &crate::domain::person::Viewer,
+) -> Result<Vec<Loaded>, StoreError> {
+    let range = super::accounts::unit_range(db, viewer).await?;
+    on_db!(db => {
+        const LOADED: &str = "SELECT u.code AS unit_code, u.name AS unit_name, c.target_id, \
+            c.year, c.count, c.source, c.as_of, c.imported_at \
+            FROM official_counts c JOIN org_units u ON u.id = c.unit_id";
+        const ORDER: &str = "ORDER BY c.year DESC, u.path, c.target_id";
+        Ok(match range {
+            None => sqlx::query_as(&format!("{LOADED} {ORDER}")).fetch_all(db).await?,
+            Some((start, end)) => {
+                sqlx::query_as(&format!("{LOADED} WHERE u.path >= $1 AND u.path < $2 {ORDER}"))
+                    .bind(start)
+                    .bind(end)
+                    .fetch_all(db)
+                    .await?
+            }
+        })
+    })
+}

@@ -507,7 +507,7 @@ pub async fn refresh_person(
         use crate::domain::person::Role;
         let row: Option<PersonRow> = sqlx::query_as(
             "SELECT p.role, p.birth_year, p.unit_id, u.kind, p.household_id FROM people p \
-             JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1",
+             JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1 AND p.deactivated_at IS NULL",
         )
         .bind(person_id)
         .fetch_optional(&mut *conn)
@@ -623,7 +623,7 @@ pub async fn recount_subjects(
         use futures_util::TryStreamExt;
         let people: Vec<IdentifiedPersonRow> = sqlx::query_as(
             "SELECT p.id, p.role, p.birth_year, p.unit_id, u.kind, p.household_id FROM people p \
-             JOIN org_units u ON u.id = p.unit_id ORDER BY p.id",
+             JOIN org_units u ON u.id = p.unit_id WHERE p.deactivated_at IS NULL ORDER BY p.id",
         )
         .fetch_all(&mut *conn)
         .await?;

@@ -26,9 +26,10 @@ impl Account {
 const ACCOUNT: &str =
     "SELECT id, role, display_name, password_hash, secret, class_id, must_change_password FROM people";
 
+/// An active account by username (a deactivated one signs in no more).
 pub async fn by_username(db: &Db, username: &Username) -> Result<Option<Account>, StoreError> {
     on_db!(db => {
-        Ok(sqlx::query_as(&format!("{ACCOUNT} WHERE username = $1"))
+        Ok(sqlx::query_as(&format!("{ACCOUNT} WHERE username = $1 AND deactivated_at IS NULL"))
             .bind(username.as_str())
             .fetch_optional(db)
             .await?)
@@ -38,7 +39,9 @@ pub async fn by_username(db: &Db, username: &Username) -> Result<Option<Account>
 pub async fn by_phone(db: &Db, phone: &Phone) -> Result<Option<Account>, StoreError> {
     on_db!(db => {
         Ok(
-            sqlx::query_as(&format!("{ACCOUNT} WHERE phone = $1 AND role = 'parent'"))
+            sqlx::query_as(&format!(
+                "{ACCOUNT} WHERE phone = $1 AND role = 'parent' AND deactivated_at IS NULL"
+            ))
                 .bind(phone.as_str())
                 .fetch_optional(db)
                 .await?,
@@ -369,6 +372,18 @@ pub async fn household_by_code(db: &Db, code: &str) -> Result<Option<(i64, i64)>
             sqlx::query_as("SELECT id, unit_id FROM households WHERE family_code = $1")
                 .bind(code)
                 .fetch_optional(db)
+                .await?,
+        )
+    })
+}
+
+/// Whether `code` was a household's family code until it was used or replaced.
+pub async fn family_code_replaced(db: &Db, code: &str) -> Result<bool, StoreError> {
+    on_db!(db => {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) > 0 FROM households WHERE replaced_code = $1")
+                .bind(code)
+                .fetch_one(db)
                 .await?,
         )
     })

@@ -51,7 +51,8 @@ pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, Store
         Ok(sqlx::query_as(
             "SELECT s.person_id, p.role, p.display_name, s.csrf, s.created_at, s.last_seen, \
                     p.must_change_password \
-             FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1",
+             FROM sessions s JOIN people p ON p.id = s.person_id \
+             WHERE s.token_hash = $1 AND p.deactivated_at IS NULL",
         )
         .bind(token_hash)
         .fetch_optional(db)

@@ -3,9 +3,12 @@
 //! signs in with a reset code.
 
 use super::catalog::found_or_not;
-use super::session::{form_outcome, CsrfField};
+use super::session::{form_outcome, ConfirmForm, CsrfField};
 use super::sign_in::FormError;
-use crate::api::accounts::{family_letters, manage_people, HouseholdRow, PeopleOutcome, PersonRow};
+use crate::api::accounts::{
+    family_letters, manage_people, person_to_manage, HouseholdRow, PeopleOutcome, PersonOutcome,
+    PersonRow,
+};
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -100,7 +103,11 @@ fn PeopleTable(people: Vec<PersonRow>) -> impl IntoView {
                         };
                         view! {
                             <tr>
-                                <th scope="row">{p.name.clone()}{state}</th>
+                                <th scope="row">
+                                    <a href=format!("/people/{}", p.id)>{p.name.clone()}</a>
+                                    {p.deactivated.then(|| view! { <p class="hint">{t("person-deactivated")}</p> })}
+                                    {state}
+                                </th>
                                 <td>{move || i18n.tr(role.label_key())}</td>
                                 <td class="code">{p.username.clone().or(p.phone.clone())}</td>
                                 <td>{p.unit_name.clone()}</td>
@@ -120,6 +127,138 @@ fn PeopleTable(people: Vec<PersonRow>) -> impl IntoView {
     .into_any()
 }
 
+/// `/people/{id}`: one person of the manager's units — their account, and (for staff) the
+/// forms that move them, give them a role and deactivate them, within the manager's rank.
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let data = Resource::new(
+        move || (id(), i18n.lang()),
+        |(id, lang)| person_to_manage(id, lang),
+    );
+    let refused = use_context::<PersonOutcome>()
+        .and_then(|o| o.refused)
+        .map(|(key, value)| {
+            let text = move || {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("value", value.clone());
+                i18n.tr_args(&key, &args)
+            };
+            view! { <p class="notice error" role="alert">{text}</p> }
+        });
+    let done = {
+        let q = use_query_map().read_untracked();
+        [
+            ("changed", "person-changed-done"),
+            ("deactivated", "person-deactivated-done"),
+            ("reactivated", "person-reactivated-done"),
+        ]
+        .into_iter()
+        .find(|(k, _)| q.get(k).is_some())
+        .map(|(_, key)| key)
+    };
+    found_or_not(data, move |m| {
+        let p = m.person.clone();
+        let role = p.role;
+        let base = format!("/people/{}", p.id);
+        let staff = role.is_staff();
+        let change = (staff && !p.deactivated).then(|| {
+            let units = m.units.clone();
+            let roles = m.roles.clone();
+            let unit_code = p.unit_code.clone();
+            view! {
+                <h2>{t("person-change")}</h2>
+                <form method="post" action=format!("{base}/change") class="stack">
+                    <CsrfField />
+                    <label for="person-unit">{t("account-unit")}</label>
+                    <select id="person-unit" name="unit">
+                        {units.into_iter().map(|(code, name)| {
+                            let selected = code == unit_code;
+                            let label = format!("{name} ({code})");
+                            view! { <option value=code selected=selected>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                    <label for="person-role">{t("account-role")}</label>
+                    <select id="person-role" name="role">
+                        {roles.into_iter().map(|r| view! {
+                            <option value=r.code() selected=r == role>{move || i18n.tr(r.label_key())}</option>
+                        }).collect_view()}
+                    </select>
+                    <p class="hint">{t("person-change-hint")}</p>
+                    <button type="submit" class="button primary">{t("person-change-submit")}</button>
+                </form>
+            }
+        });
+        let activity = staff.then(|| {
+            if p.deactivated {
+                view! {
+                    <h2>{t("person-deactivated")}</h2>
+                    <form method="post" action=format!("{base}/reactivate") class="stack">
+                        <CsrfField />
+                        <button type="submit" class="button">{t("person-reactivate")}</button>
+                    </form>
+                }
+                .into_any()
+            } else {
+                let name = p.name.clone();
+                let label = move || {
+                    let mut args = fluent_bundle::FluentArgs::new();
+                    args.set("name", name.clone());
+                    i18n.tr_args("person-deactivate-confirm", &args)
+                };
+                view! {
+                    <h2>{t("person-deactivate")}</h2>
+                    <details class="confirm">
+                        <summary class="button">{t("person-deactivate")}</summary>
+                        <form method="post" action=format!("{base}/deactivate") class="stack">
+                            <CsrfField />
+                            <p>
+                                <input type="checkbox" id="deactivate" name="confirm" value="yes" required />
+                                " "
+                                <label for="deactivate">{label}</label>
+                            </p>
+                            <button type="submit" class="button danger">{t("person-deactivate-yes")}</button>
+                        </form>
+                    </details>
+                }
+                .into_any()
+            }
+        });
+        view! {
+            <section class="person narrow">
+                <p><a href="/people">{t("people-title")}</a></p>
+                <h1>{p.name.clone()}</h1>
+                {refused.clone()}
+                {done.map(|key| view! { <p class="notice" role="status">{t(key)}</p> })}
+                <dl class="facts">
+                    <dt>{t("account-role")}</dt>
+                    <dd>{move || i18n.tr(role.label_key())}</dd>
+                    <dt>{t("account-unit")}</dt>
+                    <dd>{p.unit_name.clone()}</dd>
+                    <dt>{t("people-sign-in-as")}</dt>
+                    <dd class="code">{p.username.clone().or(p.phone.clone())}</dd>
+                </dl>
+                {(!p.deactivated).then(|| view! {
+                    <form method="post" action=format!("{base}/password-reset") class="inline">
+                        <CsrfField />
+                        <button type="submit" class="button">{t("people-reset")}</button>
+                    </form>
+                })}
+                {change}
+                {activity}
+            </section>
+        }
+    })
+}
+
 #[component]
 fn Households(households: Vec<HouseholdRow>) -> impl IntoView {
     let i18n = use_i18n();
@@ -133,6 +272,11 @@ fn Households(households: Vec<HouseholdRow>) -> impl IntoView {
                     Some(class) => format!("{name} ({class})"),
                     None => name.clone(),
                 }).collect::<Vec<_>>().join(", ");
+                let confirm_text = move |key: &str, name: &str| {
+                    let mut args = fluent_bundle::FluentArgs::new();
+                    args.set("name", name.to_owned());
+                    i18n.tr_args(key, &args)
+                };
                 let renew = format!("/families/{}/new-code", h.id);
                 let renew_label = format!("{} — {children}", i18n.tr("people-new-code"));
                 let household = h.id;
@@ -159,21 +303,29 @@ fn Households(households: Vec<HouseholdRow>) -> impl IntoView {
                                         };
                                         view! {
                                             <li>
-                                                <strong>{name}</strong> " · " <span class="code">{phone}</span> " · " {linked}
-                                                <form method="post" action=unlink class="inline">
-                                                    <CsrfField />
-                                                    <button type="submit" class="button" aria-label=label>{t("people-unlink")}</button>
-                                                </form>
+                                                <strong>{name.clone()}</strong> " · " <span class="code">{phone}</span> " · " {linked}
+                                                <ConfirmForm
+                                                    action=unlink
+                                                    id=format!("unlink-{household}-{id}")
+                                                    summary=i18n.tr("people-unlink")
+                                                    label=label
+                                                    explain=confirm_text("people-unlink-confirm", &name)
+                                                    submit=i18n.tr("people-unlink")
+                                                />
                                             </li>
                                         }
                                     }).collect_view()}
                                 </ul>
                             }.into_any()
                         }}
-                        <form method="post" action=renew class="inline">
-                            <CsrfField />
-                            <button type="submit" class="button" aria-label=renew_label>{t("people-new-code")}</button>
-                        </form>
+                        <ConfirmForm
+                            action=renew
+                            id=format!("renew-{household}")
+                            summary=i18n.tr("people-new-code")
+                            label=renew_label
+                            explain=i18n.tr("people-new-code-confirm")
+                            submit=i18n.tr("people-new-code")
+                        />
                     </li>
                 }
             }).collect_view()}

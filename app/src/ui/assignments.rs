@@ -2,7 +2,7 @@
 //! got, and the form to assign a module (plain forms: they post and come back).
 
 use super::catalog::{audience_name, found_or_not};
-use super::session::{form_outcome, CsrfField};
+use super::session::{form_outcome, ConfirmForm, CsrfField};
 use super::sign_in::FormError;
 use crate::api::assignments::{ClassProgress, ModuleInsight, Share};
 use crate::i18n::{t, use_i18n};
@@ -117,6 +117,11 @@ fn Assignments(p: ClassProgress) -> impl IntoView {
                         {p.assigned.into_iter().map(|a| {
                             let remove = format!("/classes/{class_id}/assignments/{}/remove", a.module_id);
                             let label = format!("{} — {}", i18n.tr("assign-remove"), a.title);
+                            let explain = {
+                                let mut args = fluent_bundle::FluentArgs::new();
+                                args.set("title", a.title.clone());
+                                i18n.tr_args("assign-remove-confirm", &args)
+                            };
                             let title = a.title;
                             view! {
                                 <tr class:overdue=a.overdue>
@@ -126,10 +131,14 @@ fn Assignments(p: ClassProgress) -> impl IntoView {
                                     </td>
                                     <td>{count(a.completed, a.students)}</td>
                                     <td>
-                                        <form method="post" action=remove class="inline">
-                                            <CsrfField />
-                                            <button type="submit" class="button" aria-label=label>{t("assign-remove")}</button>
-                                        </form>
+                                        <ConfirmForm
+                                            action=remove
+                                            id=format!("remove-{}", a.module_id)
+                                            summary=i18n.tr("assign-remove")
+                                            label=label
+                                            explain=explain
+                                            submit=i18n.tr("assign-remove")
+                                        />
                                     </td>
                                 </tr>
                             }
@@ -159,13 +168,14 @@ fn Assignments(p: ClassProgress) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <p class="actions">
-                    <a href=format!("/classes/{class_id}/progress.csv") class="button" download>{t("export-csv")}</a>
-                    <a href=format!("/classes/{class_id}/progress.xlsx") class="button" download>{t("export-xlsx")}</a>
-                </p>
                 <Insight modules=p.insight />
             }.into_any()
         }}
+        // The class's table as a file, assignments or not (with none, the class list).
+        <p class="actions">
+            <a href=format!("/classes/{class_id}/progress.csv") class="button" download>{t("export-csv")}</a>
+            <a href=format!("/classes/{class_id}/progress.xlsx") class="button" download>{t("export-xlsx")}</a>
+        </p>
         <h3>{t("assign-new")}</h3>
         <FormError outcome=outcome.clone() form="assign" />
         <form method="post" action=format!("/classes/{class_id}/assignments") class="stack assign-form">

@@ -145,6 +145,9 @@ fn Dashboard(view: CoverageView, sort: Option<String>, print: bool) -> impl Into
             <h1>{t("coverage-title")} " · " {view.unit_name.clone()}</h1>
             <p class="lead">{period}</p>
             {closed_banner}
+            {(view.closed.is_some() && !print).then(|| view! {
+                <p class="no-print"><A href=format!("/coverage/{unit_id}")>{t("coverage-see-live")}</A></p>
+            })}
             {(!print).then(|| view! {
                 <div class="coverage-tools no-print">
                     {view.closed.is_none().then(|| view! {
@@ -163,6 +166,10 @@ fn Dashboard(view: CoverageView, sort: Option<String>, print: bool) -> impl Into
                     <a class="button" href=csv download="">{t("coverage-download-csv")}</a>
                     <a class="button" href=xlsx download="">{t("coverage-download-xlsx")}</a>
                     <a class="button" href=print_href>{t("coverage-print")}</a>
+                    {view.school_view.then(|| view! {
+                        <a class="button" href=format!("/school?unit={unit_id}")>{t("school-title-link")}</a>
+                    })}
+                    {view.loads_counts.then(|| view! { <a class="button" href="/counts">{t("counts-title")}</a> })}
                     {(view.can_close && view.closed.is_none()).then(|| view! { <CloseForm unit=unit_id year=view.year /> })}
                 </div>
             })}
@@ -428,6 +435,7 @@ pub fn CountsPage() -> impl IntoView {
             <p>{t("counts-lead")}</p>
             <pre class="example" tabindex="0">{crate::domain::counts::COUNTS_HEADER.join(",")}"\nLC-C01,students,2026,1250,Phòng GD&ĐT xã,2026-09-05\nLC-C01,families,2026,980,UBND xã,2026-06-30"</pre>
             <p class="hint">{t("counts-targets-hint")}</p>
+            <p><a class="button" href="/counts/template.csv" download="">{t("counts-template")}</a></p>
             <form method="post" action="/counts" enctype="multipart/form-data" class="stack">
                 <CsrfField />
                 <label for="counts-file">{t("counts-file")}</label>
@@ -435,6 +443,78 @@ pub fn CountsPage() -> impl IntoView {
                 <button type="submit" class="button primary">{t("counts-submit")}</button>
             </form>
             <p><A href="/coverage">{t("coverage-title")}</A></p>
+            <CountsTables />
         </section>
+    }
+}
+
+/// The plan's targets as a counts file names them, and the counts already loaded.
+#[component]
+fn CountsTables() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(move || i18n.lang(), crate::api::coverage::counts_page);
+    view! {
+        <Suspense fallback=|| view! { <p>{t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                let view = data.await.unwrap_or_default();
+                let loaded = view.loaded;
+                view! {
+                    <h2>{t("counts-targets")}</h2>
+                    <div class="table-scroll">
+                        <table class="table">
+                            <thead><tr>
+                                <th scope="col">{t("counts-col-target")}</th>
+                                <th scope="col">{t("coverage-col-target")}</th>
+                                <th scope="col">{t("coverage-col-counts")}</th>
+                                <th scope="col">{t("counts-col-kinds")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {view.targets.into_iter().map(|(id, name, counts, kinds)| view! {
+                                    <tr>
+                                        <td class="code">{id}</td>
+                                        <td>{name}</td>
+                                        <td>{move || i18n.tr(&counts)}</td>
+                                        <td class="code">{kinds.join(", ")}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <h2>{t("counts-loaded")}</h2>
+                    {if loaded.is_empty() {
+                        view! { <p>{t("counts-none-loaded")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="table-scroll">
+                                <table class="table">
+                                    <thead><tr>
+                                        <th scope="col">{t("coverage-col-unit")}</th>
+                                        <th scope="col">{t("coverage-col-target")}</th>
+                                        <th scope="col">{t("coverage-col-year")}</th>
+                                        <th scope="col">{t("coverage-col-official")}</th>
+                                        <th scope="col">{t("counts-col-source")}</th>
+                                        <th scope="col">{t("counts-col-as-of")}</th>
+                                        <th scope="col">{t("counts-col-loaded")}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {loaded.into_iter().map(|c| view! {
+                                            <tr>
+                                                <td>{c.unit}</td>
+                                                <td>{c.target}</td>
+                                                <td class="number">{c.year}</td>
+                                                <td class="number">{c.count}</td>
+                                                <td>{c.source}</td>
+                                                <td>{c.as_of}</td>
+                                                <td>{c.loaded_on}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }.into_any()
+                    }}
+                }
+            })}
+        </Suspense>
     }
 }

@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Title text=title />
         <Router>
+            <layout::PageTitle />
             <layout::Header />
             <layout::HelpBanner />
             <main id="main" class="page">
@@ -101,8 +102,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coverage/:unit") view=coverage::CoveragePage ssr=SsrMode::Async />
                     <Route path=path!("/coverage/:unit/print") view=coverage::CoveragePrintPage ssr=SsrMode::Async />
                     <Route path=path!("/coverage/:unit/reports/:report") view=coverage::ClosedReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/counts") view=coverage::CountsPage />
+                    <Route path=path!("/counts") view=coverage::CountsPage ssr=SsrMode::Async />
                     <Route path=path!("/people") view=accounts::PeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/people/:id") view=accounts::PersonPage ssr=SsrMode::Async />
                     <Route path=path!("/families/letters") view=accounts::LettersPage ssr=SsrMode::Async />
                     <Route path=path!("/classes/:id/letters") view=accounts::LettersPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=people::AccountPage ssr=SsrMode::Async />

@@ -300,7 +300,7 @@ pub fn ClassPage() -> impl IntoView {
                             });
                             view! {
                                 <tr class:locked=locked>
-                                    <th scope="row">{m.display_name.clone()}</th>
+                                    <th scope="row"><a href=format!("/classes/{}/students/{}", class.id, m.id)>{m.display_name.clone()}</a></th>
                                     <td>{m.birth_year.map(|y| y.to_string())}</td>
                                     <td>
                                         <details class="reveal" open=just_reset>

@@ -31,3 +31,36 @@ pub fn CsrfField() -> impl IntoView {
 pub fn form_outcome() -> Option<FormOutcome> {
     use_context::<FormOutcome>()
 }
+
+/// A form that acts on one click made safe: its button opens a box with what will happen, a
+/// tick that says the person means it, and the button that does it (the server refuses the
+/// post without the tick). No JavaScript needed (`<details>`).
+#[component]
+pub fn ConfirmForm(
+    /// Where the form posts.
+    action: String,
+    /// The tick box's id (unique on the page).
+    id: String,
+    /// The button that opens the box, and its accessible name (with whom or what it is about).
+    summary: String,
+    label: String,
+    /// What will happen, next to the tick.
+    explain: String,
+    /// The button that does it.
+    submit: String,
+) -> impl IntoView {
+    view! {
+        <details class="confirm">
+            <summary class="button" aria-label=label>{summary}</summary>
+            <form method="post" action=action class="stack">
+                <CsrfField />
+                <p>
+                    <input type="checkbox" id=id.clone() name="confirm" value="yes" required />
+                    " "
+                    <label for=id>{explain}</label>
+                </p>
+                <button type="submit" class="button danger">{submit}</button>
+            </form>
+        </details>
+    }
+}
