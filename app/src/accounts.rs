@@ -221,7 +221,11 @@ pub async fn change_person(
     }
     let now = auth::now();
     let this_year = crate::domain::dates::local_year(now);
-    accounts::change_person(db, person.id, role, unit.id, rules, this_year).await?;
+    let from = (present, person.unit_code.as_str());
+    if !accounts::change_person(db, person.id, from, role, unit.id, rules, this_year).await? {
+        // Changed by someone else meanwhile: the manager looks again.
+        return Ok(Changed::NotFound);
+    }
     let detail = format!(
         "{} in {} → {} in {}",
         present.code(),

@@ -167,6 +167,12 @@ pub async fn staff(
     let now = auth::now();
     let this_year = crate::domain::dates::local_year(now);
     let (rows, mut problems) = staff_csv(text);
+    if rows.len() > crate::domain::staff::MAX_STAFF_ROWS {
+        return Err(StaffError::Rows(vec![StaffProblem {
+            row: 1,
+            kind: crate::domain::staff::StaffProblemKind::TooMany { rows: rows.len() },
+        }]));
+    }
     let units = store::org::kinds_by_code(db).await?;
     let allowed: Option<HashSet<String>> = match importer {
         Some(viewer) if viewer.role != Role::Admin => Some(

@@ -242,6 +242,7 @@ staff-problem-unit-kind = Row { $row }: this role is counted only in a unit of k
 staff-problem-duplicate = Row { $row }: the same username as row { $value }.
 staff-problem-elsewhere = Row { $row }: "{ $value }" already has another role or unit; change that on the Accounts and families page.
 staff-problem-not-in-your-units = Row { $row }: "{ $value }" is not in your units.
+staff-problem-too-many = The file has { $value } rows; at most 2,000 at a time. Split it by unit.
 password-title = Change password
 password-current = Current password
 password-new = New password

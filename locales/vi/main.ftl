@@ -245,6 +245,7 @@ staff-problem-unit-kind = Dòng { $row }: vai trò này chỉ được tính ở
 staff-problem-duplicate = Dòng { $row }: trùng tên đăng nhập với dòng { $value }.
 staff-problem-elsewhere = Dòng { $row }: "{ $value }" đã có vai trò hoặc đơn vị khác; hãy đổi ở trang Tài khoản và gia đình.
 staff-problem-not-in-your-units = Dòng { $row }: "{ $value }" không thuộc các đơn vị anh/chị quản lý.
+staff-problem-too-many = Tệp có { $value } dòng; mỗi lần nhập tối đa 2.000 dòng. Hãy chia tệp theo đơn vị.
 password-title = Đổi mật khẩu
 password-current = Mật khẩu hiện tại
 password-new = Mật khẩu mới

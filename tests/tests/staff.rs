@@ -101,6 +101,22 @@ async fn a_province_sets_up_every_staff_role_from_files_and_each_target_has_peop
         "{}",
         said(&after_bad)
     );
+    // A file too big to hash its passwords at once is refused before any work.
+    let big = dir.join("big.csv");
+    let mut text = "unit_code,role,username,name\n".to_owned();
+    for n in 0..2001 {
+        text.push_str(&format!(
+            "LC-C01,protection-officer,ctv.{n},Cộng Tác Viên {n}\n"
+        ));
+    }
+    std::fs::write(&big, text).unwrap();
+    let refused = import("staff", &big);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        said(&refused).contains("the file has 2001 rows; at most 2000 at a time"),
+        "{}",
+        said(&refused)
+    );
     let check = support::coverage_check(&db);
     assert!(
         check.status.success(),

@@ -23,6 +23,11 @@ pub const STAFF_ROLES: [Role; 6] = [
     Role::UnitManager,
 ];
 
+/// The most rows one staff file may have: each new account's first password is hashed
+/// (argon2id) before anything is stored, so a file is kept to what an import needs (a
+/// province's staff come unit by unit).
+pub const MAX_STAFF_ROWS: usize = 2_000;
+
 /// One valid row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StaffRow {
@@ -92,6 +97,10 @@ pub enum StaffProblemKind {
     NotInYourUnits {
         value: String,
     },
+    /// More rows than `MAX_STAFF_ROWS`.
+    TooMany {
+        rows: usize,
+    },
 }
 
 impl StaffProblemKind {
@@ -112,6 +121,7 @@ impl StaffProblemKind {
             StaffProblemKind::Duplicate { .. } => "staff-problem-duplicate",
             StaffProblemKind::Elsewhere { .. } => "staff-problem-elsewhere",
             StaffProblemKind::NotInYourUnits { .. } => "staff-problem-not-in-your-units",
+            StaffProblemKind::TooMany { .. } => "staff-problem-too-many",
         }
     }
 
@@ -135,6 +145,7 @@ impl StaffProblemKind {
             // The row names the role; the message says where it belongs.
             StaffProblemKind::UnitKind { kinds, .. } => kinds.join(", "),
             StaffProblemKind::Duplicate { first_row } => first_row.to_string(),
+            StaffProblemKind::TooMany { rows } => rows.to_string(),
         }
     }
 }
@@ -189,6 +200,10 @@ impl fmt::Display for StaffProblem {
             StaffProblemKind::NotInYourUnits { value } => {
                 write!(f, "\"{value}\" is not in your units")
             }
+            StaffProblemKind::TooMany { rows } => write!(
+                f,
+                "the file has {rows} rows; at most {MAX_STAFF_ROWS} at a time (split it by unit)"
+            ),
         }
     }
 }
@@ -267,19 +282,17 @@ pub fn check_staff(rows: &[StaffRow], context: &StaffContext<'_>) -> Vec<StaffPr
     for row in rows {
         let mut complain =
             |kind: StaffProblemKind| problems.push(StaffProblem { row: row.row, kind });
+        // Someone with a scope is not told which units exist outside it.
+        let outside = context
+            .allowed
+            .is_some_and(|allowed| !allowed.contains(&row.unit_code));
         match context.units.get(&row.unit_code) {
+            _ if outside => complain(StaffProblemKind::NotYourUnit {
+                code: row.unit_code.clone(),
+            }),
             None => complain(StaffProblemKind::UnknownUnit {
                 code: row.unit_code.clone(),
             }),
-            Some(_)
-                if context
-                    .allowed
-                    .is_some_and(|allowed| !allowed.contains(&row.unit_code)) =>
-            {
-                complain(StaffProblemKind::NotYourUnit {
-                    code: row.unit_code.clone(),
-                })
-            }
             Some(kind) => {
                 if let Some(kinds) = context.kinds.get(&row.role) {
                     if !kinds.contains(kind) {
@@ -491,7 +504,7 @@ mod tests {
                 "row 3: a health-worker belongs in a unit of kind health-station",
                 "row 3: you may not give the role health-worker",
                 "row 6: the unit \"C2\" is not under your unit",
-                "row 7: no unit has the code \"C9\"",
+                "row 7: the unit \"C9\" is not under your unit",
                 "row 8: you may not give the role police-officer",
                 "row 9: \"gv.moved\" already has another role or unit; change that on the people page",
                 "row 10: \"far.away\" is not in your units",

@@ -137,23 +137,35 @@ pub async fn units_in_scope(db: &Db, viewer: &Viewer) -> Result<Vec<ScopeUnit>, 
 
 /// Gives a member of staff a role and a home unit, in one transaction: the classes of
 /// another school are no longer theirs, and their coverage is counted where they now are.
+/// `from`: the role and unit code the manager saw; if someone changed them meanwhile, nothing
+/// is done and `false` comes back.
 pub async fn change_person(
     db: &Db,
     person_id: i64,
+    from: (crate::domain::person::Role, &str),
     role: crate::domain::person::Role,
     unit_id: i64,
     rules: &[crate::domain::coverage::TargetRule],
     this_year: i32,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     on_db!(db => {
         let mut tx = db.begin().await?;
         super::coverage::hold_off_rebuild(&mut tx).await?;
-        sqlx::query("UPDATE people SET role = $1, unit_id = $2 WHERE id = $3")
-            .bind(role.code())
-            .bind(unit_id)
-            .bind(person_id)
-            .execute(&mut *tx)
-            .await?;
+        let changed = sqlx::query(
+            "UPDATE people SET role = $1, unit_id = $2 WHERE id = $3 AND role = $4 \
+             AND unit_id = (SELECT id FROM org_units WHERE code = $5)",
+        )
+        .bind(role.code())
+        .bind(unit_id)
+        .bind(person_id)
+        .bind(from.0.code())
+        .bind(from.1)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Ok(false);
+        }
         sqlx::query(
             "DELETE FROM class_teachers WHERE person_id = $1 \
              AND class_id IN (SELECT id FROM classes WHERE school_id <> $2)",
@@ -164,7 +176,7 @@ pub async fn change_person(
         .await?;
         super::coverage::refresh_person(&mut tx, rules, person_id, this_year).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(true)
     })
 }
 
@@ -185,13 +197,13 @@ pub async fn set_deactivated(
             .bind(person_id)
             .execute(&mut *tx)
             .await?;
-        if at.is_some() {
-            for sql in [
-                "DELETE FROM sessions WHERE person_id = $1",
-                "DELETE FROM password_resets WHERE person_id = $1",
-            ] {
-                sqlx::query(sql).bind(person_id).execute(&mut *tx).await?;
-            }
+        // Ended either way: one that a sign-in or a reset made while the account was being
+        // deactivated must not come back with it.
+        for sql in [
+            "DELETE FROM sessions WHERE person_id = $1",
+            "DELETE FROM password_resets WHERE person_id = $1",
+        ] {
+            sqlx::query(sql).bind(person_id).execute(&mut *tx).await?;
         }
         super::coverage::refresh_person(&mut tx, rules, person_id, this_year).await?;
         tx.commit().await?;
@@ -199,7 +211,8 @@ pub async fn set_deactivated(
     })
 }
 
-/// Keeps a reset code (its hash) for a person, replacing any earlier one.
+/// Keeps a reset code (its hash) for a person, replacing any earlier one; none for a person
+/// deactivated meanwhile.
 pub async fn save_reset(
     db: &Db,
     person_id: i64,
@@ -211,7 +224,7 @@ pub async fn save_reset(
     on_db!(db => {
         sqlx::query(
             "INSERT INTO password_resets (person_id, code_hash, issued_by, issued_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5) \
+             SELECT $1, $2, $3, $4, $5 FROM people WHERE id = $1 AND deactivated_at IS NULL \
              ON CONFLICT (person_id) DO UPDATE SET code_hash = excluded.code_hash, \
              issued_by = excluded.issued_by, issued_at = excluded.issued_at, expires_at = excluded.expires_at",
         )
