@@ -30,6 +30,37 @@ pub struct RosterReport {
     pub new_teachers: Vec<(String, String)>,
 }
 
+/// The codes of the units an importer may fill: their home unit and everything under it;
+/// `None` (any unit) for an admin and for the command line.
+async fn units_of(
+    db: &Db,
+    importer: Option<&Viewer>,
+) -> Result<Option<HashSet<String>>, StoreError> {
+    Ok(match importer {
+        Some(viewer) if viewer.role != Role::Admin => Some(
+            store::people::home_subtree_codes(db, viewer.person_id)
+                .await?
+                .into_iter()
+                .collect(),
+        ),
+        _ => None,
+    })
+}
+
+/// The people a file's usernames already belong to: their role and home unit.
+async fn existing_people(
+    db: &Db,
+    usernames: &[&str],
+) -> Result<HashMap<String, Existing>, StoreError> {
+    Ok(store::roster::existing_people(db, usernames)
+        .await?
+        .into_iter()
+        .filter_map(|(name, (role, home_unit))| {
+            Role::from_code(&role).map(|role| (name, Existing { role, home_unit }))
+        })
+        .collect())
+}
+
 /// The classes a roster import named, as the importer may now see them (their scope):
 /// codes, teachers and how many students, for printing cards and family letters next.
 pub async fn imported_classes(
@@ -72,15 +103,7 @@ pub async fn roster(
         .await?
         .into_keys()
         .collect();
-    let allowed: Option<HashSet<String>> = match importer {
-        Some(viewer) if viewer.role != Role::Admin => Some(
-            store::people::home_subtree_codes(db, viewer.person_id)
-                .await?
-                .into_iter()
-                .collect(),
-        ),
-        _ => None,
-    };
+    let allowed = units_of(db, importer).await?;
     let usernames: Vec<&str> = rows
         .iter()
         .filter_map(|r| match &r.entry {
@@ -88,13 +111,7 @@ pub async fn roster(
             Entry::Student { .. } => None,
         })
         .collect();
-    let existing: HashMap<String, Existing> = store::roster::existing_people(db, &usernames)
-        .await?
-        .into_iter()
-        .filter_map(|(name, (role, home_unit))| {
-            Role::from_code(&role).map(|role| (name, Existing { role, home_unit }))
-        })
-        .collect();
+    let existing = existing_people(db, &usernames).await?;
     // Every row is checked, those that were already bad on their own too.
     problems.extend(check_roster(&rows, &known, allowed.as_ref(), &existing));
     problems.sort_by_key(|p| p.row);
@@ -174,23 +191,9 @@ pub async fn staff(
         }]));
     }
     let units = store::org::kinds_by_code(db).await?;
-    let allowed: Option<HashSet<String>> = match importer {
-        Some(viewer) if viewer.role != Role::Admin => Some(
-            store::people::home_subtree_codes(db, viewer.person_id)
-                .await?
-                .into_iter()
-                .collect(),
-        ),
-        _ => None,
-    };
+    let allowed = units_of(db, importer).await?;
     let usernames: Vec<&str> = rows.iter().map(|r| r.username.as_str()).collect();
-    let existing: HashMap<String, Existing> = store::roster::existing_people(db, &usernames)
-        .await?
-        .into_iter()
-        .filter_map(|(name, (role, home_unit))| {
-            Role::from_code(&role).map(|role| (name, Existing { role, home_unit }))
-        })
-        .collect();
+    let existing = existing_people(db, &usernames).await?;
     let kinds = crate::coverage::staff_unit_kinds(rules);
     let context = StaffContext {
         units: &units,
@@ -274,15 +277,7 @@ pub async fn counts(
         .await?
         .into_keys()
         .collect();
-    let allowed: Option<HashSet<String>> = match importer {
-        Some(viewer) if viewer.role != Role::Admin => Some(
-            store::people::home_subtree_codes(db, viewer.person_id)
-                .await?
-                .into_iter()
-                .collect(),
-        ),
-        _ => None,
-    };
+    let allowed = units_of(db, importer).await?;
     problems.extend(check_counts(
         &raw,
         &known,

@@ -26,7 +26,7 @@ fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
-/// What is wrong with a file's first row.
+/// What is wrong with a file's first row (or, `Unreadable`, with any row).
 enum Header {
     /// The header as found, joined with commas.
     Wrong(String),
@@ -190,18 +190,32 @@ mod tests {
 /// Parses a roster file (`ROSTER_HEADER`, UTF-8, header first): the rows that are valid on
 /// their own, and the problems of the others.
 pub fn roster_csv(text: &str, this_year: i32) -> (Vec<RosterRow>, Vec<RosterProblem>) {
+    read_rows(
+        text,
+        &ROSTER_HEADER,
+        |row, fields| parse_row(row, fields, this_year),
+        |row, header| RosterProblem {
+            row,
+            kind: match header {
+                Header::Wrong(found) => ProblemKind::Header { found },
+                Header::Unreadable(error) => ProblemKind::Unreadable { error },
+            },
+        },
+    )
+}
+
+/// Reads a file with `header` row by row: what `parse` makes of each row, and every problem
+/// (`problem` words one about the header, or a row that is not readable as CSV).
+fn read_rows<R, P>(
+    text: &str,
+    header: &[&str],
+    parse: impl Fn(usize, &[&str]) -> Result<R, Vec<P>>,
+    problem: impl Fn(usize, Header) -> P,
+) -> (Vec<R>, Vec<P>) {
     let mut reader = csv_reader(text);
     let mut problems = Vec::new();
-    match check_header(&mut reader, &ROSTER_HEADER) {
-        Ok(()) => {}
-        Err(Header::Wrong(found)) => problems.push(RosterProblem {
-            row: 1,
-            kind: ProblemKind::Header { found },
-        }),
-        Err(Header::Unreadable(error)) => problems.push(RosterProblem {
-            row: 1,
-            kind: ProblemKind::Unreadable { error },
-        }),
+    if let Err(found) = check_header(&mut reader, header) {
+        problems.push(problem(1, found));
     }
     let mut rows = Vec::new();
     for (index, record) in reader.records().enumerate() {
@@ -209,17 +223,12 @@ pub fn roster_csv(text: &str, this_year: i32) -> (Vec<RosterRow>, Vec<RosterProb
         match record {
             Ok(record) => {
                 let fields: Vec<&str> = record.iter().collect();
-                match parse_row(row, &fields, this_year) {
+                match parse(row, &fields) {
                     Ok(parsed) => rows.push(parsed),
                     Err(found) => problems.extend(found),
                 }
             }
-            Err(error) => problems.push(RosterProblem {
-                row,
-                kind: ProblemKind::Unreadable {
-                    error: error.to_string(),
-                },
-            }),
+            Err(error) => problems.push(problem(row, Header::Unreadable(error.to_string()))),
         }
     }
     (rows, problems)
@@ -295,37 +304,13 @@ pub fn counts_csv(text: &str, today: &str) -> CountsRead {
 /// Parses a staff file (`STAFF_HEADER`, UTF-8, header first): the rows that are valid on
 /// their own, and the problems of the others.
 pub fn staff_csv(text: &str) -> (Vec<StaffRow>, Vec<StaffProblem>) {
-    let mut reader = csv_reader(text);
-    let mut problems = Vec::new();
-    match check_header(&mut reader, &STAFF_HEADER) {
-        Ok(()) => {}
-        Err(Header::Wrong(found)) => problems.push(StaffProblem {
-            row: 1,
-            kind: StaffProblemKind::Header { found },
-        }),
-        Err(Header::Unreadable(error)) => problems.push(StaffProblem {
-            row: 1,
-            kind: StaffProblemKind::Unreadable { error },
-        }),
-    }
-    let mut rows = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        let row = index + 2;
-        match record {
-            Ok(record) => {
-                let fields: Vec<&str> = record.iter().collect();
-                match staff::parse_row(row, &fields) {
-                    Ok(parsed) => rows.push(parsed),
-                    Err(found) => problems.extend(found),
-                }
-            }
-            Err(error) => problems.push(StaffProblem {
-                row,
-                kind: StaffProblemKind::Unreadable {
-                    error: error.to_string(),
-                },
-            }),
+    read_rows(text, &STAFF_HEADER, staff::parse_row, |row, header| {
+        StaffProblem {
+            row,
+            kind: match header {
+                Header::Wrong(found) => StaffProblemKind::Header { found },
+                Header::Unreadable(error) => StaffProblemKind::Unreadable { error },
+            },
         }
-    }
-    (rows, problems)
+    })
 }

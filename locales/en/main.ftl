@@ -531,7 +531,6 @@ sign-up-consent-needed = Please read the privacy notice and tick that you agree 
 classes-delete = Delete a student who left
 classes-delete-confirm = Delete { $name } and all their progress for good. This cannot be undone.
 classes-delete-yes = Delete
-classes-delete-not-confirmed = Not deleted: tick the box to confirm, then press Delete.
 classes-deleted = The student and all their progress were deleted; the figures were recounted.
 
 assign-done-classes = { $count ->

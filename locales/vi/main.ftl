@@ -534,7 +534,6 @@ sign-up-consent-needed = Hãy đọc thông báo về dữ liệu cá nhân và 
 classes-delete = Xoá học sinh đã chuyển đi
 classes-delete-confirm = Xoá vĩnh viễn { $name } cùng toàn bộ tiến độ học. Không hoàn tác được.
 classes-delete-yes = Xoá
-classes-delete-not-confirmed = Chưa xoá: hãy đánh dấu ô xác nhận rồi bấm Xoá.
 classes-deleted = Đã xoá học sinh cùng toàn bộ tiến độ học; số liệu báo cáo đã được tính lại.
 
 assign-done-classes = { $count ->

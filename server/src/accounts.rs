@@ -32,16 +32,8 @@ pub async fn delete_student(
     Signed { viewer, lang }: Signed,
     request: Request,
 ) -> Response {
-    let (_, form) = match read_form::<DeleteForm>(request).await {
-        Ok(read) => read,
-        Err(response) => return response,
-    };
-    if form.confirm != "yes" {
-        return crate::guard::refusal(
-            lang,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "classes-delete-not-confirmed",
-        );
+    if let Err(refused) = confirmed(request, lang).await {
+        return refused;
     }
     let rules = safesteps_app::coverage::rules(&state.catalog);
     match accounts::delete_student(&state.db, &viewer, class_id, student, &client, &rules).await {
@@ -225,17 +217,11 @@ pub async fn upload_staff(
     Signed { viewer, .. }: Signed,
     request: Request,
 ) -> Response {
-    use axum::extract::{FromRequest, Multipart};
     use safesteps_app::api::people::StaffOutcome;
     use safesteps_app::import::{self, StaffError};
-    let (mut parts, body) = request.into_parts();
-    let limited = Request::from_parts(parts.clone(), body);
+    let (parts, text) = crate::sign_in::upload_text(&state, request).await;
     let mut outcome = StaffOutcome::default();
     let mut status = StatusCode::OK;
-    let text = match Multipart::from_request(limited, &state).await {
-        Ok(mut multipart) => crate::sign_in::read_file_field(&mut multipart).await,
-        Err(_) => Err("upload-no-file"),
-    };
     let rules = safesteps_app::coverage::rules(&state.catalog);
     match text {
         Err(key) => {
@@ -262,11 +248,7 @@ pub async fn upload_staff(
             }
         },
     }
-    parts.method = Method::GET;
-    let mut response =
-        render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
-    *response.status_mut() = status;
-    response
+    crate::state::page_after_post(&state, parts, None, outcome, status).await
 }
 
 #[derive(Deserialize)]
@@ -288,7 +270,7 @@ pub async fn change_person(
 ) -> Response {
     use safesteps_app::api::accounts::PersonOutcome;
     use safesteps_app::domain::person::Role;
-    let (mut parts, form) = match read_form::<ChangeForm>(request).await {
+    let (parts, form) = match read_form::<ChangeForm>(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -316,12 +298,9 @@ pub async fn change_person(
             let outcome = PersonOutcome {
                 refused: Some((key.to_owned(), value)),
             };
-            parts.method = Method::GET;
-            parts.uri = format!("/people/{person_id}").parse().unwrap_or_default();
-            let mut response =
-                render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            response
+            let path = format!("/people/{person_id}");
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            crate::state::page_after_post(&state, parts, Some(&path), outcome, status).await
         }
         Err(error) => {
             tracing::error!(%error, "cannot change a person");

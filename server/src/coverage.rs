@@ -4,12 +4,10 @@
 use crate::download::{file_safe, send, Download, Format};
 use crate::extract::Signed;
 use crate::guard::failure;
-use crate::sign_in::read_file_field;
-use crate::state::{render_page, AppState};
+use crate::state::AppState;
 use axum::{
-    body::Body,
-    extract::{FromRequest, Multipart, Path, Query, Request, State},
-    http::{Method, StatusCode},
+    extract::{Path, Query, Request, State},
+    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
     Form,
 };
@@ -194,14 +192,9 @@ pub async fn upload_counts(
     signed: Signed,
     request: Request,
 ) -> Response {
-    let (mut parts, body) = request.into_parts();
-    let limited = Request::from_parts(parts.clone(), body);
+    let (parts, text) = crate::sign_in::upload_text(&state, request).await;
     let mut outcome = CountsOutcome::default();
     let mut status = StatusCode::OK;
-    let text = match Multipart::from_request(limited, &state).await {
-        Ok(mut multipart) => read_file_field(&mut multipart).await,
-        Err(_) => Err("upload-no-file"),
-    };
     let targets: Vec<String> = state
         .catalog
         .targets()
@@ -244,11 +237,7 @@ pub async fn upload_counts(
             }
         },
     }
-    parts.method = Method::GET;
-    let mut response =
-        render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
-    *response.status_mut() = status;
-    response
+    crate::state::page_after_post(&state, parts, None, outcome, status).await
 }
 
 fn server_error(lang: Lang, error: &dyn std::fmt::Display) -> Response {

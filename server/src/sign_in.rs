@@ -397,16 +397,9 @@ pub async fn upload_roster(
     Signed { viewer, .. }: Signed,
     request: Request,
 ) -> Response {
-    use axum::extract::{FromRequest, Multipart};
-    let (mut parts, body) = request.into_parts();
-    // axum's default body limit (2 MB, some 20,000 rows) bounds the upload.
-    let limited = Request::from_parts(parts.clone(), body);
+    let (parts, text) = upload_text(&state, request).await;
     let mut outcome = RosterOutcome::default();
     let mut status = StatusCode::OK;
-    let text = match Multipart::from_request(limited, &state).await {
-        Ok(mut multipart) => read_file_field(&mut multipart).await,
-        Err(_) => Err("upload-no-file"),
-    };
     match text {
         Err(key) => {
             outcome.failed = Some(key.to_owned());
@@ -454,11 +447,24 @@ pub async fn upload_roster(
             }
         },
     }
-    parts.method = Method::GET;
-    let mut response =
-        render_page(&state, Request::from_parts(parts, Body::empty()), outcome).await;
-    *response.status_mut() = status;
-    response
+    crate::state::page_after_post(&state, parts, None, outcome, status).await
+}
+
+/// An upload form's request: its parts (to render the page again) and the text of its file,
+/// or the Fluent key of why there is none. axum's default body limit (2 MB, some 20,000 rows)
+/// bounds the upload.
+pub async fn upload_text(
+    state: &AppState,
+    request: Request,
+) -> (axum::http::request::Parts, Result<String, &'static str>) {
+    use axum::extract::{FromRequest, Multipart};
+    let (parts, body) = request.into_parts();
+    let limited = Request::from_parts(parts.clone(), body);
+    let text = match Multipart::from_request(limited, state).await {
+        Ok(mut multipart) => read_file_field(&mut multipart).await,
+        Err(_) => Err("upload-no-file"),
+    };
+    (parts, text)
 }
 
 /// The text of the form's `file` field: UTF-8 and within the size limit.

@@ -126,3 +126,22 @@ pub async fn render_page<T: Clone + Send + Sync + 'static>(
         });
     handler(request).await
 }
+
+/// After a form post: the page rendered again as a GET of `path` (the posted path when
+/// `None`), with the form's outcome, answering `status`.
+pub async fn page_after_post<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    mut parts: axum::http::request::Parts,
+    path: Option<&str>,
+    outcome: T,
+    status: axum::http::StatusCode,
+) -> Response {
+    parts.method = axum::http::Method::GET;
+    if let Some(uri) = path.and_then(|p| p.parse().ok()) {
+        parts.uri = uri;
+    }
+    let request = Request::from_parts(parts, axum::body::Body::empty());
+    let mut response = render_page(state, request, outcome).await;
+    *response.status_mut() = status;
+    response
+}

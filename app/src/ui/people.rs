@@ -282,20 +282,15 @@ pub fn ClassPage() -> impl IntoView {
                                         i18n.tr_args("classes-delete-confirm", &args)
                                     }
                                 };
-                                let check = format!("delete-{}", m.id);
                                 view! {
-                                    <details class="confirm">
-                                        <summary class="button">{t("classes-delete")}</summary>
-                                        <form method="post" action=action class="stack">
-                                            <CsrfField />
-                                            <p>
-                                                <input type="checkbox" id=check.clone() name="confirm" value="yes" required />
-                                                " "
-                                                <label for=check>{label}</label>
-                                            </p>
-                                            <button type="submit" class="button danger">{t("classes-delete-yes")}</button>
-                                        </form>
-                                    </details>
+                                    <super::session::ConfirmForm
+                                        action=action
+                                        id=format!("delete-{}", m.id)
+                                        summary=i18n.tr("classes-delete")
+                                        label=format!("{} — {}", i18n.tr("classes-delete"), name)
+                                        explain=label()
+                                        submit=i18n.tr("classes-delete-yes")
+                                    />
                                 }
                             });
                             view! {
