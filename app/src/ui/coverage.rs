@@ -460,7 +460,7 @@ fn CountsTables() -> impl IntoView {
                 let loaded = view.loaded;
                 view! {
                     <h2>{t("counts-targets")}</h2>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=t("counts-targets")>
                         <table class="table">
                             <thead><tr>
                                 <th scope="col">{t("counts-col-target")}</th>
@@ -485,7 +485,7 @@ fn CountsTables() -> impl IntoView {
                         view! { <p>{t("counts-none-loaded")}</p> }.into_any()
                     } else {
                         view! {
-                            <div class="table-scroll">
+                            <div class="table-scroll" tabindex="0" role="region" aria-label=t("counts-loaded")>
                                 <table class="table">
                                     <thead><tr>
                                         <th scope="col">{t("coverage-col-unit")}</th>

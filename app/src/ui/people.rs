@@ -484,7 +484,7 @@ pub fn StaffPage() -> impl IntoView {
         let accounts = (!outcome.new_accounts.is_empty()).then(|| view! {
             <h2>{t("staff-new-accounts")}</h2>
             <p>{t("staff-new-accounts-hint")}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t("staff-new-accounts")>
                 <table class="table">
                     <thead><tr>
                         <th scope="col">{t("account-username")}</th>
