@@ -65,6 +65,8 @@ ALTER TABLE lesson_views DROP CONSTRAINT lesson_views_person_id_fkey;
 ALTER TABLE attempts DROP CONSTRAINT attempts_person_id_fkey;
 ALTER TABLE completions DROP CONSTRAINT completions_person_id_fkey;
 ALTER TABLE kept_answers DROP CONSTRAINT kept_answers_person_id_fkey;
+ALTER TABLE open_draws DROP CONSTRAINT open_draws_person_id_fkey;
+ALTER TABLE rereads DROP CONSTRAINT rereads_person_id_fkey;
 ALTER TABLE assignments DROP CONSTRAINT assignments_class_id_fkey,
     DROP CONSTRAINT assignments_assigned_by_fkey;
 ALTER TABLE password_resets DROP CONSTRAINT password_resets_person_id_fkey,
@@ -79,6 +81,8 @@ ALTER TABLE assignments ADD COLUMN school_id BIGINT NOT NULL;
 ALTER TABLE lesson_views ADD COLUMN unit_id BIGINT NOT NULL;
 ALTER TABLE attempts ADD COLUMN unit_id BIGINT NOT NULL;
 ALTER TABLE completions ADD COLUMN unit_id BIGINT NOT NULL;
+ALTER TABLE open_draws ADD COLUMN unit_id BIGINT NOT NULL;
+ALTER TABLE rereads ADD COLUMN unit_id BIGINT NOT NULL;
 ALTER TABLE password_resets ADD COLUMN unit_id BIGINT NOT NULL;
 ALTER TABLE audit_log ADD COLUMN unit_id BIGINT NOT NULL;
 
@@ -98,6 +102,10 @@ ALTER TABLE attempts DROP CONSTRAINT attempts_person_id_submission_key_key,
     ADD UNIQUE (unit_id, person_id, submission_key);
 ALTER TABLE completions DROP CONSTRAINT completions_pkey,
     ADD PRIMARY KEY (unit_id, person_id, module_id);
+ALTER TABLE open_draws DROP CONSTRAINT open_draws_pkey,
+    ADD PRIMARY KEY (unit_id, person_id, module_id);
+ALTER TABLE rereads DROP CONSTRAINT rereads_pkey,
+    ADD PRIMARY KEY (unit_id, person_id, module_id, lesson_id);
 ALTER TABLE password_resets DROP CONSTRAINT password_resets_pkey,
     ADD PRIMARY KEY (unit_id, person_id);
 ALTER TABLE audit_log DROP CONSTRAINT audit_log_pkey, ADD PRIMARY KEY (unit_id, id);
@@ -119,6 +127,8 @@ SELECT create_distributed_table('assignments', 'school_id', colocate_with => 'pe
 SELECT create_distributed_table('lesson_views', 'unit_id', colocate_with => 'people');
 SELECT create_distributed_table('attempts', 'unit_id', colocate_with => 'people');
 SELECT create_distributed_table('completions', 'unit_id', colocate_with => 'people');
+SELECT create_distributed_table('open_draws', 'unit_id', colocate_with => 'people');
+SELECT create_distributed_table('rereads', 'unit_id', colocate_with => 'people');
 SELECT create_distributed_table('password_resets', 'unit_id', colocate_with => 'people');
 SELECT create_distributed_table('audit_log', 'unit_id', colocate_with => 'people');
 SELECT create_distributed_table('coverage_subjects', 'unit_id', colocate_with => 'people');
@@ -130,6 +140,8 @@ SELECT create_distributed_table('coverage_reached', 'unit_id', colocate_with => 
 ALTER TABLE lesson_views ADD FOREIGN KEY (unit_id, person_id) REFERENCES people (unit_id, id) ON DELETE CASCADE;
 ALTER TABLE attempts ADD FOREIGN KEY (unit_id, person_id) REFERENCES people (unit_id, id) ON DELETE CASCADE;
 ALTER TABLE completions ADD FOREIGN KEY (unit_id, person_id) REFERENCES people (unit_id, id) ON DELETE CASCADE;
+ALTER TABLE open_draws ADD FOREIGN KEY (unit_id, person_id) REFERENCES people (unit_id, id) ON DELETE CASCADE;
+ALTER TABLE rereads ADD FOREIGN KEY (unit_id, person_id) REFERENCES people (unit_id, id) ON DELETE CASCADE;
 ALTER TABLE password_resets ADD FOREIGN KEY (unit_id, person_id) REFERENCES people (unit_id, id) ON DELETE CASCADE;
 ALTER TABLE class_teachers ADD FOREIGN KEY (school_id, class_id) REFERENCES classes (school_id, id);
 ALTER TABLE assignments ADD FOREIGN KEY (school_id, class_id) REFERENCES classes (school_id, id) ON DELETE CASCADE;

@@ -344,28 +344,43 @@ fn module_insight(
         .filter(|p| p.module_id == m.module.id.as_str())
         .filter_map(|p| Some((p.person_id?, p)))
         .flat_map(|(person_id, p)| {
-            let first = p.first_attempt.zip(p.first_answers.as_deref());
+            let first = p
+                .first_attempt
+                .zip(p.first_answers.as_deref())
+                .map(|(id, answers)| (id, answers, p.first_draw.as_deref()));
             let latest = p
                 .latest_attempt
                 .zip(p.latest_answers.as_deref())
-                .filter(|(id, _)| Some(*id) != p.first_attempt);
+                .filter(|(id, _)| Some(*id) != p.first_attempt)
+                .map(|(id, answers)| (id, answers, p.latest_draw.as_deref()));
             first
                 .into_iter()
                 .chain(latest)
-                .map(move |(attempt_id, answers)| AttemptAnswers {
-                    person_id,
-                    attempt_id,
+                .map(move |(attempt_id, answers, draw)| {
                     // Stored by the server from a graded form; unreadable would be a bug, counted
                     // as nothing chosen rather than failing the teacher's page.
-                    answers: serde_json::from_str(answers).unwrap_or_default(),
+                    let answers = serde_json::from_str(answers).unwrap_or_default();
+                    let draw = crate::learning::stored_draw(&m.module, draw, &answers);
+                    AttemptAnswers {
+                        person_id,
+                        attempt_id,
+                        draw,
+                        answers,
+                    }
                 })
         })
         .collect();
+    let tried = attempts
+        .iter()
+        .map(|a| a.person_id)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     let misses = question_misses(&m.module, &attempts);
     let texts = m.texts(lang);
-    let tried = misses.first().map_or(0, |q| q.first.of);
     let questions = misses
         .into_iter()
+        // A question no student was asked says nothing about the class.
+        .filter(|miss| miss.first.of + miss.latest.of > 0)
         .filter_map(|miss| {
             let q = m
                 .module
@@ -575,7 +590,9 @@ pub fn class_tables(p: &ClassProgress, lang: Lang) -> Vec<Table> {
                 tr("insight-question"),
                 tr("insight-right"),
                 tr("insight-first"),
+                tr("insight-first-asked"),
                 tr("insight-latest"),
+                tr("insight-latest-asked"),
             ],
             rows: m
                 .questions
@@ -601,7 +618,9 @@ pub fn class_tables(p: &ClassProgress, lang: Lang) -> Vec<Table> {
                             Value::Text(q.prompt.clone()),
                             Value::Text(right.join("; ")),
                             Value::Number(q.first.missed as u64),
+                            Value::Number(q.first.of as u64),
                             Value::Number(q.latest.missed as u64),
+                            Value::Number(q.latest.of as u64),
                         ],
                     )
                 })

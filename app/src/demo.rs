@@ -319,11 +319,11 @@ async fn learn(db: &Db, catalog: &Catalog, now: i64) -> Result<(), DemoError> {
                 )
                 .await?;
             }
-            let answers: Answers = module
-                .module
-                .quiz
-                .questions
-                .iter()
+            let (draw_key, asked) =
+                crate::learning::open_draw(db, &module.module, person_id).await?;
+            let answers: Answers = asked
+                .questions()
+                .filter_map(|id| module.module.quiz.question(id))
                 .map(|q| {
                     (
                         q.id.as_str().to_owned(),
@@ -332,16 +332,15 @@ async fn learn(db: &Db, catalog: &Catalog, now: i64) -> Result<(), DemoError> {
                 })
                 .collect();
             let key = auth::random_token();
-            let stored = crate::learning::submit_quiz(
-                db,
-                catalog,
-                (person_id, role),
-                module_id,
-                &key,
-                &answers,
-            )
-            .await
-            .map_err(|e| DemoError::History(e.to_string()))?;
+            let sent = crate::learning::Sent {
+                submission_key: &key,
+                draw_key: Some(&draw_key),
+                answers: &answers,
+            };
+            let stored =
+                crate::learning::submit_quiz(db, catalog, (person_id, role), module_id, &sent)
+                    .await
+                    .map_err(|e| DemoError::History(e.to_string()))?;
             if !stored.completed {
                 return Err(DemoError::History(format!(
                     "{who} did not complete {module_id}"

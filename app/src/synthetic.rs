@@ -547,7 +547,19 @@ fn required(rules: &[TargetRule], role: Role, age: Option<i32>) -> Vec<String> {
 
 /// An attempt to write: person, module, content version, submission key, answers (JSON),
 /// correct, total, percent, passed, when.
-type AttemptRow<'a> = (i64, &'a str, i64, String, &'a str, i64, i64, i64, bool, i64);
+type AttemptRow<'a> = (
+    i64,
+    &'a str,
+    i64,
+    String,
+    &'a str,
+    i64,
+    i64,
+    i64,
+    bool,
+    i64,
+    &'a str,
+);
 
 /// Lessons seen, attempts (a first one failed now and then) and completions, spread over two
 /// years with more of it recent. Returns (lesson views, attempts, completions).
@@ -568,14 +580,19 @@ async fn learn(
         right: String,
         wrong: String,
         total: i64,
+        /// The draw every synthetic attempt of the module asks: its first questions.
+        draw: String,
     }
     let mut shapes: std::collections::HashMap<String, Shape> = std::collections::HashMap::new();
     for module in catalog.modules() {
         let m = &module.module;
+        let mut draw = crate::domain::draw::Draw::whole(m);
+        draw.0.truncate(m.quiz.attempt_size());
         let right: crate::domain::grading::Answers = m
             .quiz
             .questions
             .iter()
+            .take(draw.len())
             .map(|q| {
                 (
                     q.id.as_str().to_owned(),
@@ -594,7 +611,8 @@ async fn learn(
                 lessons: m.lessons.iter().map(|l| l.id.as_str().to_owned()).collect(),
                 right: serde_json::to_string(&right).unwrap_or_default(),
                 wrong: serde_json::to_string(&wrong).unwrap_or_default(),
-                total: m.quiz.questions.len() as i64,
+                total: draw.len() as i64,
+                draw: serde_json::to_string(&draw).unwrap_or_default(),
             },
         );
     }
@@ -680,6 +698,7 @@ async fn learn(
                     (shape.total - 1) * 100 / shape.total.max(1),
                     false,
                     at + 10 * tries,
+                    shape.draw.as_str(),
                 ));
             }
             attempts.push((
@@ -693,6 +712,7 @@ async fn learn(
                 100,
                 true,
                 at + 60,
+                shape.draw.as_str(),
             ));
             let certificate = person.role.is_staff().then(|| codes.certificate(rng));
             completions.push((
@@ -725,7 +745,7 @@ async fn learn(
                         }
                         for chunk in attempts.chunks(BATCH) {
                             let mut query = QueryBuilder::new(
-                                "INSERT INTO attempts (person_id, module_id, content_version, submission_key, answers, correct, total, percent, passed, submitted_at) ",
+                                "INSERT INTO attempts (person_id, module_id, content_version, submission_key, answers, correct, total, percent, passed, submitted_at, draw) ",
                             );
                             query.push_values(
                                 chunk,
@@ -741,6 +761,7 @@ async fn learn(
                                     percent,
                                     passed,
                                     at,
+                                    draw,
                                 )| {
                                     row.push_bind(*person)
                                         .push_bind(*module)
@@ -751,7 +772,8 @@ async fn learn(
                                         .push_bind(*total)
                                         .push_bind(*percent)
                                         .push_bind(*passed)
-                                        .push_bind(*at);
+                                        .push_bind(*at)
+                                        .push_bind(*draw);
                                 },
                             );
                             query.build().execute(&mut *tx).await?;

@@ -1,10 +1,12 @@
-//! The quiz form decoder on any body, graded against every quiz of the real content. Never a
-//! panic; a grade never exceeds its quiz; dropping what a quiz cannot hold never lowers a
-//! score and leaves only the quiz's own questions and options.
+//! The quiz form decoder on any body, graded against a draw of every quiz of the real content
+//! (the draw seeded from the body). Never a panic; a draw fits its bank; a grade never exceeds
+//! the draw; dropping what the draw cannot hold never lowers a score and leaves only the drawn
+//! questions and their options.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use safesteps_app::catalog::{self, Catalog};
+use safesteps_app::domain::draw::{draw, Draw};
 use safesteps_app::domain::grading::{grade, only_known, submission_key_ok, QuizForm};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -23,23 +25,25 @@ fuzz_target!(|data: &[u8]| {
     if submission_key_ok(&form.submission) {
         assert!(form.submission.is_ascii());
     }
+    let seed = data
+        .iter()
+        .fold(0u64, |h, b| h.rotate_left(5) ^ u64::from(*b));
+    let mut rng = fastrand::Rng::with_seed(seed);
     for module in catalog().modules() {
         let module = &module.module;
-        let sent = grade(module, &form.answers);
-        assert_eq!(sent.total, module.quiz.questions.len());
+        let asked = draw(module, &Draw::default(), &mut |n| rng.usize(..n));
+        assert!(asked.fits(module), "a draw fits its bank");
+        let sent = grade(module, &asked, &form.answers);
+        assert_eq!(sent.total, asked.len());
         assert!(sent.correct <= sent.total);
         assert!(sent.percent <= 100);
         assert!(!sent.passed || sent.correct > 0);
-        let known = only_known(module, &form.answers);
+        let known = only_known(module, &asked, &form.answers);
         for (question, chosen) in &known {
-            let q = module
-                .quiz
-                .questions
-                .iter()
-                .find(|q| q.id.as_str() == question)
-                .expect("only the quiz's questions");
+            assert!(asked.questions().any(|q| q == question), "only the drawn questions");
+            let q = module.quiz.question(question).expect("a question of the bank");
             assert!(chosen.iter().all(|c| q.options.iter().any(|o| o.as_str() == c)));
         }
-        assert!(grade(module, &known).correct >= sent.correct);
+        assert!(grade(module, &asked, &known).correct >= sent.correct);
     }
 });

@@ -261,7 +261,8 @@ progress-seen = { $seen } lesson(s) read
 result-title = Your result
 result-score = { $correct } of { $total } right ({ $percent }%)
 result-passed = Well done! You passed (the pass mark is { $mark }%).
-result-not-yet = Not this time (the pass mark is { $mark }%) — that is fine! Read the explanations below and try again.
+result-not-yet = Not this time (the pass mark is { $mark }%) — that is fine! Go over the lessons, then try again: the next try asks other questions.
+result-review-lessons = Go over these lessons:
 result-right = Right
 result-wrong = Not quite
 result-your-choice = your choice
@@ -274,6 +275,10 @@ result-unanswered = { $count ->
     [one] One question was left unanswered (question { $which }); it counts as not right.
    *[other] { $count } questions were left unanswered (questions { $which }); they count as not right.
 }
+quiz-changed = These questions changed: the previous quiz was sent, or a new set was drawn. Answer the questions below.
+quiz-reread-first = Read these lessons again, then take the quiz again:
+quiz-reread-objectives = What to be sure of:
+result-reread = Not passed twice in a row. Before the next try, read these lessons again:
 result-lessons-left = { $count ->
     [one] The quiz is passed. To complete the module, one lesson is still to read:
    *[other] The quiz is passed. To complete the module, { $count } lessons are still to read:
@@ -543,7 +548,7 @@ assign-age-class = Class { $class }: students are { $youngest }–{ $oldest } ye
 assign-confirm-age-check = I have checked, assign it anyway
 assign-error-no-class = Choose at least one class.
 insight-title = What the class gets wrong
-insight-hint = For each question: how many students missed it on their first attempt, and how many still miss it on their latest. The most missed are at the top — worth going over in the next lesson.
+insight-hint = For each question, among the students it was asked (each attempt asks part of the question bank): how many missed it on their first attempt, and how many still miss it on their latest. The most missed are at the top — worth going over in the next lesson.
 insight-tried = { $count ->
     [one] 1 student took the quiz
    *[other] { $count } students took the quiz
@@ -552,6 +557,8 @@ insight-nobody = No student has taken this quiz yet.
 insight-question = Question
 insight-first = Missed on the first try
 insight-latest = Still missed on the latest
+insight-first-asked = Asked on the first try
+insight-latest-asked = Asked on the latest
 insight-share = { $missed }/{ $of } ({ $percent }%)
 insight-right = Right answer
 export-csv = Download the table (CSV)

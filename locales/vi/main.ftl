@@ -271,8 +271,12 @@ result-passed = { $voice ->
    *[adult] Tuyệt vời! Anh/chị đã đạt (cần { $mark }%).
 }
 result-not-yet = { $voice ->
-    [child] Chưa đạt lần này (cần { $mark }%) — không sao cả! Em hãy đọc lời giải thích bên dưới rồi thử lại nhé.
-   *[adult] Chưa đạt lần này (cần { $mark }%). Hãy đọc lời giải thích bên dưới rồi thử lại.
+    [child] Chưa đạt lần này (cần { $mark }%) — không sao cả! Em hãy đọc lại bài học rồi thử lại nhé. Lần sau sẽ có câu hỏi khác.
+   *[adult] Chưa đạt lần này (cần { $mark }%). Hãy xem lại bài học rồi thử lại; lần sau sẽ có câu hỏi khác.
+}
+result-review-lessons = { $voice ->
+    [child] Em hãy đọc lại những bài này:
+   *[adult] Xem lại các bài học này:
 }
 result-right = Đúng
 result-wrong = Chưa đúng
@@ -286,6 +290,19 @@ result-back = Về bài học
 quiz-unanswered-confirm = Còn # câu chưa trả lời. Vẫn nộp bài chứ?
 result-no-answer = Chưa trả lời
 result-unanswered = { $count } câu chưa được trả lời (câu { $which }); câu bỏ trống được tính là chưa đúng.
+quiz-changed = Bộ câu hỏi này đã đổi: bài trước đã được nộp hoặc đã có bộ câu hỏi mới. Hãy trả lời các câu dưới đây.
+quiz-reread-first = { $voice ->
+    [child] Em hãy đọc lại các bài học này rồi làm lại bài kiểm tra:
+   *[adult] Hãy đọc lại các bài học sau rồi làm lại bài kiểm tra:
+}
+quiz-reread-objectives = { $voice ->
+    [child] Những điều em cần nhớ:
+   *[adult] Những điều cần nắm vững:
+}
+result-reread = { $voice ->
+    [child] Em chưa đạt hai lần liền. Trước khi làm lại, em hãy đọc lại các bài học này:
+   *[adult] Chưa đạt hai lần liền. Trước khi làm lại, hãy đọc lại các bài học sau:
+}
 result-lessons-left = Đã đạt bài kiểm tra. Để hoàn thành học phần, còn { $count } bài học cần đọc:
 certificate-link = Giấy chứng nhận
 certificate-title = Giấy chứng nhận hoàn thành
@@ -546,12 +563,14 @@ assign-age-class = Lớp { $class }: học sinh { $youngest }–{ $oldest } tu�
 assign-confirm-age-check = Tôi đã xem và vẫn giao bài này
 assign-error-no-class = Hãy chọn ít nhất một lớp.
 insight-title = Câu hỏi lớp hay sai
-insight-hint = Mỗi câu hỏi: bao nhiêu học sinh sai ở lần làm đầu tiên, và bao nhiêu vẫn sai ở lần làm gần nhất. Câu sai nhiều nhất ở trên cùng — nên ôn lại trong buổi học tới.
+insight-hint = Mỗi câu hỏi, trong số học sinh được hỏi câu đó (mỗi lần làm bài hỏi một phần của ngân hàng câu hỏi): bao nhiêu em sai ở lần làm đầu tiên, và bao nhiêu em vẫn sai ở lần làm gần nhất. Câu sai nhiều nhất ở trên cùng — nên ôn lại trong buổi học tới.
 insight-tried = { $count } học sinh đã làm bài kiểm tra
 insight-nobody = Chưa học sinh nào làm bài kiểm tra này.
 insight-question = Câu hỏi
 insight-first = Sai ở lần đầu
 insight-latest = Vẫn sai ở lần gần nhất
+insight-first-asked = Được hỏi ở lần đầu
+insight-latest-asked = Được hỏi ở lần gần nhất
 insight-share = { $missed }/{ $of } ({ $percent }%)
 insight-right = Đáp án đúng
 export-csv = Tải bảng (CSV)

@@ -178,11 +178,21 @@ enum CoverageCommand {
 #[derive(Debug, Subcommand)]
 enum ContentCommand {
     /// Check the content folder: prints one line per problem (`path:line: what is wrong`)
-    /// and exits non-zero when any is an error.
+    /// and the test-wise bot's pass rates per module, and exits non-zero when any problem is an
+    /// error.
     Check {
         /// The content folder.
         #[arg(default_value = "content")]
         dir: PathBuf,
+    },
+    /// How each question works with real learners (their first attempts): how many were asked
+    /// it, the share right, discrimination, each option's share, and flags for questions almost
+    /// everyone gets right, questions passers miss more than failers, and options nobody picks.
+    Report {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        content: ContentArgs,
     },
 }
 
@@ -262,12 +272,20 @@ impl Cli {
             Some(Command::Serve(args)) => serve(args).await,
             Some(Command::Content(ContentCommand::Check { dir })) => {
                 let catalog = check_content(&dir)?;
+                check_bot(&dir, &catalog)?;
                 println!(
                     "{}: {} modules, {} targets, no errors",
                     dir.display(),
                     catalog.modules().len(),
                     catalog.targets().len()
                 );
+                Ok(())
+            }
+            Some(Command::Content(ContentCommand::Report { db, content })) => {
+                let catalog = check_content(&content.content)?;
+                let database = store::open_existing(&db.database_url).await?;
+                let report = safesteps_app::learning::item_report(&database, &catalog).await?;
+                print!("{}", item_report_text(&report));
                 Ok(())
             }
             Some(Command::Migrate { db }) => {
@@ -819,6 +837,108 @@ fn bad_rows(path: &Path, problems: &[impl std::fmt::Display]) -> CliError {
         path: path.to_owned(),
         count: problems.len(),
     }
+}
+
+/// The item report as text: per module, one line per question.
+fn item_report_text(report: &[(String, Vec<safesteps_app::domain::items::ItemRow>)]) -> String {
+    use safesteps_app::domain::items::Flag;
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (module, rows) in report {
+        let _ = writeln!(out, "{module}");
+        for row in rows {
+            let _ = match &row.figures {
+                None if row.asked == 0 => writeln!(out, "  {:<28} not asked yet", row.question),
+                None => writeln!(
+                    out,
+                    "  {:<28} asked {:>5}  (fewer than 5 children: no figures)",
+                    row.question, row.asked
+                ),
+                Some(f) => {
+                    let options: Vec<String> = f
+                        .options
+                        .iter()
+                        .map(|(o, share)| format!("{o} {share:.0}%"))
+                        .collect();
+                    let flags: Vec<&str> = f
+                        .flags
+                        .iter()
+                        .map(|flag| match flag {
+                            Flag::AlmostAllRight => "almost all right",
+                            Flag::PassersMissIt => "passers miss it more",
+                            Flag::UnpickedOption => "an option nobody picks",
+                        })
+                        .collect();
+                    writeln!(
+                        out,
+                        "  {:<28} asked {:>5}  right {:>5.1}%  discrimination {:>6}  options: {}{}",
+                        row.question,
+                        row.asked,
+                        f.right,
+                        f.discrimination
+                            .map_or("—".to_owned(), |d| format!("{d:+.0}")),
+                        options.join(", "),
+                        match flags.is_empty() {
+                            true => String::new(),
+                            false => format!("  FLAG: {}", flags.join("; ")),
+                        }
+                    )
+                }
+            };
+        }
+    }
+    out
+}
+
+/// Runs the test-wise bot on every module and prints its pass rates; a module written as a bank
+/// that a strategy passes more often than the limit is an error, any other a warning.
+fn check_bot(dir: &Path, catalog: &Catalog) -> Result<(), CliError> {
+    let rows = catalog::bot_report(catalog);
+    println!(
+        "test-wise bot: % of {} attempts passed per strategy (limit {}%)",
+        catalog::BOT_DRAWS,
+        catalog::BOT_PASS_LIMIT
+    );
+    let names: Vec<&str> = catalog::Strategy::ALL.iter().map(|s| s.name()).collect();
+    println!("{:<36} {:<4} {}", "module", "lang", names.join(" | "));
+    let mut errors = 0;
+    for row in &rows {
+        let rates: Vec<String> = row
+            .rates
+            .iter()
+            .map(|(s, rate)| format!("{rate:>width$.1}", width = s.name().len()))
+            .collect();
+        println!(
+            "{:<36} {:<4} {}{}",
+            row.module,
+            row.lang.code(),
+            rates.join(" | "),
+            if row.bank { "" } else { "  (not a bank yet)" }
+        );
+        let over = row.over_limit();
+        if !over.is_empty() {
+            let what: Vec<String> = over
+                .iter()
+                .map(|(s, rate)| format!("{} {rate:.1}%", s.name()))
+                .collect();
+            let path = dir.join("modules").join(&row.module).join("module.toml");
+            let level = if row.bank { "" } else { "warning: " };
+            eprintln!(
+                "{}:1: {level}a learner who never read the lessons passes the {} quiz too often: {}",
+                path.display(),
+                row.lang.code(),
+                what.join(", ")
+            );
+            errors += usize::from(row.bank);
+        }
+    }
+    if errors > 0 {
+        return Err(CliError::Content {
+            dir: dir.to_owned(),
+            count: errors,
+        });
+    }
+    Ok(())
 }
 
 /// Loads and checks the content, printing every problem; an error stops here.

@@ -14,7 +14,7 @@ use axum::{
 use safesteps_app::auth::{self, CsrfToken};
 use safesteps_app::domain::grading::QuizForm;
 use safesteps_app::domain::person::Viewer;
-use safesteps_app::learning::{keep_answers, submit_quiz, Poster, SubmitError};
+use safesteps_app::learning::{keep_answers, submit_quiz, Poster, Sent, SubmitError};
 
 /// `POST /modules/{id}/quiz`.
 /// The largest quiz post read: far more than any quiz's fields.
@@ -40,13 +40,19 @@ pub async fn submit(
     };
     let QuizForm {
         submission: key,
+        draw,
         answers,
     } = QuizForm::decode(&bytes);
     let key = key.as_str();
     let result = match (viewer, kept) {
         (Some(viewer), _) => {
             let who = (viewer.person_id, viewer.role);
-            submit_quiz(&state.db, &state.catalog, who, &module, key, &answers)
+            let sent = Sent {
+                submission_key: key,
+                draw_key: Some(draw.as_str()),
+                answers: &answers,
+            };
+            submit_quiz(&state.db, &state.catalog, who, &module, &sent)
                 .await
                 .map(|stored| {
                     Redirect::to(&format!(
@@ -89,6 +95,10 @@ pub async fn submit(
         }
         Err(SubmitError::PrerequisitesFirst(_)) => {
             refusal(lang, StatusCode::CONFLICT, "error-prerequisites-first")
+        }
+        // The quiz page says which lessons, or shows the questions open now.
+        Err(SubmitError::RereadFirst(_) | SubmitError::DrawChanged) => {
+            Redirect::to(&format!("/modules/{module}/quiz?changed=1")).into_response()
         }
         Err(SubmitError::Store(error)) => {
             tracing::error!(%error, "cannot store an attempt");

@@ -178,6 +178,28 @@ export function quizKey(module) {
   return key;
 }
 
+/// The questions the quiz page shows, in order: { id, options } (option ids as shown).
+export async function shownQuestions(page) {
+  return page.$$eval('.quiz-form fieldset.question', (sets) => sets.map((f) => {
+    const inputs = [...f.querySelectorAll('input')];
+    return { id: inputs[0].name.slice(2), type: inputs[0].type, options: inputs.map((i) => i.value) };
+  }));
+}
+
+/// Ticks answers to the questions the quiz page shows, from the module's key: the first `wrong`
+/// of them with a wrong option, those at the (0-based) places in `blank` not at all. Returns the
+/// shown questions.
+export async function answerShown(page, module, { wrong = 0, blank = [] } = {}) {
+  const key = quizKey(module);
+  const shown = await shownQuestions(page);
+  for (const [n, q] of shown.entries()) {
+    if (blank.includes(n)) continue;
+    const want = n < wrong ? [q.options.find((o) => !key[q.id].includes(o))] : key[q.id];
+    for (const o of want) await page.locator(`input[name="q-${q.id}"][value="${o}"]`).check();
+  }
+  return shown;
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /// The page's WCAG 2.1 A and AA violations found by axe-core, one line each (rule, where).

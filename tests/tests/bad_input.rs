@@ -23,6 +23,8 @@ async fn dump(db: &sqlx::AnyPool) -> Vec<String> {
         "attempts",
         "completions",
         "kept_answers",
+        "open_draws",
+        "rereads",
         "assignments",
         "password_resets",
         "coverage_subjects",

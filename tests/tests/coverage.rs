@@ -708,6 +708,7 @@ async fn complete(browser: &Browser, module: &str) {
     let mut form: Vec<(String, String)> = vec![
         ("csrf".to_owned(), csrf),
         ("submission".to_owned(), submission),
+        ("draw".to_owned(), support::web::field(&page, "draw")),
     ];
     for (question, answers) in quiz {
         for answer in answers {

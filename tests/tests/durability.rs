@@ -68,6 +68,7 @@ async fn keep_sending(
         let mut form = vec![
             ("csrf".to_owned(), field(&page, "csrf")),
             ("submission".to_owned(), submission.clone()),
+            ("draw".to_owned(), field(&page, "draw")),
         ];
         for (question, answers) in &key {
             for answer in answers {

@@ -4,6 +4,7 @@
 mod support;
 
 use reqwest::StatusCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use support::web::*;
 
 /// `next` after signing in: only a path on this site, whatever way it is written.
@@ -330,18 +331,34 @@ async fn class_codes_cannot_be_enumerated() {
 
 const MODULE: &str = "my-body-belongs-to-me";
 
-/// The fields of the quiz form as a browser would post them, every answer ticked `option`.
+/// A true/false question of the module (its options are `true` and `false`).
+fn true_false_question() -> String {
+    let (_, key) = support::web::key_of(MODULE);
+    key.into_iter()
+        .find(|(_, answer)| answer == &["true"] || answer == &["false"])
+        .map(|(id, _)| id)
+        .expect("a true/false question")
+}
+
+/// How many quiz forms the tests made: each gets its own submission key.
+static SENT: AtomicUsize = AtomicUsize::new(1);
+
+/// The fields of a quiz form posted by a visitor (the quiz page has no form for them: a post
+/// made anyway, with the browser's token from another page), a true/false question answered.
 async fn quiz_fields(browser: &Browser) -> Vec<(String, String)> {
-    let page = browser.get(&format!("/modules/{MODULE}/quiz")).await.body;
-    let field = |name: &str| {
-        let marker = format!("name=\"{name}\" value=\"");
-        let start = page.find(&marker).map(|i| i + marker.len());
-        start.map(|s| page[s..s + page[s..].find('"').unwrap()].to_owned())
-    };
+    let page = browser.get("/sign-in").await.body;
+    let marker = "name=\"csrf\" value=\"";
+    let csrf = page
+        .find(marker)
+        .map(|i| i + marker.len())
+        .map(|s| page[s..s + page[s..].find('"').unwrap()].to_owned());
     vec![
-        ("csrf".to_owned(), field("csrf").unwrap_or_default()),
-        ("submission".to_owned(), field("submission").unwrap()),
-        ("q-doctor".to_owned(), "true".to_owned()),
+        ("csrf".to_owned(), csrf.unwrap_or_default()),
+        (
+            "submission".to_owned(),
+            format!("{:064x}", SENT.fetch_add(1, Ordering::SeqCst)),
+        ),
+        (format!("q-{}", true_false_question()), "true".to_owned()),
     ]
 }
 
@@ -376,7 +393,10 @@ async fn anonymous_quiz_posts_cannot_fill_the_database() {
     assert_eq!(kept().await, 0);
     // A body far bigger than a quiz: refused before it is read.
     let mut fields = quiz_fields(&visitor).await;
-    fields.push(("q-doctor".to_owned(), "x".repeat(300 * 1024)));
+    fields.push((
+        format!("q-{}", true_false_question()),
+        "x".repeat(300 * 1024),
+    ));
     let big = post_fields(&visitor, &fields).await;
     assert!(
         big.status == StatusCode::PAYLOAD_TOO_LARGE,
@@ -387,14 +407,17 @@ async fn anonymous_quiz_posts_cannot_fill_the_database() {
     // Junk fields within the limit are not stored: only the quiz's questions and options.
     let mut fields = quiz_fields(&visitor).await;
     fields.push(("q-not-a-question".to_owned(), "y".repeat(8 * 1024)));
-    fields.push(("q-doctor".to_owned(), "z".repeat(2 * 1024)));
+    fields.push((format!("q-{}", true_false_question()), "z".repeat(2 * 1024)));
     let ok = post_fields(&visitor, &fields).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     let stored: String = sqlx::query_scalar("SELECT answers FROM kept_answers")
         .fetch_one(&db)
         .await
         .unwrap();
-    assert_eq!(stored, r#"{"doctor":["true"]}"#);
+    assert_eq!(
+        stored,
+        format!(r#"{{"{}":["true"]}}"#, true_false_question())
+    );
     // A browser keeps at most three; more are refused.
     for _ in 0..2 {
         let fields = quiz_fields(&visitor).await;

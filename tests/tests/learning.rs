@@ -8,15 +8,19 @@ use support::web::{field, key_of};
 use support::TestServer;
 
 const MODULE: &str = "my-body-belongs-to-me";
-/// The answer key of content/modules/my-body-belongs-to-me/module.toml.
-const RIGHT: &[(&str, &[&str])] = &[
-    ("private-parts", &["b"]),
-    ("touch-game", &["c"]),
-    ("doctor", &["true"]),
-    ("say-no-to-family", &["false"]),
-    ("what-to-do", &["say-no", "go-away", "tell"]),
-    ("whose-fault", &["never-child"]),
-];
+/// Every question the quiz page shows answered right (from the module's key).
+const RIGHT: Answering = Answering {
+    wrong: 0,
+    blank: &[],
+};
+
+/// How a test answers the questions a quiz page shows: the first `wrong` with a wrong option,
+/// those at the (0-based) places in `blank` not at all, the others right.
+#[derive(Clone, Copy)]
+struct Answering {
+    wrong: usize,
+    blank: &'static [usize],
+}
 
 struct Browser {
     client: reqwest::Client,
@@ -191,18 +195,135 @@ async fn session_ends_mid_quiz(server: &TestServer, db: &sqlx::AnyPool) -> (Brow
     (me, location)
 }
 
-async fn quiz_form(browser: &Browser, answers: &[(&str, &[&str])]) -> Vec<(String, String)> {
+async fn quiz_form(browser: &Browser, answering: Answering) -> Vec<(String, String)> {
     let (_, page) = browser.get(&format!("/modules/{MODULE}/quiz")).await;
     let mut form = vec![
         ("csrf".to_owned(), field(&page, "csrf")),
         ("submission".to_owned(), field(&page, "submission")),
+        ("draw".to_owned(), field(&page, "draw")),
     ];
-    for (question, options) in answers {
-        for option in *options {
-            form.push((format!("q-{question}"), (*option).to_owned()));
-        }
-    }
+    let shown = support::web::shown_questions(&page);
+    let blank: Vec<String> = answering
+        .blank
+        .iter()
+        .map(|i| format!("q-{}", shown[*i].0))
+        .collect();
+    form.extend(
+        support::web::answers_for(&page, MODULE, answering.wrong)
+            .into_iter()
+            .filter(|(k, _)| !blank.contains(k)),
+    );
     form
+}
+
+/// The questions a quiz page asks (ids, in the order shown).
+fn asked(page: &str) -> Vec<String> {
+    support::web::shown_questions(page)
+        .into_iter()
+        .map(|(q, _)| q)
+        .collect()
+}
+
+/// A quiz is a bank: each attempt asks six of its questions, the same on a reload, others on a
+/// retry; two failed attempts in a row send the student back to the lessons of what they
+/// missed, and the quiz opens again once those are read.
+#[tokio::test]
+async fn a_retry_asks_other_questions_and_two_failures_send_back_to_the_lessons() {
+    let (server, db) = demo_and_database().await;
+    let me = student(&server).await;
+    let (lessons, key) = support::web::key_of(MODULE);
+    assert!(
+        key.len() >= 12,
+        "a bank larger than an attempt: {}",
+        key.len()
+    );
+    for lesson in &lessons {
+        me.get(&format!("/modules/{MODULE}/lessons/{lesson}")).await;
+    }
+    let quiz = format!("/modules/{MODULE}/quiz");
+    let (_, page) = me.get(&quiz).await;
+    let first = support::web::shown_questions(&page);
+    assert_eq!(first.len(), 6, "six questions an attempt");
+    let (_, again) = me.get(&quiz).await;
+    assert_eq!(
+        support::web::shown_questions(&again),
+        first,
+        "a reload shows the same questions, options in the same order"
+    );
+    assert_eq!(field(&again, "draw"), field(&page, "draw"));
+
+    // A failed attempt (two wrong): the retry asks other questions where the bank allows (an
+    // objective whose questions were all asked is asked again, at most one here).
+    let failed = Answering {
+        wrong: 2,
+        blank: &[],
+    };
+    let form = quiz_form(&me, failed).await;
+    let (_, result) = me.post(&quiz, &form).await;
+    let (_, result) = me.get(&result).await;
+    assert!(result.contains("Đúng 4 / 6 câu"), "graded on the drawn six");
+    assert!(
+        !result.contains("reread-first"),
+        "one failure: try again at once"
+    );
+    let first: Vec<String> = first.into_iter().map(|(q, _)| q).collect();
+    let (_, page) = me.get(&quiz).await;
+    let second = asked(&page);
+    let repeated = second.iter().filter(|q| first.contains(q)).count();
+    assert!(repeated <= 1, "{first:?} then {second:?}");
+
+    // A second failure in a row: back to the lessons of the objectives missed.
+    let form = quiz_form(&me, failed).await;
+    let (_, result) = me.post(&quiz, &form).await;
+    let (_, result) = me.get(&result).await;
+    assert!(
+        result.contains("Em chưa đạt hai lần liền"),
+        "{}",
+        &result[result.find("<main").unwrap_or(0)..]
+    );
+    let reread: Vec<String> = lessons
+        .iter()
+        .filter(|l| result.contains(&format!("href=\"/modules/{MODULE}/lessons/{l}\"")))
+        .cloned()
+        .collect();
+    assert!(!reread.is_empty(), "the lessons to read again are linked");
+    let (_, page) = me.get(&quiz).await;
+    assert!(page.contains("Em hãy đọc lại các bài học này"));
+    assert!(
+        !page.contains("name=\"submission\""),
+        "no quiz form until they are read"
+    );
+    // A form sent anyway is not graded: the quiz page says what comes first.
+    let (status, to) = me.post(&quiz, &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let before = count(&db, "attempts").await;
+    let mut stale = form.clone();
+    stale.retain(|(k, _)| k != "submission");
+    stale.push(("submission".to_owned(), "cd".repeat(32)));
+    let (status, to_quiz) = me.post(&quiz, &stale).await;
+    assert_eq!(
+        (status, to_quiz.as_str()),
+        (
+            StatusCode::SEE_OTHER,
+            "/modules/my-body-belongs-to-me/quiz?changed=1"
+        )
+    );
+    assert_eq!(count(&db, "attempts").await, before, "nothing graded");
+    assert!(
+        to.contains("/quiz/attempts/"),
+        "the form already sent is the attempt it made: {to}"
+    );
+
+    for lesson in &reread {
+        me.get(&format!("/modules/{MODULE}/lessons/{lesson}")).await;
+    }
+    let (_, page) = me.get(&quiz).await;
+    assert!(page.contains("name=\"submission\""), "the quiz opens again");
+    let form = quiz_form(&me, RIGHT).await;
+    let (_, result) = me.post(&quiz, &form).await;
+    let (_, result) = me.get(&result).await;
+    assert!(result.contains("Đúng 6 / 6 câu (100%)"), "passed");
+    assert!(result.contains("Đã hoàn thành"));
 }
 
 #[tokio::test]
@@ -218,11 +339,12 @@ async fn a_student_reads_fails_retries_passes_and_completes() {
     let (_, module) = me.get(&format!("/modules/{MODULE}")).await;
     assert!(module.contains("Đã đọc 3 bài"), "each lesson counted once");
 
-    // Everything ticked on the multiple-choice question, one wrong single answer: 4 of 6.
-    let mut wrong: Vec<(&str, &[&str])> = RIGHT.to_vec();
-    wrong[0] = ("private-parts", &["a"]);
-    wrong[4] = ("what-to-do", &["say-no", "go-away", "keep-quiet", "tell"]);
-    let form = quiz_form(&me, &wrong).await;
+    // Two of the six questions answered wrong: 4 of 6.
+    let wrong = Answering {
+        wrong: 2,
+        blank: &[],
+    };
+    let form = quiz_form(&me, wrong).await;
     let (status, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(
@@ -238,10 +360,16 @@ async fn a_student_reads_fails_retries_passes_and_completes() {
     let (_, result) = me.get(&location).await;
     assert!(result.contains("Đúng 4 / 6 câu (67%)"), "the score");
     assert!(result.contains("Chưa đạt lần này"), "kind words");
+    // A failed attempt says which answers were wrong, not the key: it sends to the lessons.
     assert!(
-        result.contains("class=\"explanation\""),
-        "explanations after submitting"
+        !result.contains("class=\"explanation\""),
+        "no explanations before a pass"
     );
+    assert!(
+        !result.contains("đáp án đúng"),
+        "no right answers before a pass"
+    );
+    assert!(result.contains("review-lessons") && result.contains("Em hãy đọc lại những bài này"));
 
     let form = quiz_form(&me, RIGHT).await;
     let (_, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
@@ -249,6 +377,10 @@ async fn a_student_reads_fails_retries_passes_and_completes() {
     assert!(
         result.contains("Đúng 6 / 6 câu (100%)") && result.contains("Tuyệt vời! Em đã đạt"),
         "a student is spoken to as \"em\""
+    );
+    assert!(
+        result.contains("class=\"explanation\""),
+        "explanations once passed"
     );
     assert!(result.contains("Đã hoàn thành"));
     let (_, module) = me.get(&format!("/modules/{MODULE}")).await;
@@ -329,6 +461,7 @@ async fn pass(browser: &Browser, module: &str) -> (StatusCode, String) {
     let mut form = vec![
         ("csrf".to_owned(), field(&quiz, "csrf")),
         ("submission".to_owned(), field(&quiz, "submission")),
+        ("draw".to_owned(), field(&quiz, "draw")),
     ];
     for (question, answers) in &key {
         for answer in answers {
@@ -538,34 +671,61 @@ async fn kept_answers_never_go_to_someone_else() {
 }
 
 #[tokio::test]
-async fn answers_posted_before_signing_in_wait_in_the_form() {
+async fn a_visitor_sees_a_sample_and_answers_posted_anyway_never_choose_the_questions() {
     let (server, db) = demo_and_database().await;
-    // Nobody was signed in: the answers cannot be tied to anyone, so they are shown, not sent.
+    let quiz = format!("/modules/{MODULE}/quiz");
+    // A visitor sees six questions of the bank to look at, with nothing to send.
     let visitor = Browser::new(&server);
-    let form = quiz_form(&visitor, RIGHT).await;
-    let (status, location) = visitor
-        .post(&format!("/modules/{MODULE}/quiz"), &form)
-        .await;
+    let (_, page) = visitor.get(&quiz).await;
+    assert_eq!(support::web::shown_questions(&page).len(), 6);
+    assert!(!page.contains("name=\"submission\""), "no form to send");
+    assert!(page.contains("disabled"), "the options cannot be ticked");
+    // Answers posted anyway, to every question of the bank: kept, and after signing in shown
+    // only where the questions drawn for the student ask them.
+    let (_, sign_in) = visitor.get("/sign-in").await;
+    let (_, key) = key_of(MODULE);
+    let mut form = vec![
+        ("csrf".to_owned(), field(&sign_in, "csrf")),
+        ("submission".to_owned(), "ab".repeat(32)),
+    ];
+    for (question, answers) in &key {
+        for answer in answers {
+            form.push((format!("q-{question}"), answer.clone()));
+        }
+    }
+    let (status, location) = visitor.post(&quiz, &form).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(location.starts_with("/sign-in?kept=1"), "{location}");
     let (_, to) = sign_in_student(&visitor, &server, NEWCOMER).await;
-    assert_eq!(to, format!("/modules/{MODULE}/quiz"));
-    let (_, quiz) = visitor.get(&to).await;
-    assert!(quiz.contains("Bài làm của em vẫn còn đây"));
-    let submission = form.iter().find(|(k, _)| k == "submission").unwrap();
-    assert_eq!(field(&quiz, "submission"), submission.1, "the same attempt");
-    let ticked = quiz.matches("checked").count();
+    assert_eq!(to, quiz);
+    let (_, page) = visitor.get(&to).await;
+    assert!(page.contains("Bài làm của em vẫn còn đây"));
     assert_eq!(
-        ticked, 8,
-        "every kept answer ticked (6 questions, 3 options on one)"
+        field(&page, "submission"),
+        "ab".repeat(32),
+        "the same attempt"
+    );
+    let shown = support::web::shown_questions(&page);
+    assert_eq!(shown.len(), 6);
+    let expected: usize = shown
+        .iter()
+        .map(|(q, _)| key.iter().find(|(k, _)| k == q).unwrap().1.len())
+        .sum();
+    assert_eq!(
+        page.matches("checked").count(),
+        expected,
+        "the drawn questions' answers ticked"
     );
     assert_eq!(count(&db, "attempts").await, 0);
 
-    let mut again = vec![("csrf".to_owned(), field(&quiz, "csrf"))];
-    again.extend(form.into_iter().filter(|(k, _)| k != "csrf"));
-    let (status, location) = visitor
-        .post(&format!("/modules/{MODULE}/quiz"), &again)
-        .await;
+    // The page sent as the browser would: its fields and the kept answers ticked in it.
+    let mut again = vec![
+        ("csrf".to_owned(), field(&page, "csrf")),
+        ("submission".to_owned(), field(&page, "submission")),
+        ("draw".to_owned(), field(&page, "draw")),
+    ];
+    again.extend(support::web::answers_for(&page, MODULE, 0));
+    let (status, location) = visitor.post(&quiz, &again).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(location.contains("/quiz/attempts/"), "{location}");
     assert_eq!(count(&db, "attempts").await, 1);
@@ -692,12 +852,11 @@ async fn a_teacher_assigns_a_module_and_follows_each_student() {
     // lessons left".
     let half = Browser::new(&server);
     sign_in_student(&half, &server, SECOND_NEWCOMER).await;
-    let blanks: Vec<(&str, &[&str])> = RIGHT
-        .iter()
-        .filter(|(q, _)| !["touch-game", "whose-fault"].contains(q))
-        .copied()
-        .collect();
-    let answers = quiz_form(&half, &blanks).await;
+    let blanks = Answering {
+        wrong: 0,
+        blank: &[1, 5],
+    };
+    let answers = quiz_form(&half, blanks).await;
     let (status, result) = half
         .post(&format!("/modules/{MODULE}/quiz"), &answers)
         .await;
@@ -822,4 +981,121 @@ async fn a_quiz_page_from_before_signing_in_again_still_sends() {
     sign_in_student(&other, &server, SECOND_NEWCOMER).await;
     let (status, _) = other.post(&format!("/modules/{MODULE}/quiz"), &form).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+/// `safesteps content report`: how each question works, from learners' first attempts — checked
+/// against figures worked out by hand for five members of staff, and a children's module with
+/// fewer than five children asked shows no figures.
+#[tokio::test]
+async fn the_item_report_gives_each_question_s_figures() {
+    let (server, db) = demo_and_database().await;
+    let module = "law-on-children";
+    let (_, key) = key_of(module);
+    sqlx::query("DELETE FROM attempts WHERE module_id = $1 OR module_id = $2")
+        .bind(module)
+        .bind(MODULE)
+        .execute(&db)
+        .await
+        .unwrap();
+    let staff: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM people WHERE role IN ('teacher', 'school-manager', 'unit-manager', 'admin') ORDER BY id LIMIT 5",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(staff.len(), 5);
+    // Each asked the bank's first six questions; four answered all right and passed, the
+    // fifth missed the first question (and failed).
+    let asked: Vec<&(String, Vec<String>)> = key.iter().take(6).collect();
+    let draw = serde_json::json!(asked
+        .iter()
+        .map(|(q, _)| serde_json::json!({"question": q, "options": []}))
+        .collect::<Vec<_>>());
+    let (first, first_key) = (&asked[0].0, &asked[0].1);
+    let options = std::fs::read_to_string(
+        support::repo_root().join(format!("content/modules/{module}/module.toml")),
+    )
+    .unwrap();
+    // The first question's options, from its `options = [...]` line.
+    let block = &options[options.find(&format!("id = \"{first}\"")).unwrap()..];
+    let line = block
+        .lines()
+        .find(|l| l.starts_with("options = ["))
+        .unwrap();
+    let wrong = line
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .find(|o| !first_key.iter().any(|k| k == o))
+        .unwrap()
+        .to_owned();
+    for (n, person) in staff.iter().enumerate() {
+        let mut answers = serde_json::Map::new();
+        for (q, right) in &asked {
+            answers.insert(q.clone(), serde_json::json!(right));
+        }
+        if n == 4 {
+            answers.insert(first.clone(), serde_json::json!([wrong]));
+        }
+        sqlx::query(
+            "INSERT INTO attempts (person_id, module_id, content_version, submission_key, answers, \
+             correct, total, percent, passed, submitted_at, draw) VALUES ($1, $2, 1, $3, $4, 0, 6, 0, $5, 1, $6)",
+        )
+        .bind(person)
+        .bind(module)
+        .bind(format!("item-{n}"))
+        .bind(serde_json::Value::Object(answers).to_string())
+        .bind(n < 4)
+        .bind(draw.to_string())
+        .execute(&db)
+        .await
+        .unwrap();
+    }
+    // Two students took the children's module.
+    let me = student(&server).await;
+    let form = quiz_form(&me, RIGHT).await;
+    me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
+
+    let out = support::safesteps(&[
+        "content",
+        "report",
+        "--database-url",
+        &server.database_url(),
+    ]);
+    assert!(out.status.success(), "{}", support::said(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line_of = |question: &str| {
+        let section = &text[text.find(&format!("\n{module}\n")).unwrap()..];
+        section
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{question} ")))
+            .unwrap_or_else(|| panic!("{question} in {text}"))
+            .to_owned()
+    };
+    // By hand: 5 asked, 4 right = 80.0%; those who passed 100% right, the one who failed 0%:
+    // discrimination +100; the right option picked by 4 of 5, the wrong one by 1.
+    let first_line = line_of(first);
+    assert!(
+        first_line.contains("asked     5  right  80.0%  discrimination   +100"),
+        "{first_line}"
+    );
+    assert!(
+        first_line.contains(&format!("{} 80%", first_key[0])),
+        "{first_line}"
+    );
+    assert!(first_line.contains(&format!("{wrong} 20%")), "{first_line}");
+    // Everyone right, in both groups: 100%, discrimination 0.
+    let second = line_of(&asked[1].0);
+    assert!(
+        second.contains("asked     5  right 100.0%  discrimination     +0"),
+        "{second}"
+    );
+    // A question nobody was asked.
+    assert!(line_of(&key[6].0).contains("not asked yet"));
+    // The children's module: one child asked each drawn question — no figures.
+    let section = &text[text.find(&format!("\n{MODULE}\n")).unwrap()..];
+    assert!(
+        section.contains("asked     1  (fewer than 5 children: no figures)"),
+        "{section}"
+    );
 }

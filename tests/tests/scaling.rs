@@ -126,6 +126,7 @@ async fn right_answers(
     let mut form = vec![
         ("csrf".to_owned(), field(&quiz, "csrf")),
         ("submission".to_owned(), field(&quiz, "submission")),
+        ("draw".to_owned(), field(&quiz, "draw")),
     ];
     for (question, answers) in key {
         for answer in answers {

@@ -88,17 +88,24 @@ fn now() -> i64 {
 }
 
 /// Stores an attempt as the server would have: answers as JSON, graded fields filled.
-async fn attempt(db: &sqlx::AnyPool, person: i64, key: &str, answers: serde_json::Value) {
+/// Stores an attempt as the server would: its answers and the draw it asked (JSON).
+async fn attempt(
+    db: &sqlx::AnyPool,
+    person: i64,
+    key: &str,
+    (answers, draw): (serde_json::Value, serde_json::Value),
+) {
     sqlx::query(
         "INSERT INTO attempts (person_id, module_id, content_version, submission_key, answers, \
-         correct, total, percent, passed, submitted_at) VALUES ($1, $2, 1, $3, $4, 0, 6, 0, FALSE, \
-         $5)",
+         correct, total, percent, passed, submitted_at, draw) VALUES ($1, $2, 1, $3, $4, 0, 6, 0, \
+         FALSE, $5, $6)",
     )
     .bind(person)
     .bind(MODULE)
     .bind(key)
     .bind(answers.to_string())
     .bind(now())
+    .bind(draw.to_string())
     .execute(db)
     .await
     .unwrap();
@@ -195,49 +202,74 @@ async fn the_class_sees_which_questions_it_misses_and_the_files_say_the_same() {
     let page = teacher.get("/classes/1").await.body;
     assert!(page.contains("Chưa học sinh nào làm bài kiểm tra này"));
 
-    // Three students: the first missed one question, then got all; the second missed two in
-    // their only attempt; the third left one blank.
+    // Three students, each attempt asking six questions of the bank (the draws written here):
+    // the first missed one question, then got all of another draw; the second missed two in
+    // their only attempt; the third left one blank. A question counts only the students it was
+    // asked; the shares below are worked out by hand.
     let students = students_of_2a(&db).await;
-    let all_right = serde_json::json!({
-        "private-parts": ["b"], "touch-game": ["c"], "doctor": ["true"],
-        "say-no-to-family": ["false"], "what-to-do": ["say-no", "go-away", "tell"],
-        "whose-fault": ["never-child"],
-    });
-    let with = |changes: &[(&str, serde_json::Value)]| {
-        let mut answers = all_right.clone();
-        for (q, v) in changes {
-            match v {
-                serde_json::Value::Null => {
-                    answers.as_object_mut().unwrap().remove(*q);
-                }
-                v => answers[*q] = v.clone(),
-            }
+    let first_draw = [
+        "where-private",
+        "must-hug",
+        "kiss-from-aunt",
+        "three-steps",
+        "call-111",
+        "could-not-say-no",
+    ];
+    let second_draw = [
+        "where-private",
+        "right-names",
+        "scary-touch",
+        "three-steps",
+        "no-help-yet",
+        "must-hug",
+    ];
+    let (_, key) = support::web::key_of(MODULE);
+    let right = |draw: &[&str], changes: &[(&str, Option<&str>)]| {
+        let mut answers = serde_json::Map::new();
+        for question in draw {
+            let answer = &key.iter().find(|(q, _)| q == question).unwrap().1;
+            answers.insert((*question).to_owned(), serde_json::json!(answer));
         }
-        answers
+        for (question, change) in changes {
+            match change {
+                Some(wrong) => answers.insert((*question).to_owned(), serde_json::json!([wrong])),
+                None => answers.remove(*question),
+            };
+        }
+        (
+            serde_json::Value::Object(answers),
+            serde_json::json!(draw
+                .iter()
+                .map(|q| serde_json::json!({"question": q, "options": []}))
+                .collect::<Vec<_>>()),
+        )
     };
     attempt(
         &db,
         students[0].0,
         "k1",
-        with(&[("private-parts", serde_json::json!(["a"]))]),
+        right(&first_draw, &[("where-private", Some("all-clothes"))]),
     )
     .await;
-    attempt(&db, students[0].0, "k2", all_right.clone()).await;
+    attempt(&db, students[0].0, "k2", right(&second_draw, &[])).await;
     attempt(
         &db,
         students[1].0,
         "k3",
-        with(&[
-            ("private-parts", serde_json::json!(["a"])),
-            ("touch-game", serde_json::json!(["a"])),
-        ]),
+        right(
+            &first_draw,
+            &[
+                ("where-private", Some("all-clothes")),
+                ("kiss-from-aunt", Some("let-her")),
+            ],
+        ),
     )
     .await;
     attempt(
         &db,
         students[2].0,
         "k4",
-        with(&[("whose-fault", serde_json::Value::Null)]),
+        right(&second_draw, &[("three-steps", None)]),
     )
     .await;
 
@@ -255,26 +287,52 @@ async fn the_class_sees_which_questions_it_misses_and_the_files_say_the_same() {
             (question, cells[1].clone(), cells[2].clone())
         })
         .collect();
-    let prompt = |start: &str| {
+    let row = |start: &str| {
         shares
             .iter()
-            .position(|(q, _, _)| q.starts_with(start))
+            .find(|(q, _, _)| q.starts_with(start))
+            .map(|(_, first, latest)| (first.as_str(), latest.as_str()))
             .unwrap_or_else(|| panic!("{start} in {shares:?}"))
     };
-    // Most missed (latest, then first) on top; equal ones in the quiz's order.
-    let private = prompt("Vùng riêng tư trên cơ thể em");
-    let touch = prompt("Một người họ hàng nói chạm");
-    let fault = prompt("Nếu có người làm điều không đúng");
-    assert_eq!(private, 0, "{shares:?}");
-    assert_eq!((touch, fault), (1, 2), "{shares:?}");
-    assert_eq!(shares[private].1, "2/3 (67%)");
-    assert_eq!(shares[private].2, "1/3 (33%)");
-    assert_eq!(shares[touch].1, "1/3 (33%)");
-    assert_eq!(shares[touch].2, "1/3 (33%)");
-    assert_eq!(shares[fault].2, "1/3 (33%)");
-    for (_, first, latest) in &shares[3..] {
-        assert_eq!((first.as_str(), latest.as_str()), ("0/3 (0%)", "0/3 (0%)"));
-    }
+    // Most missed (latest, then first) on top; equal ones in the bank's order; questions
+    // nobody was asked are not listed.
+    assert_eq!(shares.len(), 9, "{shares:?}");
+    assert!(
+        shares[0].0.starts_with("Vùng riêng tư của em ở đâu?"),
+        "{shares:?}"
+    );
+    assert!(
+        shares[1].0.starts_with("Dì đến chơi và muốn hôn em"),
+        "{shares:?}"
+    );
+    assert!(
+        shares[2]
+            .0
+            .starts_with("Ai đó chạm vào vùng riêng tư của em"),
+        "{shares:?}"
+    );
+    assert_eq!(
+        row("Vùng riêng tư của em ở đâu?"),
+        ("2/3 (67%)", "1/3 (33%)")
+    );
+    assert_eq!(
+        row("Dì đến chơi và muốn hôn em"),
+        ("1/2 (50%)", "1/1 (100%)")
+    );
+    assert_eq!(
+        row("Ai đó chạm vào vùng riêng tư của em"),
+        ("1/3 (33%)", "1/3 (33%)")
+    );
+    assert_eq!(row("Người trong nhà muốn ôm em"), ("0/3 (0%)", "0/3 (0%)"));
+    assert_eq!(
+        row("Dương vật, âm hộ, mông, ngực"),
+        ("0/1 (0%)", "0/2 (0%)")
+    );
+    assert_eq!(row("Trẻ em cũng gọi được số 111"), ("0/2 (0%)", "0/1 (0%)"));
+    assert!(
+        !insight.contains("Việc nào KHÔNG ai được làm với em?"),
+        "never asked"
+    );
     // With the right answer and the explanation.
     assert!(insight.contains("Đáp án đúng"));
 
@@ -319,9 +377,18 @@ async fn the_class_sees_which_questions_it_misses_and_the_files_say_the_same() {
     // The insight in the file: the same counts.
     let row = records
         .iter()
-        .find(|r| r[0].starts_with("Vùng riêng tư trên cơ thể em"))
+        .find(|r| r[0].starts_with("Vùng riêng tư của em ở đâu?"))
         .expect("the question in the CSV");
-    assert_eq!((row[2].as_str(), row[3].as_str()), ("2", "1"));
+    assert_eq!(
+        &row[2..6],
+        ["2", "3", "1", "3"],
+        "missed and asked, first and latest"
+    );
+    let row = records
+        .iter()
+        .find(|r| r[0].starts_with("Dì đến chơi và muốn hôn em"))
+        .expect("the question in the CSV");
+    assert_eq!(&row[2..6], ["1", "2", "1", "1"]);
 
     // The XLSX: a workbook whose progress sheet names each student.
     let xlsx = teacher.get_bytes("/classes/1/progress.xlsx").await;

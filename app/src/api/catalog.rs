@@ -66,6 +66,13 @@ pub struct QuizPage {
     pub module_title: String,
     pub pass_mark: u8,
     pub questions: Vec<QuestionView>,
+    /// The key of the draw these questions are (sent back with the answers; empty for visitors,
+    /// who see a sample draw).
+    pub draw_key: String,
+    /// After failed attempts: the lessons to read again before the next attempt (title,
+    /// address), and the objectives they teach; no form while any is left.
+    pub reread: Vec<(String, String)>,
+    pub reread_objectives: Vec<String>,
     /// Answers kept while the learner signed in again, to check and send (usually empty).
     pub kept: crate::domain::grading::Answers,
     /// For staff: modules to complete before this quiz (id, title); no form while any is left.
@@ -75,6 +82,11 @@ pub struct QuizPage {
 #[cfg(feature = "ssr")]
 pub fn card_of(m: &crate::catalog::CatalogModule, lang: Lang) -> ModuleCard {
     server::card(m, lang)
+}
+
+#[cfg(feature = "ssr")]
+pub fn lesson_links_of(m: &crate::catalog::CatalogModule, lang: Lang) -> Vec<LessonLink> {
+    server::lesson_links(m, lang)
 }
 
 #[cfg(feature = "ssr")]
@@ -165,7 +177,7 @@ pub async fn get_module(id: String, lang: Lang) -> Result<Option<ModuleDetail>, 
         card: server::card(m, lang),
         prerequisites: server::titled(&catalog, &m.module.prerequisites, lang),
         lessons: server::lesson_links(m, lang),
-        question_count: m.module.quiz.questions.len(),
+        question_count: m.module.quiz.attempt_size(),
         pass_mark: m.module.pass_mark,
     }))
 }
@@ -226,44 +238,93 @@ pub async fn get_quiz(module: String, lang: Lang) -> Result<Option<QuizPage>, Se
         return Ok(None);
     };
     let texts = m.texts(lang);
-    let questions = m
-        .module
-        .quiz
-        .questions
+    let kept = server::kept_answers(&module).await?;
+    let viewer = crate::api::people::server::viewer();
+    let mut prerequisites_first = Vec::new();
+    let mut reread = Vec::new();
+    let mut reread_objectives = Vec::new();
+    let (draw_key, asked) = match viewer {
+        Some(viewer) => {
+            use crate::api::people::server::store_error;
+            let db = crate::api::people::server::db()?;
+            let who = (viewer.person_id, viewer.role);
+            let missing = crate::learning::prerequisites_first(&db, &catalog, who, &module)
+                .await
+                .map_err(store_error)?;
+            prerequisites_first = server::titled(&catalog, &missing, lang);
+            let lessons = crate::store::progress::rereads(&db, viewer.person_id, &module)
+                .await
+                .map_err(store_error)?;
+            if !lessons.is_empty() {
+                reread = server::lesson_links(m, lang)
+                    .into_iter()
+                    .filter(|l| lessons.contains(&l.id))
+                    .map(|l| (l.title, format!("/modules/{module}/lessons/{}", l.id)))
+                    .collect();
+                reread_objectives = m
+                    .module
+                    .quiz
+                    .objectives
+                    .iter()
+                    .filter(|o| o.lessons.iter().any(|l| lessons.contains(l.as_str())))
+                    .filter_map(|o| texts.objectives.get(&o.id).cloned())
+                    .collect();
+            }
+            if prerequisites_first.is_empty() && reread.is_empty() {
+                crate::learning::open_draw(&db, &m.module, viewer.person_id)
+                    .await
+                    .map_err(store_error)?
+            } else {
+                (String::new(), crate::domain::draw::Draw::default())
+            }
+        }
+        // A visitor sees a sample of the bank (nothing is stored: they cannot send it).
+        None => {
+            let mut rng = fastrand::Rng::new();
+            let sample = crate::domain::draw::draw(
+                &m.module,
+                &crate::domain::draw::Draw::default(),
+                &mut |n| rng.usize(..n),
+            );
+            (String::new(), sample)
+        }
+    };
+    let questions = asked
+        .0
         .iter()
-        .filter_map(|q| {
+        .filter_map(|drawn| {
+            let q = m.module.quiz.question(&drawn.question)?;
             let text = texts.questions.get(&q.id)?;
             Some(QuestionView {
                 id: q.id.to_string(),
                 kind: q.kind.code().to_owned(),
                 prompt: text.prompt.clone(),
-                options: text
+                options: drawn
                     .options
                     .iter()
-                    .map(|(id, s)| (id.to_string(), s.clone()))
+                    .filter_map(|o| {
+                        text.options
+                            .iter()
+                            .find(|(id, _)| id.as_str() == o)
+                            .map(|(id, s)| (id.to_string(), s.clone()))
+                    })
                     .collect(),
             })
         })
         .collect();
-    let kept = server::kept_answers(&module).await?;
-    let prerequisites_first = match crate::api::people::server::viewer() {
-        Some(viewer) => {
-            let db = crate::api::people::server::db()?;
-            let who = (viewer.person_id, viewer.role);
-            let missing = crate::learning::prerequisites_first(&db, &catalog, who, &module)
-                .await
-                .map_err(crate::api::people::server::store_error)?;
-            server::titled(&catalog, &missing, lang)
-        }
-        None => Vec::new(),
-    };
     Ok(Some(QuizPage {
         prerequisites_first,
+        draw_key,
+        reread,
+        reread_objectives,
         submission_key: kept
             .as_ref()
             .map(|k| k.submission_key.clone())
             .unwrap_or_else(crate::auth::random_token),
-        kept: kept.map(|k| k.answers).unwrap_or_default(),
+        // Shown where the questions open now ask them (kept answers never choose the questions).
+        kept: kept
+            .map(|k| crate::domain::grading::only_known(&m.module, &asked, &k.answers))
+            .unwrap_or_default(),
         module_id: m.module.id.to_string(),
         module_title: texts.title.clone(),
         pass_mark: m.module.pass_mark,

@@ -119,6 +119,10 @@ pub struct AttemptView {
     pub unanswered: Vec<usize>,
     /// Passed but not completed: the lessons still to read (title, address).
     pub lessons_left: Vec<(String, String)>,
+    /// Failed again: the lessons to read before the next attempt (title, address).
+    pub reread: Vec<(String, String)>,
+    /// Failed: the lessons of what it got wrong, to go over (title, address).
+    pub review_lessons: Vec<(String, String)>,
     /// Staff who completed the module: their certificate's code.
     pub certificate: Option<String>,
 }
@@ -193,6 +197,7 @@ pub async fn attempt_review(
     lang: Lang,
 ) -> Result<Option<AttemptView>, ServerFnError> {
     use crate::api::people::server::{db, signed_in, store_error};
+    use crate::domain::grading::QuestionResult;
     use crate::domain::grading::{grade, lessons_left, unanswered, Answers};
     use crate::store::progress;
     let viewer = signed_in()?;
@@ -211,35 +216,63 @@ pub async fn attempt_review(
         return Ok(None);
     }
     let answers: Answers = serde_json::from_str(&row.answers).unwrap_or_default();
+    let asked = crate::learning::stored_draw(&m.module, row.draw.as_deref(), &answers);
     // Graded again only to lay out each question; the stored score is what counted.
-    let review = grade(&m.module, &answers);
+    let review = grade(&m.module, &asked, &answers);
     let texts = m.texts(lang);
-    let questions = m
-        .module
-        .quiz
+    // A failed attempt says which answers were right, not what the right ones are: the
+    // lessons teach that, and a key copied into the next attempt measures nothing.
+    let reveal = row.passed;
+    let questions = review
         .questions
         .iter()
-        .zip(&review.questions)
-        .filter_map(|(q, result)| {
+        .filter_map(|result: &QuestionResult| {
+            let drawn = asked.0.iter().find(|d| d.question == result.question)?;
+            let q = m.module.quiz.question(&result.question)?;
             let text = texts.questions.get(&q.id)?;
             Some(ReviewQuestion {
                 prompt: text.prompt.clone(),
                 kind: q.kind.code().to_owned(),
                 correct: result.correct,
                 answered: !result.chosen.is_empty(),
-                options: text
+                options: drawn
                     .options
                     .iter()
+                    .filter_map(|o| text.options.iter().find(|(id, _)| id.as_str() == o))
                     .map(|(id, s)| ReviewOption {
                         id: id.to_string(),
                         text: s.clone(),
                         chosen: result.chosen.contains(id.as_str()),
-                        right: result.right.contains(id.as_str()),
+                        right: reveal && result.right.contains(id.as_str()),
                     })
                     .collect(),
-                explanation: text.explanation.clone(),
+                explanation: match reveal {
+                    true => text.explanation.clone(),
+                    false => String::new(),
+                },
             })
         })
+        .collect();
+    // After a failed attempt: the lessons of what it got wrong.
+    let review_lessons: Vec<(String, String)> = match row.passed {
+        true => Vec::new(),
+        false => {
+            let wrong = crate::domain::grading::wrong(&review);
+            let lessons = crate::domain::draw::lessons_to_reread(&m.module, &wrong);
+            crate::api::catalog::lesson_links_of(m, lang)
+                .into_iter()
+                .filter(|l| lessons.iter().any(|id| id.as_str() == l.id))
+                .map(|l| (l.title, format!("/modules/{module}/lessons/{}", l.id)))
+                .collect()
+        }
+    };
+    let to_reread = progress::rereads(&db, viewer.person_id, &module)
+        .await
+        .map_err(store_error)?;
+    let reread = crate::api::catalog::lesson_links_of(m, lang)
+        .into_iter()
+        .filter(|l| to_reread.contains(&l.id))
+        .map(|l| (l.title, format!("/modules/{module}/lessons/{}", l.id)))
         .collect();
     let (best, completed) = standing(&db, viewer.person_id, &module).await?;
     let certificate = match completed {
@@ -278,6 +311,8 @@ pub async fn attempt_review(
         unanswered: unanswered(&review),
         questions,
         lessons_left: left,
+        reread,
+        review_lessons,
         certificate,
     }))
 }

@@ -2,7 +2,8 @@
 
 use super::problem::{line_of, Problems};
 use crate::domain::content::{
-    true_false_options, Audience, Lesson, LocalId, Module, ModuleId, Question, QuestionKind, Quiz,
+    true_false_options, Audience, Lesson, LocalId, Module, ModuleId, Objective, Question,
+    QuestionKind, Quiz,
 };
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -22,7 +23,18 @@ struct RawModule {
     #[serde(default)]
     tags: Vec<Spanned<String>>,
     lessons: Spanned<Vec<Spanned<String>>>,
+    /// Questions drawn for one attempt (default: the whole bank).
+    draw: Option<Spanned<usize>>,
+    #[serde(default)]
+    objectives: Vec<Spanned<RawObjective>>,
     quiz: Spanned<Vec<Spanned<RawQuestion>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawObjective {
+    id: Spanned<String>,
+    lessons: Spanned<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -33,6 +45,7 @@ struct RawQuestion {
     #[serde(default)]
     options: Vec<Spanned<String>>,
     answer: Spanned<Vec<Spanned<String>>>,
+    objective: Option<Spanned<String>>,
 }
 
 /// Reads a module's structure. Returns `None` when the file cannot be understood at all;
@@ -144,6 +157,7 @@ pub fn parse(
             "lessons must list at least one lesson",
         );
     }
+    let objectives = parse_objectives(path, text, &raw.objectives, &lesson_ids, problems);
     let lessons = lesson_ids.into_iter().map(|id| Lesson { id }).collect();
 
     let mut questions = Vec::new();
@@ -167,6 +181,28 @@ pub fn parse(
             "the quiz needs at least one question ([[quiz]])",
         );
     }
+    check_objectives(path, text, &raw, &objectives, problems);
+    let per_attempt = raw.draw.as_ref().map(|d| *d.get_ref());
+    if let Some(draw) = &raw.draw {
+        let n = *draw.get_ref();
+        let bank = raw.quiz.get_ref().len();
+        if n == 0 || n > bank {
+            problems.error(
+                path,
+                at(draw.span()),
+                format!("draw is the number of questions in one attempt: 1 to the bank's {bank}, not {n}"),
+            );
+        } else if n < objectives.len() {
+            problems.error(
+                path,
+                at(draw.span()),
+                format!(
+                    "draw {n} cannot cover the {} objectives: an attempt asks at least one question of each",
+                    objectives.len()
+                ),
+            );
+        }
+    }
 
     if problems.0.len() > before {
         return None;
@@ -180,8 +216,127 @@ pub fn parse(
         prerequisites,
         tags,
         lessons,
-        quiz: Quiz { questions },
+        quiz: Quiz {
+            questions,
+            objectives,
+            per_attempt,
+        },
     })
+}
+
+/// Reads `[[objectives]]`: unique ids, each taught by one or more of the module's lessons.
+fn parse_objectives(
+    path: &Path,
+    text: &str,
+    raw: &[Spanned<RawObjective>],
+    lessons: &[LocalId],
+    problems: &mut Problems,
+) -> Vec<Objective> {
+    let at = |span: std::ops::Range<usize>| line_of(text, span.start);
+    let mut objectives: Vec<Objective> = Vec::new();
+    for item in raw {
+        let item = item.get_ref();
+        let id = match LocalId::parse(item.id.get_ref().clone()) {
+            Ok(id) if objectives.iter().any(|o| o.id == id) => {
+                problems.error(
+                    path,
+                    at(item.id.span()),
+                    format!("duplicate objective id {:?}", item.id.get_ref()),
+                );
+                continue;
+            }
+            Ok(id) => id,
+            Err(bad) => {
+                problems.error(path, at(item.id.span()), format!("objective id: {bad}"));
+                continue;
+            }
+        };
+        let taught_by = parse_ids(
+            path,
+            text,
+            item.lessons.get_ref(),
+            "lesson",
+            LocalId::parse,
+            problems,
+        );
+        for (lesson, raw_lesson) in taught_by.iter().zip(item.lessons.get_ref()) {
+            if !lessons.contains(lesson) {
+                problems.error(
+                    path,
+                    at(raw_lesson.span()),
+                    format!(
+                        "objective {:?}: no lesson {:?} in lessons",
+                        id.as_str(),
+                        lesson.as_str()
+                    ),
+                );
+            }
+        }
+        if item.lessons.get_ref().is_empty() {
+            problems.error(
+                path,
+                at(item.lessons.span()),
+                format!(
+                    "objective {:?}: name the lessons that teach it",
+                    id.as_str()
+                ),
+            );
+        }
+        objectives.push(Objective {
+            id,
+            lessons: taught_by,
+        });
+    }
+    objectives
+}
+
+/// With objectives, every question tests one of them and every objective has questions;
+/// without, no question names one.
+fn check_objectives(
+    path: &Path,
+    text: &str,
+    raw: &RawModule,
+    objectives: &[Objective],
+    problems: &mut Problems,
+) {
+    let at = |span: std::ops::Range<usize>| line_of(text, span.start);
+    fn named(q: &RawQuestion) -> Option<&str> {
+        q.objective.as_ref().map(|o| o.get_ref().as_str())
+    }
+    for question in raw.quiz.get_ref() {
+        let q = question.get_ref();
+        let qid = q.id.get_ref();
+        match (named(q), &q.objective) {
+            (Some(name), Some(spanned)) if !objectives.iter().any(|o| o.id.as_str() == name) => {
+                problems.error(
+                    path,
+                    at(spanned.span()),
+                    format!("question {qid:?}: no objective {name:?} in [[objectives]]"),
+                )
+            }
+            (None, _) if !objectives.is_empty() => problems.error(
+                path,
+                at(q.id.span()),
+                format!("question {qid:?}: name the objective it tests (objective = \"…\")"),
+            ),
+            _ => {}
+        }
+    }
+    for (objective, raw_objective) in objectives.iter().zip(&raw.objectives) {
+        let id = objective.id.as_str();
+        if !raw
+            .quiz
+            .get_ref()
+            .iter()
+            .any(|q| named(q.get_ref()) == Some(id))
+        {
+            problems.error(
+                path,
+                at(raw_objective.span()),
+                format!("objective {id:?}: no question tests it"),
+            );
+        }
+    }
 }
 
 /// Parses a list of ids, reporting bad and duplicate ones.
@@ -309,10 +464,25 @@ fn parse_question(
     if problems.0.len() > before {
         return None;
     }
+    let objective = match &raw.objective {
+        Some(name) => Some(
+            LocalId::parse(name.get_ref().clone())
+                .map_err(|bad| {
+                    problems.error(
+                        path,
+                        at(name.span()),
+                        format!("question {qid:?}: objective: {bad}"),
+                    )
+                })
+                .ok()?,
+        ),
+        None => None,
+    };
     Some(Question {
         id: id?,
         kind,
         options,
         answer,
+        objective,
     })
 }

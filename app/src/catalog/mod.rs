@@ -1,6 +1,7 @@
 //! The content catalogue: reads `content/`, checks it (file:line problems) and holds it in
 //! memory, rendered, for every locale. See `content/README.md` for the format.
 
+mod fairness;
 mod manifest;
 mod markdown;
 mod problem;
@@ -8,6 +9,7 @@ mod safety;
 mod targets;
 mod texts;
 
+pub use fairness::{bot_pass_rates, bot_report, BotRow, Strategy, BOT_DRAWS, BOT_PASS_LIMIT};
 pub use problem::{Problem, Severity};
 
 use crate::domain::content::{
@@ -43,6 +45,8 @@ pub struct ModuleTexts {
     pub summary: String,
     pub lessons: Vec<LessonText>,
     pub questions: HashMap<LocalId, QuestionText>,
+    /// Each objective's name (by objective id).
+    pub objectives: HashMap<LocalId, String>,
     /// Some short text (title, summary, a question) is shown in the default language.
     pub fallback: bool,
 }
@@ -225,6 +229,7 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
     };
     let module = manifest::parse(&manifest_path, &manifest_text, &folder_name, problems)?;
     check_folder_entries(folder, &module, problems);
+    fairness::check_true_false(&module, &manifest_path, problems);
 
     let images = folder.join("images");
     let image_size = |file: &str| {
@@ -243,6 +248,7 @@ fn load_module(folder: &Path, problems: &mut Problems) -> Option<(CatalogModule,
             Some(text) => {
                 let ftl = texts::parse(&ftl_path, &text, &module, problems);
                 safety::check_distractors(&module, &ftl_path, &text, &ftl, problems);
+                fairness::check_items(&module, lang.code(), (&ftl_path, &text), &ftl, problems);
                 ftl
             }
             None => texts::ModuleFtl::default(),
@@ -434,11 +440,20 @@ fn merge(
             })
         })
         .collect::<Option<Vec<_>>>()?;
+    let mut objectives = HashMap::new();
+    for objective in &module.quiz.objectives {
+        let name = pick(
+            ftl.objectives.get(objective.id.as_str()).cloned(),
+            default.and_then(|d| d.objectives.get(&objective.id)),
+        )?;
+        objectives.insert(objective.id.clone(), name);
+    }
     Some(ModuleTexts {
         title,
         summary,
         lessons,
         questions,
+        objectives,
         fallback,
     })
 }

@@ -523,7 +523,7 @@ fn fluent_syntax_error_and_unknown_message() {
         f.problems(),
         [
             "modules/sample-module/en/module.ftl:4: Fluent syntax error (Expected one of \"a-zA-Z\") in \"!!! broken\"",
-            "modules/sample-module/en/module.ftl:3: unknown message \"q-nope\": expected title, summary or q-<question id> from module.toml",
+            "modules/sample-module/en/module.ftl:3: unknown message \"q-nope\": expected title, summary, q-<question id> or objective-<objective id> from module.toml",
         ]
     );
 }
@@ -739,7 +739,11 @@ fn a_staff_quiz_may_not_give_its_answer_away_by_length() {
     );
     assert_eq!(
         f.problems(),
-        ["modules/staff-module/en/module.ftl:5: the right option of \"pick-one\" is far longer than the others (71 characters; the longest other has 8): it can be guessed by its length"]
+        [
+            "modules/staff-module/en/module.ftl:5: the right option of \"pick-one\" is far longer than the others (71 characters; the longest other has 8): it can be guessed by its length",
+            "modules/staff-module/en/module.ftl:3: warning: \"pick-one\": an option is more than twice as long as the shortest (71 and 8 characters): write options of like length",
+            "modules/staff-module/en/module.ftl:3: warning: the right option is the longest in 1 of 1 choice questions (pick-one); at most a third may be, or picking the longest passes",
+        ]
     );
     // The same question in a module for parents or students is left to the reviewers.
     f.edit(
@@ -747,5 +751,136 @@ fn a_staff_quiz_may_not_give_its_answer_away_by_length() {
         "[\"teacher\", \"police-officer\"]",
         "[\"teacher\", \"parent\"]",
     );
-    assert_eq!(f.problems(), Vec::<String>::new());
+    assert_eq!(
+        f.problems().len(),
+        2,
+        "the fairness rules still warn: the module is not a bank yet"
+    );
+}
+
+/// Objectives: each taught by lessons of the module and tested by questions; every question of
+/// a bank names one; an attempt's size fits the bank and covers every objective.
+#[test]
+fn objectives_and_the_draw_are_checked_with_their_lines() {
+    let f = Fixture::valid();
+    f.edit(
+        "sample-module/module.toml",
+        "lessons = [\"first\", \"second\"]\n",
+        "lessons = [\"first\", \"second\"]\ndraw = 3\n\n[[objectives]]\nid = \"choose\"\nlessons = [\"first\", \"third\"]\n\n[[objectives]]\nid = \"unasked\"\nlessons = [\"second\"]\n",
+    );
+    f.edit(
+        "sample-module/module.toml",
+        "id = \"pick-one\"\n",
+        "id = \"pick-one\"\nobjective = \"choose\"\n",
+    );
+    assert_eq!(
+        f.problems(),
+        [
+            "modules/sample-module/module.toml:13: objective \"choose\": no lesson \"third\" in lessons",
+            "modules/sample-module/module.toml:27: question \"is-true\": name the objective it tests (objective = \"…\")",
+            "modules/sample-module/module.toml:15: objective \"unasked\": no question tests it",
+            "modules/sample-module/module.toml:9: draw is the number of questions in one attempt: 1 to the bank's 2, not 3",
+        ]
+    );
+}
+
+/// A bank whose right option is always the longest and whose true/false are all true fails the
+/// fairness rules with an error; the same module not written as a bank gets warnings.
+#[test]
+fn a_bank_that_gives_its_answers_away_is_refused() {
+    let f = Fixture::valid();
+    // Four choice questions, each with the right option the longest (and "luôn" only there), and
+    // two true/false, both true.
+    let mut manifest = String::from(
+        "id = \"sample-module\"\nversion = 1\naudiences = [\"parent\"]\nminutes = 10\npass_mark = 80\nlessons = [\"first\", \"second\"]\ndraw = 4\n\n[[objectives]]\nid = \"one\"\nlessons = [\"first\"]\n",
+    );
+    let (mut vi, mut en) = (
+        String::from("title = Mẫu\nsummary = Tóm tắt\nobjective-one = Biết điều một\n"),
+        String::from("title = Sample\nsummary = Summary\nobjective-one = Know one\n"),
+    );
+    for n in 1..=4 {
+        manifest.push_str(&format!(
+            "\n[[quiz]]\nid = \"c{n}\"\nobjective = \"one\"\nkind = \"single\"\noptions = [\"a\", \"b\", \"c\"]\nanswer = [\"b\"]\n"
+        ));
+        vi.push_str(&format!("q-c{n} = Câu {n}\n    .a = Bỏ qua\n    .b = Luôn hỏi ý trẻ trước\n    .c = Chờ xem\n    .explanation = Vì vậy\n"));
+        en.push_str(&format!("q-c{n} = Question {n}\n    .a = Ignore it\n    .b = Always ask the child first\n    .c = Wait\n    .explanation = So\n"));
+    }
+    for n in 1..=2 {
+        manifest.push_str(&format!(
+            "\n[[quiz]]\nid = \"t{n}\"\nobjective = \"one\"\nkind = \"true-false\"\nanswer = [\"true\"]\n"
+        ));
+        vi.push_str(&format!("q-t{n} = Đúng {n}\n    .explanation = Đúng\n"));
+        en.push_str(&format!("q-t{n} = True {n}\n    .explanation = True\n"));
+    }
+    f.write("sample-module/module.toml", &manifest);
+    f.write("sample-module/vi/module.ftl", &vi);
+    f.write("sample-module/en/module.ftl", &en);
+    let loaded = f.load();
+    let errors: Vec<String> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.message.clone())
+        .collect();
+    assert!(
+        errors.contains(&"2 of 2 true/false questions are true (100%): between 30% and 70% must be, or always answering the same passes".to_owned()),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.contains(&"the right option is the longest in 4 of 4 choice questions (c1, c2, c3, c4); at most a third may be, or picking the longest passes".to_owned()),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains(
+            "\"c1\": an option is more than twice as long as the shortest (20 and 6 characters)"
+        )),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("\"c1\": \"luôn\" is only in the right option(s)")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("\"c1\": \"always\" is only in the right option(s)")),
+        "{errors:#?}"
+    );
+    assert!(
+        loaded.catalog.modules().is_empty(),
+        "an unfair bank is not loaded"
+    );
+
+    // Not written as a bank (no objectives): the same problems are warnings, and the module loads.
+    let plain = manifest
+        .replace(
+            "\n[[objectives]]\nid = \"one\"\nlessons = [\"first\"]\n",
+            "",
+        )
+        .replace("objective = \"one\"\n", "");
+    f.write("sample-module/module.toml", &plain);
+    f.write(
+        "sample-module/vi/module.ftl",
+        &vi.replace("objective-one = Biết điều một\n", ""),
+    );
+    f.write(
+        "sample-module/en/module.ftl",
+        &en.replace("objective-one = Know one\n", ""),
+    );
+    let loaded = f.load();
+    assert!(!loaded.has_errors(), "{:#?}", loaded.problems);
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Warning && p.message.contains("longest in 4 of 4")));
+    // The bot: picking the longest answers every choice question right and "true" every
+    // true/false one: it always passes; at random it rarely does.
+    let m = &loaded.catalog.modules()[0];
+    let rates = bot_pass_rates(&m.module, m.texts(Lang::Vi), 400, 7);
+    let rate = |s: super::Strategy| rates.iter().find(|(x, _)| *x == s).unwrap().1;
+    assert!(rate(super::Strategy::Longest) > 30.0, "{rates:?}");
+    assert!(rate(super::Strategy::Random) < 20.0, "{rates:?}");
+    assert_eq!(rates.len(), 5);
 }

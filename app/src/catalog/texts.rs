@@ -6,6 +6,8 @@
 //! q-<question id> = the prompt
 //!     .<option id> = an option's text (not for true-false questions)
 //!     .explanation = shown after answering
+//! objective-<objective id> = what the learner should know or do (named when a learner is
+//!     sent back to its lessons)
 //! ```
 
 use super::problem::{line_of, Problems};
@@ -29,6 +31,7 @@ pub struct ModuleFtl {
     pub title: Option<String>,
     pub summary: Option<String>,
     pub questions: HashMap<String, QuestionTexts>,
+    pub objectives: HashMap<String, String>,
 }
 
 /// The line where message `id` is defined, found in the source text.
@@ -96,6 +99,18 @@ pub fn parse(path: &Path, text: &str, module: &Module, problems: &mut Problems) 
         match id {
             "title" => out.title = value,
             "summary" => out.summary = value,
+            _ if id.starts_with("objective-") => {
+                let oid = &id["objective-".len()..];
+                if !module.quiz.objectives.iter().any(|o| o.id.as_str() == oid) {
+                    problems.error(
+                        path,
+                        line,
+                        format!("unknown message {id:?}: module.toml has no objective {oid:?}"),
+                    );
+                } else if let Some(value) = value {
+                    out.objectives.insert(oid.to_owned(), value);
+                }
+            }
             _ => {
                 let question = id
                     .strip_prefix("q-")
@@ -104,7 +119,7 @@ pub fn parse(path: &Path, text: &str, module: &Module, problems: &mut Problems) 
                     problems.error(
                         path,
                         line,
-                        format!("unknown message {id:?}: expected title, summary or q-<question id> from module.toml"),
+                        format!("unknown message {id:?}: expected title, summary, q-<question id> or objective-<objective id> from module.toml"),
                     );
                     continue;
                 };
@@ -155,6 +170,11 @@ pub fn gaps(module: &Module, ftl: &ModuleFtl) -> Vec<String> {
     }
     if ftl.summary.is_none() {
         gaps.push("summary".to_owned());
+    }
+    for objective in &module.quiz.objectives {
+        if !ftl.objectives.contains_key(objective.id.as_str()) {
+            gaps.push(format!("objective-{}", objective.id));
+        }
     }
     for question in &module.quiz.questions {
         let id = question.id.as_str();

@@ -207,11 +207,40 @@ pub struct Question {
     pub kind: QuestionKind,
     pub options: Vec<LocalId>,
     pub answer: Vec<LocalId>,
+    /// The learning objective the question tests (one of the quiz's objectives; `None` only in
+    /// a quiz that names no objectives).
+    pub objective: Option<LocalId>,
 }
 
+/// Something a learner should know or be able to do after the module, and the lessons that
+/// teach it: a learner who keeps missing it is sent back to those lessons.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objective {
+    pub id: LocalId,
+    pub lessons: Vec<LocalId>,
+}
+
+/// A module's question bank: an attempt draws `per_attempt` of its questions, covering every
+/// objective.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quiz {
     pub questions: Vec<Question>,
+    pub objectives: Vec<Objective>,
+    /// Questions in one attempt (`None`: every question of the bank).
+    pub per_attempt: Option<usize>,
+}
+
+impl Quiz {
+    /// How many questions one attempt shows.
+    pub fn attempt_size(&self) -> usize {
+        self.per_attempt
+            .unwrap_or(self.questions.len())
+            .min(self.questions.len())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id.as_str() == id)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -313,7 +342,7 @@ mod tests {
                 .collect(),
             tags: vec![],
             lessons: vec![],
-            quiz: Quiz { questions: vec![] },
+            quiz: Quiz::default(),
         }
     }
 

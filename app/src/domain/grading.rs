@@ -5,6 +5,7 @@
 //! refuses a question whose options are all right, so "tick everything" never pays).
 
 use crate::domain::content::{Lesson, Module, Question};
+use crate::domain::draw::Draw;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,6 +19,8 @@ pub type Answers = BTreeMap<String, BTreeSet<String>>;
 pub struct QuizForm {
     /// The first `submission` field; empty when there is none.
     pub submission: String,
+    /// The first `draw` field: the key of the draw the form showed; empty when there is none.
+    pub draw: String,
     pub answers: Answers,
 }
 
@@ -35,11 +38,15 @@ impl QuizForm {
                     .insert(value.clone());
             }
         }
-        form.submission = pairs
-            .iter()
-            .find(|(k, _)| k == "submission")
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default();
+        let first = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        form.submission = first("submission");
+        form.draw = first("draw");
         form
     }
 
@@ -85,29 +92,33 @@ fn is_right(question: &Question, chosen: &BTreeSet<String>) -> bool {
         && question.answer.iter().all(|a| chosen.contains(a.as_str()))
 }
 
-/// Whether each question of the module's quiz, in its order, is answered right in `answers`
-/// (what `grade` finds, without building the whole grade).
+/// The drawn questions that are in the module's bank, in the order shown.
+fn drawn<'a>(module: &'a Module, draw: &'a Draw) -> impl Iterator<Item = &'a Question> + 'a {
+    draw.questions().filter_map(|id| module.quiz.question(id))
+}
+
+/// Whether each question of the draw, in its order, is answered right in `answers` (what
+/// `grade` finds, without building the whole grade).
 pub fn right_answers<'a>(
     module: &'a Module,
+    draw: &'a Draw,
     answers: &'a Answers,
-) -> impl Iterator<Item = bool> + 'a {
-    module
-        .quiz
-        .questions
-        .iter()
-        .map(|q| is_right(q, answers.get(q.id.as_str()).unwrap_or(&NOTHING)))
+) -> impl Iterator<Item = (&'a str, bool)> + 'a {
+    drawn(module, draw).map(|q| {
+        (
+            q.id.as_str(),
+            is_right(q, answers.get(q.id.as_str()).unwrap_or(&NOTHING)),
+        )
+    })
 }
 
 /// What a question nobody answered has chosen.
 static NOTHING: BTreeSet<String> = BTreeSet::new();
 
-/// Only what a quiz can hold: the module's questions and each one's options. Anything else in
-/// a posted form is dropped (so answers kept for later are never bigger than the quiz).
-pub fn only_known(module: &Module, answers: &Answers) -> Answers {
-    module
-        .quiz
-        .questions
-        .iter()
+/// Only what the attempt can hold: the drawn questions and each one's options. Anything else
+/// in a posted form is dropped (so answers kept for later are never bigger than the quiz).
+pub fn only_known(module: &Module, draw: &Draw, answers: &Answers) -> Answers {
+    drawn(module, draw)
         .filter_map(|q| {
             let chosen: BTreeSet<String> = answers
                 .get(q.id.as_str())?
@@ -120,12 +131,9 @@ pub fn only_known(module: &Module, answers: &Answers) -> Answers {
         .collect()
 }
 
-/// Grades `answers` against the module's quiz and pass mark.
-pub fn grade(module: &Module, answers: &Answers) -> Grade {
-    let questions: Vec<QuestionResult> = module
-        .quiz
-        .questions
-        .iter()
+/// Grades `answers` to the drawn questions against the module's answer key and pass mark.
+pub fn grade(module: &Module, draw: &Draw, answers: &Answers) -> Grade {
+    let questions: Vec<QuestionResult> = drawn(module, draw)
         .map(|q| {
             let chosen = answers.get(q.id.as_str()).unwrap_or(&NOTHING);
             QuestionResult {
@@ -150,6 +158,16 @@ pub fn grade(module: &Module, answers: &Answers) -> Grade {
         passed,
         questions,
     }
+}
+
+/// The questions an attempt got wrong, in the order shown.
+pub fn wrong(grade: &Grade) -> Vec<&str> {
+    grade
+        .questions
+        .iter()
+        .filter(|q| !q.correct)
+        .map(|q| q.question.as_str())
+        .collect()
 }
 
 /// The best of several attempts' percentages (the best score counts).
@@ -196,6 +214,7 @@ mod tests {
             ("q-many", "b"),
             ("q-many", "c"),
             ("submission", "second"),
+            ("draw", "d"),
         ]
         .iter()
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -204,6 +223,7 @@ mod tests {
         assert_eq!(form.answers.len(), 2);
         assert_eq!(form.answers["many"], ["b", "c"].map(String::from).into());
         assert_eq!(form.submission, "k");
+        assert_eq!(form.draw, "d");
         assert!(!submission_key_ok(&form.submission));
         assert!(submission_key_ok(&"a1".repeat(32)));
         assert!(!submission_key_ok(&"é".repeat(32)));
@@ -227,6 +247,7 @@ mod tests {
                 options.iter().map(|o| id(o)).collect()
             },
             answer: answer.iter().map(|a| id(a)).collect(),
+            objective: None,
         }
     }
 
@@ -262,8 +283,14 @@ mod tests {
                         &["a", "b", "c"],
                     ),
                 ],
+                ..Quiz::default()
             },
         }
+    }
+
+    /// Grades against the whole bank, in its order.
+    fn grade(m: &Module, answers: &Answers) -> Grade {
+        super::grade(m, &Draw::whole(m), answers)
     }
 
     fn answers(pairs: &[(&str, &[&str])]) -> Answers {
@@ -414,7 +441,7 @@ mod tests {
                 }
             }
             let graded: Vec<bool> = grade(&m, &chosen).questions.iter().map(|q| q.correct).collect();
-            prop_assert_eq!(right_answers(&m, &chosen).collect::<Vec<_>>(), graded);
+            prop_assert_eq!(right_answers(&m, &Draw::whole(&m), &chosen).map(|(_, right)| right).collect::<Vec<_>>(), graded);
         }
 
         /// More right answers never lower the score; the perfect attempt always passes.
@@ -428,6 +455,34 @@ mod tests {
     }
 
     #[test]
+    fn only_the_drawn_questions_count_in_the_order_shown() {
+        let m = module(50);
+        let mut draw = Draw::whole(&m);
+        draw.0.retain(|d| d.question != "single");
+        draw.0.reverse();
+        draw.0[0].options.reverse();
+        let chosen = answers(&[
+            ("single", &["b"]),
+            ("most", &["a", "b", "c"]),
+            ("truth", &["false"]),
+        ]);
+        let g = super::grade(&m, &draw, &chosen);
+        let order: Vec<&str> = g.questions.iter().map(|q| q.question.as_str()).collect();
+        assert_eq!(order, ["most", "truth", "many"]);
+        assert_eq!(
+            (g.correct, g.total, g.passed),
+            (2, 3, true),
+            "the undrawn question is not graded"
+        );
+        assert_eq!(wrong(&g), ["many"]);
+        assert_eq!(
+            only_known(&m, &draw, &chosen).len(),
+            2,
+            "an undrawn question's answer is dropped"
+        );
+    }
+
+    #[test]
     fn only_known_questions_and_options_are_kept() {
         let module = module(80);
         let mut posted = Answers::new();
@@ -437,7 +492,7 @@ mod tests {
         );
         posted.insert("nope".to_owned(), ["a".to_owned()].into());
         posted.insert("truth".to_owned(), ["x".repeat(10_000)].into());
-        let kept = only_known(&module, &posted);
+        let kept = only_known(&module, &Draw::whole(&module), &posted);
         assert_eq!(kept.len(), 1, "{kept:?}");
         assert_eq!(kept["single"], ["b".to_owned()].into());
     }

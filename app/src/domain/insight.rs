@@ -1,23 +1,25 @@
 //! What a class gets wrong, for the teacher's next lesson: per question of a module, how many
-//! of the students who tried the quiz missed it on their first attempt, and how many still miss
-//! it on their latest. Graded again from the stored answers against the module as it is now
-//! (a question added since counts only for attempts that could answer it: none did, so it is
-//! missed; a question removed since is not shown).
+//! of the students whose first attempt asked it missed it there, and how many of those whose
+//! latest attempt asked it still missed it. Graded again from the stored answers and draw
+//! against the module as it is now (a question removed since is not shown).
 
 use super::content::Module;
+use super::draw::Draw;
 use super::grading::{right_answers, Answers};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One stored attempt: whose, in what order (the attempt's id grows with time), what was chosen.
+/// One stored attempt: whose, in what order (the attempt's id grows with time), what it asked
+/// and what was chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AttemptAnswers {
     pub person_id: i64,
     pub attempt_id: i64,
+    pub draw: Draw,
     pub answers: Answers,
 }
 
-/// Missed by `missed` of `of` students.
+/// Missed by `missed` of the `of` students who were asked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Share {
     pub missed: usize,
@@ -60,30 +62,28 @@ pub fn question_misses(module: &Module, attempts: &[AttemptAnswers]) -> Vec<Ques
             })
             .or_insert((attempt, attempt));
     }
-    let students = ends.len();
     let mut misses: Vec<QuestionMisses> = module
         .quiz
         .questions
         .iter()
         .map(|q| QuestionMisses {
             question: q.id.as_str().to_owned(),
-            first: Share {
-                missed: 0,
-                of: students,
-            },
-            latest: Share {
-                missed: 0,
-                of: students,
-            },
+            first: Share::default(),
+            latest: Share::default(),
         })
         .collect();
-    for (first, latest) in ends.values() {
-        let first_right = right_answers(module, &first.answers);
-        let latest_right = right_answers(module, &latest.answers);
-        for ((m, first), latest) in misses.iter_mut().zip(first_right).zip(latest_right) {
-            m.first.missed += usize::from(!first);
-            m.latest.missed += usize::from(!latest);
+    let mut count = |attempt: &AttemptAnswers, share: fn(&mut QuestionMisses) -> &mut Share| {
+        for (question, right) in right_answers(module, &attempt.draw, &attempt.answers) {
+            if let Some(m) = misses.iter_mut().find(|m| m.question == question) {
+                let share = share(m);
+                share.of += 1;
+                share.missed += usize::from(!right);
+            }
         }
+    };
+    for (first, latest) in ends.values() {
+        count(first, |m| &mut m.first);
+        count(latest, |m| &mut m.latest);
     }
     misses.sort_by(|a, b| {
         b.latest
@@ -119,14 +119,17 @@ mod tests {
                         kind: QuestionKind::SingleChoice,
                         options: vec![id("a"), id("b")],
                         answer: vec![id("b")],
+                        objective: None,
                     },
                     Question {
                         id: id("is-true"),
                         kind: QuestionKind::TrueFalse,
                         options: true_false_options(),
                         answer: vec![id("true")],
+                        objective: None,
                     },
                 ],
+                ..Quiz::default()
             },
         }
     }
@@ -135,6 +138,7 @@ mod tests {
         AttemptAnswers {
             person_id,
             attempt_id,
+            draw: Draw::whole(&two_question_module()),
             answers: answers
                 .iter()
                 .map(|(q, chosen)| {
@@ -180,6 +184,22 @@ mod tests {
         assert_eq!(misses[0].first.percent(), 67);
         assert_eq!(Share { missed: 1, of: 3 }.percent(), 33);
         assert_eq!(Share::default().percent(), 0);
+    }
+
+    #[test]
+    fn a_question_counts_only_the_students_it_was_asked() {
+        let module = two_question_module();
+        let mut only_first = attempt(1, 10, &[("pick-one", &["a"])]);
+        only_first.draw.0.truncate(1);
+        let both = attempt(2, 20, &[("pick-one", &["b"]), ("is-true", &["false"])]);
+        let misses = question_misses(&module, &[only_first, both]);
+        let by_id = |id: &str| misses.iter().find(|m| m.question == id).unwrap().clone();
+        assert_eq!(by_id("pick-one").first, Share { missed: 1, of: 2 });
+        assert_eq!(
+            by_id("is-true").first,
+            Share { missed: 1, of: 1 },
+            "student 1 was never asked is-true"
+        );
     }
 
     #[test]

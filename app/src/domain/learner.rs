@@ -90,9 +90,7 @@ mod tests {
             prerequisites: vec![id("law-on-children"), id("first-steps")],
             tags: Vec::new(),
             lessons: Vec::new(),
-            quiz: Quiz {
-                questions: Vec::new(),
-            },
+            quiz: Quiz::default(),
         };
         let done = [id("first-steps")];
         assert_eq!(

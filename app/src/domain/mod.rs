@@ -8,8 +8,10 @@ pub mod counts;
 pub mod coverage;
 #[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod dates;
+pub mod draw;
 pub mod grading;
 pub mod insight;
+pub mod items;
 pub mod learner;
 #[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod names;

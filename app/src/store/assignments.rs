@@ -113,6 +113,10 @@ pub struct StudentProgress {
     pub first_answers: Option<String>,
     pub latest_attempt: Option<i64>,
     pub latest_answers: Option<String>,
+    /// JSON: what the attempt asked ([`crate::domain::draw::Draw`]); `None` for an attempt
+    /// stored before draws were kept.
+    pub first_draw: Option<String>,
+    pub latest_draw: Option<String>,
 }
 
 /// A truth value as each database writes it in JSON: `true` (PostgreSQL) or `1` (SQLite). Read
@@ -147,7 +151,9 @@ macro_rules! class_progress_rows {
            s.best_percent, COALESCE(s.passed, 0) = 1 AS passed, \
            (SELECT string_agg(v.lesson_id, ',') FROM lesson_views v WHERE v.person_id = p.id AND v.module_id = a.module_id) AS lessons_seen, \
            s.first_attempt, f.answers AS first_answers, s.latest_attempt, \
-           CASE WHEN s.latest_attempt <> s.first_attempt THEN l.answers END AS latest_answers \
+           CASE WHEN s.latest_attempt <> s.first_attempt THEN l.answers END AS latest_answers, \
+           f.draw AS first_draw, \
+           CASE WHEN s.latest_attempt <> s.first_attempt THEN l.draw END AS latest_draw \
          FROM assignments a LEFT JOIN people p ON p.class_id = a.class_id AND p.role = 'student' \
          LEFT JOIN (SELECT t.person_id, t.module_id, min(t.id) AS first_attempt, max(t.id) AS latest_attempt, \
                       max(t.percent) AS best_percent, max(CASE WHEN t.passed THEN 1 ELSE 0 END) AS passed \
@@ -164,7 +170,7 @@ macro_rules! class_progress_rows {
 macro_rules! class_progress_fields {
     () => {
         "module_id, due_on, person_id, completed, best_percent, passed, lessons_seen, \
-         first_attempt, first_answers, latest_attempt, latest_answers"
+         first_attempt, first_answers, latest_attempt, latest_answers, first_draw, latest_draw"
     };
 }
 
@@ -292,7 +298,7 @@ mod tests {
 
     fn read(completed: &str, passed: &str) -> Result<StudentProgress, serde_json::Error> {
         serde_json::from_str(&format!(
-            r#"["m", "2026-12-20", 7, {completed}, 80, {passed}, null, 1, "{{}}", 1, null]"#
+            r#"["m", "2026-12-20", 7, {completed}, 80, {passed}, null, 1, "{{}}", 1, null, "[]", null]"#
         ))
     }
 

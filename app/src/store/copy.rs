@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use sqlx::{Postgres, QueryBuilder, Row};
 
 /// The tables, references first (`org_units` refers to itself: parents are copied first).
-pub const TABLES: [&str; 22] = [
+pub const TABLES: [&str; 24] = [
     "org_units",
     "classes",
     "households",
@@ -26,6 +26,8 @@ pub const TABLES: [&str; 22] = [
     "attempts",
     "completions",
     "kept_answers",
+    "open_draws",
+    "rereads",
     "assignments",
     "lookup_failures",
     "password_resets",

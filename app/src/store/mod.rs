@@ -212,6 +212,11 @@ pub enum StoreError {
         what: &'static str,
         source: serde_json::Error,
     },
+    #[error("cannot write {what} for the database: {source}")]
+    Encode {
+        what: &'static str,
+        source: serde_json::Error,
+    },
     #[error("there is no database at {0}")]
     Missing(PathBuf),
     #[error("{0} already exists; a backup never overwrites a file")]

@@ -383,6 +383,7 @@ pub fn QuizPage() -> impl IntoView {
         |(id, lang)| get_quiz(id, lang),
     );
     let signed_in = use_page_session().signed_in.is_some();
+    let changed = use_query_map().with_untracked(|q| q.get("changed").is_some());
     found_or_not(quiz, move |q| {
         let module_href = format!("/modules/{}", q.module_id);
         let module_title = q.module_title.clone();
@@ -407,7 +408,31 @@ pub fn QuizPage() -> impl IntoView {
                 {(!q.kept.is_empty()).then(|| view! {
                     <p class="notice" role="status">{t("quiz-answers-kept")}</p>
                 })}
-                {if q.prerequisites_first.is_empty() {
+                {(changed && q.reread.is_empty()).then(|| view! {
+                    <p class="notice" role="status">{t("quiz-changed")}</p>
+                })}
+                {if !q.reread.is_empty() {
+                    let objectives = q.reread_objectives;
+                    view! {
+                        <LessonLinks class="notice reread-first" key="quiz-reread-first" links=q.reread>
+                            {(!objectives.is_empty()).then(|| view! {
+                                <p>{t("quiz-reread-objectives")}</p>
+                                <ul class="objectives">
+                                    {objectives.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
+                                </ul>
+                            })}
+                        </LessonLinks>
+                    }.into_any()
+                } else if !signed_in {
+                    // A sample of the bank to look at; answers are given once signed in.
+                    view! {
+                        <div class="quiz-preview">
+                            {q.questions.into_iter().enumerate().map(|(i, question)| view! {
+                                <QuestionField number=i + 1 question chosen=Default::default() preview=true />
+                            }).collect_view()}
+                        </div>
+                    }.into_any()
+                } else if q.prerequisites_first.is_empty() {
                     view! { <QuizFormView q /> }.into_any()
                 } else {
                     view! {
@@ -441,9 +466,10 @@ fn QuizFormView(q: crate::api::catalog::QuizPage) -> impl IntoView {
         >
             <CsrfField />
             <input type="hidden" name="submission" value=q.submission_key />
+            <input type="hidden" name="draw" value=q.draw_key />
             {q.questions.into_iter().enumerate().map(|(i, question)| {
                 let chosen = kept.get(&question.id).cloned().unwrap_or_default();
-                view! { <QuestionField number=i + 1 question chosen /> }
+                view! { <QuestionField number=i + 1 question chosen preview=false /> }
             }).collect_view()}
         </QuizForm>
     }
@@ -455,6 +481,8 @@ fn QuestionField(
     question: QuestionView,
     /// Options to show ticked (answers kept across a sign-in).
     chosen: std::collections::BTreeSet<String>,
+    /// Shown to look at, not to answer (a visitor's sample of the bank).
+    preview: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let multiple = question.kind == "multiple";
@@ -480,7 +508,7 @@ fn QuestionField(
                 let checked = chosen.contains(&id);
                 view! {
                     <div class="option">
-                        <input type=input_type id=input_id.clone() name=name.clone() value=id checked=checked />
+                        <input type=input_type id=input_id.clone() name=name.clone() value=id checked=checked disabled=preview />
                         <label for=input_id>{label}</label>
                     </div>
                 }
@@ -556,6 +584,12 @@ pub fn AttemptPage() -> impl IntoView {
                         </div>
                     }
                 })}
+                {(r.reread.is_empty() && !r.review_lessons.is_empty()).then(|| view! {
+                    <LessonLinks class="notice review-lessons" key="result-review-lessons" links=r.review_lessons />
+                })}
+                {(!r.reread.is_empty()).then(|| view! {
+                    <LessonLinks class="notice reread-first" key="result-reread" links=r.reread />
+                })}
                 {(!r.unanswered.is_empty()).then(|| {
                     let n = r.unanswered.len();
                     let which = r.unanswered.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
@@ -600,7 +634,7 @@ pub fn AttemptPage() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </ul>
-                            <p class="explanation">{q.explanation}</p>
+                            {(!q.explanation.is_empty()).then(|| view! { <p class="explanation">{q.explanation}</p> })}
                         </li>
                     }).collect_view()}
                 </ol>
@@ -611,6 +645,28 @@ pub fn AttemptPage() -> impl IntoView {
             </article>
         }
     })
+}
+
+/// A notice: a line of text (the message `key`), the lessons it points to (title, address) and
+/// anything more below them.
+#[component]
+fn LessonLinks(
+    class: &'static str,
+    key: &'static str,
+    links: Vec<(String, String)>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class=class role="status">
+            <p>{t(key)}</p>
+            <ul>
+                {links.into_iter().map(|(title, href)| view! {
+                    <li><A href=href>{title}</A></li>
+                }).collect_view()}
+            </ul>
+            {children.map(|c| c())}
+        </div>
+    }
 }
 
 /// Fluent arguments holding one count, `$count`.

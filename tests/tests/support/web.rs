@@ -354,6 +354,48 @@ pub fn field(page: &str, name: &str) -> String {
     page[start..start + page[start..].find('"').unwrap()].to_owned()
 }
 
+/// The questions a quiz page asks, in the order shown, each with its option ids in the order
+/// shown (from the form's `q-…` inputs).
+pub fn shown_questions(page: &str) -> Vec<(String, Vec<String>)> {
+    let mut shown: Vec<(String, Vec<String>)> = Vec::new();
+    for input in page.split("<input").skip(1) {
+        let attribute = |name: &str| {
+            let marker = format!("{name}=\"");
+            let start = input.find(&marker)? + marker.len();
+            Some(input[start..start + input[start..].find('"')?].to_owned())
+        };
+        let (Some(name), Some(value)) = (attribute("name"), attribute("value")) else {
+            continue;
+        };
+        let Some(question) = name.strip_prefix("q-") else {
+            continue;
+        };
+        match shown.last_mut() {
+            Some((last, options)) if last == question => options.push(value),
+            _ => shown.push((question.to_owned(), vec![value])),
+        }
+    }
+    shown
+}
+
+/// The answers to the questions a quiz page shows: right from the module's key, except the
+/// first `wrong` questions, answered with one wrong option.
+pub fn answers_for(page: &str, module: &str, wrong: usize) -> Vec<(String, String)> {
+    let (_, key) = key_of(module);
+    let mut form = Vec::new();
+    for (n, (question, options)) in shown_questions(page).into_iter().enumerate() {
+        let right = &key.iter().find(|(q, _)| *q == question).unwrap().1;
+        let chosen: Vec<String> = match n < wrong {
+            true => vec![options.into_iter().find(|o| !right.contains(o)).unwrap()],
+            false => right.clone(),
+        };
+        for option in chosen {
+            form.push((format!("q-{question}"), option));
+        }
+    }
+    form
+}
+
 /// A module's lessons and its answer key, read from its `module.toml`.
 pub fn key_of(module: &str) -> (Vec<String>, Vec<(String, Vec<String>)>) {
     let text = std::fs::read_to_string(
@@ -371,14 +413,14 @@ pub fn key_of(module: &str) -> (Vec<String>, Vec<(String, Vec<String>)>) {
             .collect()
     };
     let (mut lessons, mut quiz) = (Vec::new(), Vec::new());
-    let mut in_quiz = false;
+    let (mut in_quiz, mut top) = (false, true);
     let mut current = String::new();
     for line in text.lines().map(str::trim) {
         if line == "[[quiz]]" {
-            in_quiz = true;
+            (in_quiz, top) = (true, false);
         } else if line.starts_with('[') {
-            in_quiz = false;
-        } else if line.starts_with("lessons =") {
+            (in_quiz, top) = (false, false);
+        } else if top && line.starts_with("lessons =") {
             lessons = list(line);
         } else if in_quiz && line.starts_with("id =") {
             current = line.split('"').nth(1).unwrap().to_owned();
