@@ -136,19 +136,17 @@ pub fn check_items(
             }
             longest_right.push(question.id.as_str());
         }
+        let line = line_of(question);
+        let mut flag = |message: String| {
+            let message = format!("{:?}: {message}", question.id.as_str());
+            report(module, problems, path, line, message);
+        };
         let shortest = options.iter().map(|(_, t)| length(t)).min().unwrap_or(0);
         let longest = options.iter().map(|(_, t)| length(t)).max().unwrap_or(0);
         if longest > 2 * shortest.max(1) {
-            report(
-                module,
-                problems,
-                path,
-                line_of(question),
-                format!(
-                    "{:?}: an option is more than twice as long as the shortest ({longest} and {shortest} characters): write options of like length",
-                    question.id.as_str()
-                ),
-            );
+            flag(format!(
+                "an option is more than twice as long as the shortest ({longest} and {shortest} characters): write options of like length"
+            ));
         }
         let (right_words, wrong_words): (Vec<_>, Vec<_>) =
             options.iter().partition(|(right, _)| *right);
@@ -158,17 +156,10 @@ pub fn check_items(
             if right_words.iter().any(|w| has_phrase(w, giveaway))
                 && !wrong_words.iter().any(|w| has_phrase(w, giveaway))
             {
-                report(
-                    module,
-                    problems,
-                    path,
-                    line_of(question),
-                    format!(
-                        "{:?}: {:?} is only in the right option(s): it gives the answer away",
-                        question.id.as_str(),
-                        giveaway.replace('#', "…")
-                    ),
-                );
+                flag(format!(
+                    "{:?} is only in the right option(s): it gives the answer away",
+                    giveaway.replace('#', "…")
+                ));
             }
         }
     }

@@ -267,6 +267,28 @@ impl Module {
     pub fn is_for(&self, audience: Audience) -> bool {
         self.audiences.contains(&audience)
     }
+
+    /// A module for tests: its id, lessons and quiz; version 1, 10 minutes, pass mark 80, no
+    /// audiences, prerequisites or tags.
+    #[cfg(test)]
+    pub fn for_tests(id: &str, lessons: &[&str], quiz: Quiz) -> Module {
+        Module {
+            id: ModuleId::parse(id).expect("a test module's id"),
+            version: 1,
+            audiences: Vec::new(),
+            minutes: 10,
+            pass_mark: 80,
+            prerequisites: Vec::new(),
+            tags: Vec::new(),
+            lessons: lessons
+                .iter()
+                .map(|l| Lesson {
+                    id: LocalId::parse(*l).expect("a test lesson's id"),
+                })
+                .collect(),
+            quiz,
+        }
+    }
 }
 
 /// The true/false options every true/false question has.

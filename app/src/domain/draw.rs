@@ -187,9 +187,7 @@ pub fn missed_objectives<'m>(module: &'m Module, wrong: &[&str]) -> Vec<&'m Loca
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::content::{
-        true_false_options, Lesson, ModuleId, Objective, Question, QuestionKind, Quiz,
-    };
+    use crate::domain::content::{true_false_options, Objective, Question, QuestionKind, Quiz};
     use proptest::prelude::*;
 
     fn id(s: &str) -> LocalId {
@@ -224,18 +222,10 @@ mod tests {
                 }
             })
             .collect();
-        Module {
-            id: ModuleId::parse("bank").unwrap(),
-            version: 1,
-            audiences: Vec::new(),
-            minutes: 10,
-            pass_mark: 80,
-            prerequisites: Vec::new(),
-            tags: Vec::new(),
-            lessons: ["one", "two", "three"]
-                .map(|l| Lesson { id: id(l) })
-                .to_vec(),
-            quiz: Quiz {
+        Module::for_tests(
+            "bank",
+            &["one", "two", "three"],
+            Quiz {
                 questions,
                 objectives: objectives
                     .iter()
@@ -246,7 +236,7 @@ mod tests {
                     .collect(),
                 per_attempt: Some(5),
             },
-        }
+        )
     }
 
     fn dice(seed: u64) -> impl FnMut(usize) -> usize {

@@ -97,22 +97,14 @@ pub fn question_misses(module: &Module, attempts: &[AttemptAnswers]) -> Vec<Ques
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::content::{
-        true_false_options, Lesson, LocalId, ModuleId, Question, QuestionKind, Quiz,
-    };
+    use crate::domain::content::{true_false_options, LocalId, Question, QuestionKind, Quiz};
 
     fn two_question_module() -> Module {
         let id = |s: &str| LocalId::parse(s).unwrap();
-        Module {
-            id: ModuleId::parse("sample").unwrap(),
-            version: 1,
-            audiences: Vec::new(),
-            minutes: 10,
-            pass_mark: 80,
-            prerequisites: Vec::new(),
-            tags: Vec::new(),
-            lessons: vec![Lesson { id: id("one") }],
-            quiz: Quiz {
+        Module::for_tests(
+            "sample",
+            &["one"],
+            Quiz {
                 questions: vec![
                     Question {
                         id: id("pick-one"),
@@ -131,7 +123,7 @@ mod tests {
                 ],
                 ..Quiz::default()
             },
-        }
+        )
     }
 
     fn attempt(person_id: i64, attempt_id: i64, answers: &[(&str, &[&str])]) -> AttemptAnswers {

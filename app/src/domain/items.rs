@@ -143,7 +143,7 @@ pub fn item_analysis(module: &Module, attempts: &[FirstAttempt]) -> Vec<ItemRow>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::content::{LocalId, ModuleId, Question, QuestionKind, Quiz};
+    use crate::domain::content::{LocalId, Question, QuestionKind, Quiz};
     use crate::domain::draw::Drawn;
 
     fn id(s: &str) -> LocalId {
@@ -158,20 +158,14 @@ mod tests {
             answer: vec![id("b")],
             objective: None,
         };
-        Module {
-            id: ModuleId::parse("items").unwrap(),
-            version: 1,
-            audiences: Vec::new(),
-            minutes: 5,
-            pass_mark: 80,
-            prerequisites: Vec::new(),
-            tags: Vec::new(),
-            lessons: Vec::new(),
-            quiz: Quiz {
+        Module::for_tests(
+            "items",
+            &[],
+            Quiz {
                 questions: vec![single("easy"), single("odd"), single("unasked")],
                 ..Quiz::default()
             },
-        }
+        )
     }
 
     fn attempt(picks: &[(&str, &str)], passed: bool, child: bool) -> FirstAttempt {

@@ -46,14 +46,26 @@ pub async fn rereads(
     person_id: i64,
     module_id: &str,
 ) -> Result<BTreeSet<String>, StoreError> {
+    lesson_ids(
+        db,
+        "SELECT lesson_id FROM rereads WHERE person_id = $1 AND module_id = $2",
+        (person_id, module_id),
+    )
+    .await
+}
+
+/// The lesson ids `query` finds for a person (`$1`) and a module (`$2`).
+async fn lesson_ids(
+    db: &Db,
+    query: &'static str,
+    (person_id, module_id): (i64, &str),
+) -> Result<BTreeSet<String>, StoreError> {
     on_db!(db => {
-        let ids: Vec<String> = sqlx::query_scalar(
-            "SELECT lesson_id FROM rereads WHERE person_id = $1 AND module_id = $2",
-        )
-        .bind(person_id)
-        .bind(module_id)
-        .fetch_all(db)
-        .await?;
+        let ids: Vec<String> = sqlx::query_scalar(query)
+            .bind(person_id)
+            .bind(module_id)
+            .fetch_all(db)
+            .await?;
         Ok(ids.into_iter().collect())
     })
 }
@@ -182,16 +194,12 @@ pub async fn seen_lessons(
     person_id: i64,
     module_id: &str,
 ) -> Result<BTreeSet<String>, StoreError> {
-    on_db!(db => {
-        let ids: Vec<String> = sqlx::query_scalar(
-            "SELECT lesson_id FROM lesson_views WHERE person_id = $1 AND module_id = $2",
-        )
-        .bind(person_id)
-        .bind(module_id)
-        .fetch_all(db)
-        .await?;
-        Ok(ids.into_iter().collect())
-    })
+    lesson_ids(
+        db,
+        "SELECT lesson_id FROM lesson_views WHERE person_id = $1 AND module_id = $2",
+        (person_id, module_id),
+    )
+    .await
 }
 
 /// A graded attempt to store.
@@ -692,6 +700,18 @@ mod tests {
         }
     }
 
+    /// Opens the draw `key` of module "m" for `person`.
+    async fn open_next(db: &Db, person: i64, key: &str) {
+        let open = OpenDraw {
+            content_version: 1,
+            draw_key: key.to_owned(),
+            draw: "[]".to_owned(),
+        };
+        put_open_draw(db, (person, "m"), None, &open, 1)
+            .await
+            .unwrap();
+    }
+
     /// One draw, one grade: a second attempt sent on a draw another attempt used up is not
     /// stored; lessons to read again hold an attempt back, and reading one clears it.
     #[tokio::test]
@@ -699,14 +719,7 @@ mod tests {
         for (db, person) in dbs_with_person().await {
             let answers = Answers::new();
             let fail = grade(1, false);
-            let open = OpenDraw {
-                content_version: 1,
-                draw_key: "d1".to_owned(),
-                draw: "[]".to_owned(),
-            };
-            put_open_draw(&db, (person, "m"), None, &open, 1)
-                .await
-                .unwrap();
+            open_next(&db, person, "d1").await;
             let first = Submission {
                 person_id: person,
                 module_id: "m",
@@ -731,13 +744,7 @@ mod tests {
             let again = stored(submit(&db, &first, 12).await.unwrap());
             assert!(!again.created, "the same form again is the attempt it made");
             // A second failure in a row sends the learner back to lesson "two".
-            let open = OpenDraw {
-                draw_key: "d2".to_owned(),
-                ..open
-            };
-            put_open_draw(&db, (person, "m"), None, &open, 13)
-                .await
-                .unwrap();
+            open_next(&db, person, "d2").await;
             let second = Submission {
                 submission_key: "k3",
                 draw_key: Some("d2"),
@@ -748,13 +755,7 @@ mod tests {
                 rereads(&db, person, "m").await.unwrap(),
                 ["two".to_owned()].into()
             );
-            let open = OpenDraw {
-                draw_key: "d3".to_owned(),
-                ..open
-            };
-            put_open_draw(&db, (person, "m"), None, &open, 15)
-                .await
-                .unwrap();
+            open_next(&db, person, "d3").await;
             let third = Submission {
                 submission_key: "k4",
                 draw_key: Some("d3"),
