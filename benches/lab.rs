@@ -43,7 +43,7 @@ struct Lab {
     class_id: String,
     school_unit: String,
     lessons: Vec<String>,
-    /// The quiz's right answers as form fields.
+    /// The right answers of the quiz's whole bank as form fields.
     answers: Vec<(String, String)>,
     started: Instant,
 }
@@ -467,6 +467,8 @@ async fn student_journey(user: &mut GooseUser) -> TransactionResult {
         return journey_failed("no quiz form");
     };
     let mut form = vec![("csrf".to_owned(), csrf), ("submission".to_owned(), key)];
+    // The draw the page shows; the answers are the whole bank's (the undrawn are dropped).
+    form.extend(support::field(&quiz, "draw").map(|d| ("draw".to_owned(), d)));
     form.extend(lab.answers.iter().cloned());
     let result = post(
         user,

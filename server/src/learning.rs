@@ -49,7 +49,9 @@ pub async fn submit(
             let who = (viewer.person_id, viewer.role);
             let sent = Sent {
                 submission_key: key,
-                draw_key: Some(draw.as_str()),
+                // A page rendered before draws were kept has no draw field: it answered the
+                // draw open now (the questions it asked may differ: unasked ones are dropped).
+                draw_key: (!draw.is_empty()).then_some(draw.as_str()),
                 answers: &answers,
             };
             submit_quiz(&state.db, &state.catalog, who, &module, &sent)

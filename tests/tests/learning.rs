@@ -1099,3 +1099,22 @@ async fn the_item_report_gives_each_question_s_figures() {
         "{section}"
     );
 }
+
+/// A quiz page rendered before draws were kept has no `draw` field: its answers are graded
+/// against the draw open now, not refused.
+#[tokio::test]
+async fn a_quiz_page_without_a_draw_field_is_graded_against_the_open_draw() {
+    let (server, db) = demo_and_database().await;
+    let me = student(&server).await;
+    let mut form = quiz_form(&me, RIGHT).await;
+    form.retain(|(k, _)| k != "draw");
+    let (status, location) = me.post(&format!("/modules/{MODULE}/quiz"), &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.contains("/quiz/attempts/"), "{location}");
+    let (_, result) = me.get(&location).await;
+    assert!(
+        result.contains("Đúng 6 / 6 câu (100%)"),
+        "graded on the open draw"
+    );
+    assert_eq!(count(&db, "attempts").await, 1);
+}
