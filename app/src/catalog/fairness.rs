@@ -13,7 +13,7 @@
 //! not rewritten yet gets warnings, so the checker shows what is left.
 
 use super::problem::Problems;
-use super::texts::ModuleFtl;
+use super::texts::{message_line, ModuleFtl};
 use super::ModuleTexts;
 use crate::domain::content::{Module, Question, QuestionKind};
 use crate::domain::draw::{draw, Draw};
@@ -87,16 +87,7 @@ pub fn check_items(
     ftl: &ModuleFtl,
     problems: &mut Problems,
 ) {
-    let line_of = |question: &Question| {
-        let message = format!("q-{}", question.id);
-        source
-            .lines()
-            .position(|l| {
-                l.strip_prefix(&message)
-                    .is_some_and(|rest| rest.trim_start().starts_with('='))
-            })
-            .map_or(0, |i| i + 1)
-    };
+    let line_of = |question: &Question| message_line(source, &format!("q-{}", question.id));
     let mut choice = 0;
     let mut longest_right: Vec<&str> = Vec::new();
     let mut first_longest = 0;

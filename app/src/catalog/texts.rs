@@ -35,7 +35,7 @@ pub struct ModuleFtl {
 }
 
 /// The line where message `id` is defined, found in the source text.
-fn message_line(text: &str, id: &str) -> usize {
+pub(super) fn message_line(text: &str, id: &str) -> usize {
     text.lines()
         .position(|l| {
             l.strip_prefix(id)

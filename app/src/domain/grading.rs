@@ -85,7 +85,7 @@ pub struct Grade {
 
 /// Whether `chosen` is exactly the question's right options (compared as sets, without
 /// allocating: a class page grades every first and latest attempt of the class again).
-fn is_right(question: &Question, chosen: &BTreeSet<String>) -> bool {
+pub fn is_right(question: &Question, chosen: &BTreeSet<String>) -> bool {
     chosen
         .iter()
         .all(|c| question.answer.iter().any(|a| a.as_str() == c.as_str()))

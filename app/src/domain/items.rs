@@ -7,7 +7,7 @@
 
 use super::content::Module;
 use super::draw::Draw;
-use super::grading::Answers;
+use super::grading::{is_right, Answers};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -85,12 +85,7 @@ pub fn item_analysis(module: &Module, attempts: &[FirstAttempt]) -> Vec<ItemRow>
                     figures: None,
                 };
             }
-            let is_right = |a: &FirstAttempt| {
-                let chosen = a.answers.get(id);
-                chosen.is_some_and(|c| {
-                    c.len() == q.answer.len() && q.answer.iter().all(|r| c.contains(r.as_str()))
-                })
-            };
+            let is_right = |a: &FirstAttempt| a.answers.get(id).is_some_and(|c| is_right(q, c));
             let right = asked.iter().filter(|a| is_right(a)).count();
             let group = |passed: bool| {
                 let members: Vec<_> = asked.iter().filter(|a| a.passed == passed).collect();
